@@ -1,0 +1,67 @@
+// `xinhuo demo`: writes the demo plant as the spreadsheets a real HR system would export.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
+import { DATASET_NAMES, DATASETS } from '../../shared/domain/facts/datasets.ts';
+import { lastCompleteQuarter, parsePeriod } from '../../shared/domain/periods.ts';
+import { datasetWorkbook } from '../../shared/io/export-dataset.ts';
+import { CliError, message, type Lang } from '../messages.ts';
+import type { Io } from '../main.ts';
+
+export const DEMO_FILES: Record<(typeof DATASET_NAMES)[number], string> = {
+  roster: 'roster.xlsx',
+  performance: 'performance.xlsx',
+  ratings: 'ratings.xlsx',
+  activities: 'activities.xlsx',
+  certificates: 'certificates.xlsx',
+};
+
+export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        employees: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        'end-quarter': { type: 'string' },
+        'plant-code': { type: 'string', default: 'P01' },
+        'plant-name': { type: 'string', default: '华东第一制造厂' },
+        region: { type: 'string', default: '江苏省' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new CliError('badOption', [(e as Error).message]);
+  }
+  for (const required of ['employees', 'seed', 'out'] as const) {
+    if (values[required] === undefined) throw new CliError('missingOption', [required]);
+  }
+  const employees = Number(values.employees);
+  if (!/^\d+$/.test(values.employees!) || employees < 20 || employees > 1_000_000) throw new CliError('badEmployees', [values.employees!]);
+  const endQuarter = values['end-quarter'] ?? lastCompleteQuarter(new Date().toISOString().slice(0, 10)).label;
+  if (parsePeriod(endQuarter)?.kind !== 'quarter') throw new CliError('badQuarter', [endQuarter]);
+
+  const plant = generateDemoPlant({
+    employees,
+    seed: values.seed!,
+    endQuarter: parsePeriod(endQuarter)!.label,
+    plant: { code: values['plant-code']!, name: values['plant-name']!, region: values.region! },
+  });
+  const dir = resolve(values.out!);
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const name of DATASET_NAMES) {
+      await writeFile(join(dir, DEMO_FILES[name]), datasetWorkbook(plant.datasets[name], DATASETS[name].zh));
+    }
+  } catch (e) {
+    throw new CliError('writeFailed', [dir, (e as Error).message]);
+  }
+  io.out(message(lang, 'demoDone', employees, plant.asOf, dir));
+  for (const name of DATASET_NAMES) io.out(message(lang, 'demoFile', DEMO_FILES[name], plant.datasets[name].length));
+  return 0;
+}

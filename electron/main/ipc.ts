@@ -1,0 +1,95 @@
+// IPC handlers of the main process. Every call is checked twice before a handler runs: the
+// sender must be the app's own main frame, and the payload must match the channel's schema
+// in shared/ipc/contract.ts. Handlers return IpcResult values; nothing is thrown across IPC.
+
+import { basename } from 'node:path';
+import { CHANNELS, requestSchemas, type Channel, type IpcResult, type ParsedRequest, type Replies, type AppInfo } from '../../shared/ipc/contract.ts';
+
+/** Largest file the open dialog hands to the renderer. */
+export const MAX_OPEN_BYTES = 512 * 1024 * 1024;
+
+export interface SenderFrame {
+  url: string;
+  /** null for a main frame. */
+  parent: unknown;
+}
+
+export interface MainDeps {
+  showOpenDialog: (options: { title?: string; filters: { name: string; extensions: string[] }[]; properties: string[] }) => Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog: (options: { defaultPath: string; filters: { name: string; extensions: string[] }[] }) => Promise<{ canceled: boolean; filePath?: string }>;
+  readFile: (path: string) => Promise<Uint8Array>;
+  fileSize: (path: string) => Promise<number>;
+  /** Writes atomically: a temporary file renamed over the target. */
+  writeFileAtomic: (path: string, bytes: Uint8Array) => Promise<void>;
+  showItemInFolder: (path: string) => void;
+  appInfo: () => AppInfo;
+  isTrustedUrl: (url: string) => boolean;
+}
+
+type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<IpcResult<Replies[C]>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+const fail = (code: 'invalid-payload' | 'forbidden-sender' | 'cancelled' | 'io-error' | 'not-allowed', message: string) => ({ ok: false as const, error: { code, message } });
+
+export function createHandlers(deps: MainDeps): Handlers {
+  // Only files this session saved may be revealed: the renderer cannot point at arbitrary paths.
+  const saved = new Set<string>();
+  return {
+    'files:open': async (req) => {
+      const result = await deps.showOpenDialog({ title: req.title, filters: req.filters, properties: req.multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      if (result.canceled || result.filePaths.length === 0) return fail('cancelled', '已取消 / Cancelled');
+      const files = [];
+      for (const path of result.filePaths) {
+        try {
+          if ((await deps.fileSize(path)) > MAX_OPEN_BYTES) return fail('io-error', `文件过大：${basename(path)} / File too large: ${basename(path)}`);
+          files.push({ name: basename(path), bytes: await deps.readFile(path) });
+        } catch (e) {
+          return fail('io-error', `无法读取文件 ${basename(path)} / Cannot read ${basename(path)}: ${(e as Error).message}`);
+        }
+      }
+      return { ok: true, value: files };
+    },
+    'files:save': async (req) => {
+      const result = await deps.showSaveDialog({ defaultPath: req.suggestedName, filters: req.filters });
+      if (result.canceled || !result.filePath) return { ok: true, value: null };
+      try {
+        await deps.writeFileAtomic(result.filePath, req.bytes);
+      } catch (e) {
+        return fail('io-error', `无法保存文件 ${basename(result.filePath)} / Cannot save ${basename(result.filePath)}: ${(e as Error).message}`);
+      }
+      saved.add(result.filePath);
+      return { ok: true, value: { path: result.filePath } };
+    },
+    'files:reveal': async (req) => {
+      if (!saved.has(req.path)) return fail('not-allowed', '只能打开本次保存的文件所在位置 / Only files saved in this session can be revealed');
+      deps.showItemInFolder(req.path);
+      return { ok: true, value: true };
+    },
+    'app:info': async () => ({ ok: true, value: deps.appInfo() }),
+  };
+}
+
+/** Validates the sender and payload of one call, then runs its handler. */
+export async function dispatch(handlers: Handlers, deps: Pick<MainDeps, 'isTrustedUrl'>, channel: string, frame: SenderFrame | null | undefined, payload: unknown): Promise<IpcResult<unknown>> {
+  if (!(CHANNELS as readonly string[]).includes(channel)) return fail('invalid-payload', `unknown channel ${channel}`);
+  if (!frame || frame.parent !== null || !deps.isTrustedUrl(frame.url)) return fail('forbidden-sender', 'IPC from a foreign or sub frame is refused');
+  const schema = requestSchemas[channel as Channel];
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) return fail('invalid-payload', parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; '));
+  const handler = handlers[channel as Channel] as (r: unknown) => Promise<IpcResult<unknown>>;
+  try {
+    return await handler(parsed.data);
+  } catch (e) {
+    return fail('io-error', (e as Error).message);
+  }
+}
+
+export interface IpcMainLike {
+  handle: (channel: string, listener: (event: { senderFrame: SenderFrame | null }, payload: unknown) => Promise<unknown>) => void;
+}
+
+export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, deps: Pick<MainDeps, 'isTrustedUrl'>): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, payload) => dispatch(handlers, deps, channel, event.senderFrame, payload));
+  }
+}

@@ -1,0 +1,74 @@
+// The application shell: first-run setup, sign-in, then the navigation and the screens.
+
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { factModelStore, getDb, signOut, useInstallation } from './data/index.ts';
+import { AuditScreen } from './features/audit/index.ts';
+import { LoginScreen } from './features/auth/index.ts';
+import { EmployeePage, PeopleScreen } from './features/people/index.ts';
+import { SettingsScreen } from './features/settings/index.ts';
+import { SetupScreen } from './features/setup/index.ts';
+import { useAppStore } from './store/index.ts';
+import { hrefOf, useRoute, type Route } from './ui/index.ts';
+
+const NAV: { route: Route; key: string }[] = [
+  { route: { name: 'people' }, key: 'nav.people' },
+  { route: { name: 'audit' }, key: 'nav.audit' },
+  { route: { name: 'settings' }, key: 'nav.settings' },
+];
+
+function Shell() {
+  const { t } = useTranslation();
+  const user = useAppStore((s) => s.user)!;
+  const setUser = useAppStore((s) => s.setUser);
+  const route = useRoute();
+  useEffect(() => factModelStore().start(), []);
+  const current = route.name === 'employee' ? 'people' : route.name;
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('app.fullName')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">薪</span>
+          <span>{t('app.name')}</span>
+        </div>
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.key}>
+              <a href={hrefOf(n.route)} aria-current={current === n.route.name ? 'page' : undefined}>
+                {t(n.key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <span className="muted">{t('nav.signedInAs', { name: user.displayName })}</span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={async () => {
+              await signOut(getDb(), { userId: user.id, userName: user.userName });
+              setUser(null);
+            }}
+          >
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </nav>
+      <main className="content">
+        {route.name === 'people' && <PeopleScreen />}
+        {route.name === 'employee' && <EmployeePage id={route.id} />}
+        {route.name === 'audit' && <AuditScreen />}
+        {route.name === 'settings' && <SettingsScreen />}
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const installation = useInstallation();
+  const user = useAppStore((s) => s.user);
+  if (installation === undefined) return null;
+  if (installation === null) return <SetupScreen />;
+  if (!user) return <LoginScreen installation={installation} />;
+  return <Shell />;
+}

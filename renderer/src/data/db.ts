@@ -1,0 +1,30 @@
+// The Dexie database of one installation.
+
+import Dexie, { type Table } from 'dexie';
+import { applyMigrations } from './migrations/index.ts';
+import type { AuditEntry, FactBatchRecord, FactBlockRecord, SettingRow, UserRecord } from './types.ts';
+
+export class XinhuoDb extends Dexie {
+  settings!: Table<SettingRow, string>;
+  users!: Table<UserRecord, string>;
+  audit!: Table<AuditEntry, string>;
+  factBatches!: Table<FactBatchRecord, string>;
+  factBlocks!: Table<FactBlockRecord, string>;
+
+  constructor(name = 'xinhuo') {
+    super(name);
+    applyMigrations(this);
+  }
+}
+
+let current: XinhuoDb | null = null;
+
+/** The database of this installation; opened lazily so tests and workers can choose the name. */
+export function getDb(): XinhuoDb {
+  current ??= new XinhuoDb();
+  return current;
+}
+
+export function useDatabase(db: XinhuoDb): void {
+  current = db;
+}

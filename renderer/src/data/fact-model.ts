@@ -1,0 +1,105 @@
+// The in-memory fact model (DESIGN.md §4): every dataset resolved from its batches (latest
+// batch wins per key), plus the people index the browser reads. Rebuilt when the set of
+// batches changes; the roster is published first so the people list is usable before the
+// larger datasets have loaded.
+
+import { liveQuery, type Subscription } from 'dexie';
+import { rowAt, type ColumnSet, type StringColumn } from '../../../shared/domain/facts/columns.ts';
+import { DATASET_NAMES, type DatasetName } from '../../../shared/domain/facts/datasets.ts';
+import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
+import type { XinhuoDb } from './db.ts';
+import { readDataset } from './fact-store.ts';
+import { buildPeopleIndex, type InitialsOf, type PeopleIndex } from './people-index.ts';
+import { loadInitials } from './pinyin.ts';
+import type { FactBatchRecord } from './types.ts';
+
+export interface FactModel {
+  /** Increases with every rebuild. */
+  version: number;
+  batches: FactBatchRecord[];
+  datasets: Partial<Record<DatasetName, ColumnSet>>;
+  people: PeopleIndex | null;
+  /** True once every dataset has loaded. */
+  complete: boolean;
+}
+
+export async function loadDataset(db: XinhuoDb, dataset: DatasetName): Promise<ColumnSet> {
+  return resolveDataset(dataset, await readDataset(db, dataset));
+}
+
+/** Builds the full model; `publish` receives the partial model after the roster. */
+export async function buildFactModel(db: XinhuoDb, version: number, initialsOf: InitialsOf, publish: (m: FactModel) => void = () => {}): Promise<FactModel> {
+  const batches = await db.factBatches.orderBy('order').toArray();
+  const roster = await loadDataset(db, 'roster');
+  let model: FactModel = { version, batches, datasets: { roster }, people: buildPeopleIndex(roster, initialsOf), complete: false };
+  publish(model);
+  for (const name of DATASET_NAMES) {
+    if (name === 'roster') continue;
+    model = { ...model, datasets: { ...model.datasets, [name]: await loadDataset(db, name) } };
+  }
+  model = { ...model, complete: true };
+  publish(model);
+  return model;
+}
+
+/** Rows of a dataset for one employee, as plain objects (a linear scan: cheap per page view). */
+export function rowsForEmployee(set: ColumnSet | undefined, employeeId: string): Record<string, string | number | null>[] {
+  if (!set) return [];
+  const ids = set.columns.employeeId as StringColumn;
+  const out: Record<string, string | number | null>[] = [];
+  for (let i = 0; i < set.length; i++) if (ids[i] === employeeId) out.push(rowAt(set, i));
+  return out;
+}
+
+type Listener = () => void;
+
+/** Holds the current model and rebuilds it whenever the batch table changes. */
+export class FactModelStore {
+  private model: FactModel = { version: 0, batches: [], datasets: {}, people: null, complete: false };
+  private listeners = new Set<Listener>();
+  private subscription: Subscription | null = null;
+  private building = 0;
+  private readonly db: XinhuoDb;
+
+  constructor(db: XinhuoDb) {
+    this.db = db;
+  }
+
+  get = (): FactModel => this.model;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  start(): void {
+    if (this.subscription) return;
+    const batchIds = liveQuery(() => this.db.factBatches.toCollection().primaryKeys());
+    let last = '';
+    this.subscription = batchIds.subscribe({
+      next: (ids) => {
+        const signature = [...ids].sort().join(',');
+        if (signature === last && this.model.version > 0) return;
+        last = signature;
+        void this.rebuild();
+      },
+      error: (e) => console.error('fact model', e),
+    });
+  }
+
+  stop(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+  }
+
+  async rebuild(): Promise<FactModel> {
+    const ticket = ++this.building;
+    const initialsOf = await loadInitials();
+    return buildFactModel(this.db, this.model.version + 1, initialsOf, (m) => {
+      // A newer rebuild supersedes this one.
+      if (ticket !== this.building) return;
+      this.model = m;
+      for (const l of this.listeners) l();
+    });
+  }
+}

@@ -1,0 +1,101 @@
+// The fact block store (DESIGN.md §4): a batch of facts is written as one batch record and
+// columnar blocks of at most BLOCK_ROWS rows, in the caller's transaction, so that a batch
+// is either fully there or not at all. Undo drops the batch and its blocks.
+
+import { sliceColumnSet, type ColumnSet } from '../../../shared/domain/facts/columns.ts';
+import { DATASETS, type DatasetName } from '../../../shared/domain/facts/datasets.ts';
+import type { BatchBlocks } from '../../../shared/domain/facts/resolve.ts';
+import type { ChangeContext } from './change.ts';
+import type { XinhuoDb } from './db.ts';
+import type { FactBatchRecord, FactBlockRecord, ImportMode } from './types.ts';
+
+export const BLOCK_ROWS = 10_000;
+
+export interface NewBatch {
+  set: ColumnSet;
+  fileName: string;
+  sha256: string | null;
+  mapping: Record<string, string> | null;
+  mode: ImportMode;
+  tombstones?: string[];
+  counts?: Partial<FactBatchRecord['counts']>;
+}
+
+function periodRange(set: ColumnSet): { periodMin: string | null; periodMax: string | null } {
+  const col = (set.columns.period ?? set.columns.date) as (string | null)[] | undefined;
+  if (!col || col instanceof Float64Array) return { periodMin: null, periodMax: null };
+  let lo: string | null = null;
+  let hi: string | null = null;
+  for (const v of col) {
+    if (v === null) continue;
+    if (lo === null || v < lo) lo = v;
+    if (hi === null || v > hi) hi = v;
+  }
+  return { periodMin: lo, periodMax: hi };
+}
+
+/** Builds the records of one batch; pure apart from the envelope stamps. */
+export function buildBatch(ctx: ChangeContext, batch: NewBatch): { record: FactBatchRecord; blocks: FactBlockRecord[] } {
+  const envelope = ctx.stamp();
+  const blocks: FactBlockRecord[] = [];
+  const plantCol = batch.set.columns.plant;
+  const plant = plantCol && !(plantCol instanceof Float64Array) ? (plantCol.find((p) => p !== null) ?? null) : (ctx.installation.plant?.name ?? null);
+  for (let start = 0, index = 0; start < batch.set.length || index === 0; start += BLOCK_ROWS, index++) {
+    const set = sliceColumnSet(batch.set, start, start + BLOCK_ROWS);
+    blocks.push({ ...ctx.stamp(), dataset: batch.set.dataset, batch: envelope.id, index, rowCount: set.length, columns: set.columns, meta: { plant, ...periodRange(set) } });
+    if (batch.set.length === 0) break;
+  }
+  const record: FactBatchRecord = {
+    ...envelope,
+    dataset: batch.set.dataset,
+    order: envelope.hlc,
+    fileName: batch.fileName,
+    sha256: batch.sha256,
+    mapping: batch.mapping,
+    mode: batch.mode,
+    counts: { rows: batch.set.length, added: batch.set.length, updated: 0, unchanged: 0, refused: 0, ...batch.counts },
+    tombstones: batch.tombstones ?? [],
+    userId: ctx.actor.userId,
+    userName: ctx.actor.userName,
+    createdAt: new Date().toISOString(),
+    blockCount: blocks.length,
+  };
+  return { record, blocks };
+}
+
+/** Writes one batch inside the caller's change() transaction (which must include the fact tables). */
+export async function writeBatch(db: XinhuoDb, ctx: ChangeContext, batch: NewBatch): Promise<FactBatchRecord> {
+  const { record, blocks } = buildBatch(ctx, batch);
+  await db.factBatches.add(record);
+  await db.factBlocks.bulkAdd(blocks);
+  ctx.audit('import.batch', 'dataset', batch.set.dataset, `${DATASETS[batch.set.dataset].zh}：${batch.fileName}（${batch.set.length} 行）`, { batch: record.id, rows: batch.set.length, mode: batch.mode });
+  return record;
+}
+
+/** Drops a batch and its blocks; the model then resolves as if it had never been imported. */
+export async function dropBatch(db: XinhuoDb, ctx: ChangeContext, batchId: string): Promise<void> {
+  const record = await db.factBatches.get(batchId);
+  if (!record) return;
+  await db.factBlocks.where('batch').equals(batchId).delete();
+  await db.factBatches.delete(batchId);
+  ctx.audit('import.undo', 'dataset', record.dataset, `${DATASETS[record.dataset].zh}：${record.fileName}`, { batch: batchId });
+}
+
+/**
+ * Reads a dataset's batches and blocks, one block per request so that no single
+ * deserialisation holds the UI thread for long.
+ */
+export async function readDataset(db: XinhuoDb, dataset: DatasetName): Promise<BatchBlocks[]> {
+  const batches = await db.factBatches.where('dataset').equals(dataset).toArray();
+  const out: BatchBlocks[] = [];
+  for (const b of batches) {
+    const keys = await db.factBlocks.where('[dataset+batch]').equals([dataset, b.id]).primaryKeys();
+    const blocks: BatchBlocks['blocks'][number][] = [];
+    for (const key of keys) {
+      const block = await db.factBlocks.get(key);
+      if (block) blocks.push({ index: block.index, set: { dataset, length: block.rowCount, columns: block.columns } });
+    }
+    out.push({ batch: b.id, order: b.order, tombstones: b.tombstones, blocks });
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// The data layer's public face for features: the database, live-query hooks and the fact model.
+
+import { useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from './db.ts';
+import { FactModelStore, type FactModel } from './fact-model.ts';
+import { getInstallation } from './installation.ts';
+import type { Identity } from './types.ts';
+
+export { getDb, useDatabase, XinhuoDb } from './db.ts';
+export { setUp, signIn, signOut, validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, getInstallation, type SetupInput } from './installation.ts';
+export { rowsForEmployee, type FactModel } from './fact-model.ts';
+export { queryPeople, type PeopleQuery, type PeopleIndex, type SortColumn } from './people-index.ts';
+export { queryAudit, type AuditFilter } from './audit-log.ts';
+export { loadDemoPlant, type DemoProgress } from './demo-loader.ts';
+export { change } from './change.ts';
+export type { Actor, AuditEntry, FactBatchRecord, Installation, UserRecord } from './types.ts';
+
+let modelStore: FactModelStore | null = null;
+
+export function factModelStore(): FactModelStore {
+  modelStore ??= new FactModelStore(getDb());
+  return modelStore;
+}
+
+/** The current fact model; re-renders when it is rebuilt. */
+export function useFactModel(): FactModel {
+  const store = factModelStore();
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/** undefined while loading, null before first-run setup. */
+export function useInstallation() {
+  return useLiveQuery(() => getInstallation(getDb()), [], undefined);
+}
+
+export function useIdentity(): Identity | null | undefined {
+  return useLiveQuery(async () => {
+    const row = await getDb().settings.get('identity');
+    return row?.key === 'identity' ? row.value : null;
+  });
+}

@@ -1,0 +1,105 @@
+// First-run setup and sign-in: the installation's identity (origin id, Ed25519 key pair),
+// the first administrator, and password checks against stored users.
+
+import { newId } from '../../../shared/domain/sync/envelope.ts';
+import { change } from './change.ts';
+import type { XinhuoDb } from './db.ts';
+import { hashPassword, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
+import type { Actor, Identity, Installation, UserRecord } from './types.ts';
+
+export interface SetupInput {
+  orgName: string;
+  role: 'plant' | 'hq';
+  plant: { code: string; name: string; region: string } | null;
+  admin: { userName: string; displayName: string; password: string };
+}
+
+export type SetupError = 'alreadySetUp' | 'missingOrg' | 'missingPlant' | 'badUserName' | 'weakPassword';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function validateSetup(input: SetupInput): SetupError | null {
+  if (!input.orgName.trim()) return 'missingOrg';
+  if (input.role === 'plant' && (!input.plant || !input.plant.code.trim() || !input.plant.name.trim())) return 'missingPlant';
+  if (!/^[\p{L}\p{N}_.-]{2,32}$/u.test(input.admin.userName)) return 'badUserName';
+  if (input.admin.password.length < MIN_PASSWORD_LENGTH) return 'weakPassword';
+  return null;
+}
+
+const toBase64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+
+/** An Ed25519 key pair with a non-extractable private key, where WebCrypto offers Ed25519. */
+export async function generateIdentity(): Promise<Identity> {
+  try {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const publicKey = toBase64(await crypto.subtle.exportKey('raw', pair.publicKey));
+    return { algorithm: 'Ed25519', publicKey, privateKey: pair.privateKey, extractable: false };
+  } catch {
+    return { algorithm: null, publicKey: null, privateKey: null, extractable: false };
+  }
+}
+
+export async function getInstallation(db: XinhuoDb): Promise<Installation | null> {
+  const row = await db.settings.get('installation');
+  return row?.key === 'installation' ? row.value : null;
+}
+
+export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2_ITERATIONS): Promise<{ installation: Installation; admin: UserRecord }> {
+  const invalid = validateSetup(input);
+  if (invalid) throw new SetupFailure(invalid);
+  // Slow work (key generation, PBKDF2) happens before the transaction: inside it, only Dexie calls.
+  const identity = await generateIdentity();
+  const password = await hashPassword(input.admin.password, iterations);
+  const installation: Installation = {
+    orgName: input.orgName.trim(),
+    role: input.role,
+    plant: input.role === 'plant' && input.plant ? { code: input.plant.code.trim(), name: input.plant.name.trim(), region: input.plant.region.trim() } : null,
+    originId: newId(),
+    createdAt: new Date().toISOString(),
+  };
+  const adminId = newId();
+  const actor: Actor = { userId: adminId, userName: input.admin.userName };
+  return db.transaction('rw', [db.settings, db.users, db.audit], async () => {
+    if (await db.settings.get('installation')) throw new SetupFailure('alreadySetUp');
+    await db.settings.put({ key: 'installation', value: installation });
+    await db.settings.put({ key: 'identity', value: identity });
+    const admin = await change(db, actor, [db.users], async (ctx) => {
+      const user: UserRecord = {
+        ...ctx.stamp(ctx.partition, adminId),
+        userName: input.admin.userName,
+        displayName: input.admin.displayName.trim() || input.admin.userName,
+        role: 'admin',
+        department: null,
+        password,
+        createdAt: new Date().toISOString(),
+      };
+      await db.users.add(user);
+      ctx.audit('setup', 'installation', installation.originId, `${installation.orgName}（${installation.role === 'hq' ? '总部' : `厂区 ${installation.plant?.code} ${installation.plant?.name}`}）`);
+      ctx.audit('user.create', 'user', user.id, user.userName, { role: 'admin' });
+      return user;
+    });
+    return { installation, admin };
+  });
+}
+
+export class SetupFailure extends Error {
+  readonly code: SetupError;
+  constructor(code: SetupError) {
+    super(code);
+    this.code = code;
+  }
+}
+
+/** Returns the user when name and password match; records the sign-in in the audit log. */
+export async function signIn(db: XinhuoDb, userName: string, password: string): Promise<UserRecord | null> {
+  const user = await db.users.where('userName').equals(userName).first();
+  // Hash even for unknown users so that timing does not tell which names exist.
+  const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, 1000), false);
+  if (!user || !ok || user.deleted) return null;
+  await change(db, { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, user.userName));
+  return user;
+}
+
+export async function signOut(db: XinhuoDb, actor: Actor): Promise<void> {
+  await change(db, actor, [], async (ctx) => ctx.audit('auth.signOut', 'user', actor.userId, actor.userName));
+}

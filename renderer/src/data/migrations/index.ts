@@ -1,0 +1,11 @@
+// All schema versions in order. A schema change is a new file with version(n+1), an upgrade
+// function and its own test; existing versions are never edited.
+
+import type Dexie from 'dexie';
+import { applyV1 } from './v1.ts';
+
+export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1];
+
+export function applyMigrations(db: Dexie): void {
+  for (const migrate of MIGRATIONS) migrate(db);
+}

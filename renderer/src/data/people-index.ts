@@ -1,0 +1,153 @@
+// The people browser's view of the resolved roster: dictionary-encoded columns, a search
+// haystack with pinyin initials, and cached sort orders, so that searching, filtering and
+// sorting 100,000 employees is a single pass over arrays.
+
+import type { ColumnSet, StringColumn } from '../../../shared/domain/facts/columns.ts';
+
+export interface Dictionary {
+  codes: Uint32Array;
+  labels: string[];
+}
+
+export interface PeopleIndex {
+  length: number;
+  ids: StringColumn;
+  names: StringColumn;
+  hireDates: StringColumn;
+  plant: Dictionary;
+  department: Dictionary;
+  position: Dictionary;
+  status: Dictionary;
+  /** Lower-case "id name initials" per row. */
+  haystack: string[];
+  rowOf: Map<string, number>;
+}
+
+export type SortColumn = 'employeeId' | 'name' | 'plant' | 'department' | 'position' | 'status' | 'hireDate';
+
+export interface PeopleQuery {
+  text: string;
+  plant: string | null;
+  department: string | null;
+  position: string | null;
+  status: string | null;
+  sort: SortColumn;
+  descending: boolean;
+}
+
+export const EMPTY_LABEL = '';
+
+export function encode(values: StringColumn): Dictionary {
+  const map = new Map<string, number>();
+  const labels: string[] = [];
+  const codes = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? EMPTY_LABEL;
+    let code = map.get(v);
+    if (code === undefined) {
+      code = labels.length;
+      labels.push(v);
+      map.set(v, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, labels };
+}
+
+export type InitialsOf = (name: string) => string;
+
+export function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf): PeopleIndex {
+  const ids = roster.columns.employeeId as StringColumn;
+  const names = roster.columns.name as StringColumn;
+  const haystack = new Array<string>(roster.length);
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < roster.length; i++) {
+    const name = names[i] ?? '';
+    haystack[i] = `${ids[i] ?? ''} ${name} ${initialsOf(name)}`.toLowerCase();
+    if (ids[i]) rowOf.set(ids[i]!, i);
+  }
+  return {
+    length: roster.length,
+    ids,
+    names,
+    hireDates: roster.columns.hireDate as StringColumn,
+    plant: encode(roster.columns.plant as StringColumn),
+    department: encode(roster.columns.department as StringColumn),
+    position: encode(roster.columns.position as StringColumn),
+    status: encode(roster.columns.status as StringColumn),
+    haystack,
+    rowOf,
+  };
+}
+
+const sortCache = new WeakMap<PeopleIndex, Map<SortColumn, Uint32Array>>();
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** Row order for a column, computed once per index and column (sorting labels, not rows). */
+export function sortOrder(index: PeopleIndex, column: SortColumn): Uint32Array {
+  let cache = sortCache.get(index);
+  if (!cache) sortCache.set(index, (cache = new Map()));
+  const hit = cache.get(column);
+  if (hit) return hit;
+  const order = new Uint32Array(index.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const byText = (values: StringColumn, compare: (a: string, b: string) => number) => {
+    order.sort((a, b) => compare(values[a] ?? '', values[b] ?? '') || a - b);
+  };
+  const byDictionary = (dict: Dictionary) => {
+    const rank = new Uint32Array(dict.labels.length);
+    dict.labels
+      .map((label, code) => ({ label, code }))
+      .sort((a, b) => collator.compare(a.label, b.label))
+      .forEach((entry, r) => (rank[entry.code] = r));
+    order.sort((a, b) => rank[dict.codes[a]] - rank[dict.codes[b]] || a - b);
+  };
+  const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  switch (column) {
+    case 'employeeId':
+      byText(index.ids, plain);
+      break;
+    case 'hireDate':
+      byText(index.hireDates, plain);
+      break;
+    case 'name':
+      byText(index.names, collator.compare);
+      break;
+    default:
+      byDictionary(index[column]);
+  }
+  cache.set(column, order);
+  return order;
+}
+
+function codeOf(dict: Dictionary, label: string | null): number {
+  return label === null ? -1 : dict.labels.indexOf(label);
+}
+
+/** Rows matching the query, in the requested order. */
+export function queryPeople(index: PeopleIndex, q: PeopleQuery): Uint32Array {
+  const order = sortOrder(index, q.sort);
+  const needle = q.text.normalize('NFKC').trim().toLowerCase();
+  const filters: [Dictionary, number][] = [];
+  for (const [dict, label] of [[index.plant, q.plant], [index.department, q.department], [index.position, q.position], [index.status, q.status]] as const) {
+    if (label === null) continue;
+    const code = codeOf(dict, label);
+    if (code < 0) return new Uint32Array(0);
+    filters.push([dict, code]);
+  }
+  const out = new Uint32Array(index.length);
+  let n = 0;
+  for (let k = 0; k < order.length; k++) {
+    const row = q.descending ? order[order.length - 1 - k] : order[k];
+    let ok = true;
+    for (const [dict, code] of filters) {
+      if (dict.codes[row] !== code) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && needle && !index.haystack[row].includes(needle)) ok = false;
+    if (ok) out[n++] = row;
+  }
+  return out.slice(0, n);
+}

@@ -1,0 +1,79 @@
+// 操作日志: who did what and when, filterable by user, action, text and date.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb, queryAudit, type AuditFilter } from '../../data/index.ts';
+import { formatDateTime, type Language } from '../../i18n/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { VirtualTable } from '../../ui/index.ts';
+
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language) as Language;
+  const [filter, setFilter] = useState<AuditFilter>({ userName: null, action: null, text: '', from: null, to: null });
+  const entries = useLiveQuery(() => queryAudit(getDb(), filter), [filter]);
+  const users = useLiveQuery(() => getDb().users.toArray(), []);
+  const actions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>);
+  const columns = [
+    { id: 'at', title: t('audit.time'), width: 1.3 },
+    { id: 'user', title: t('audit.user'), width: 0.8 },
+    { id: 'action', title: t('audit.action'), width: 1 },
+    { id: 'summary', title: t('audit.summary'), width: 3 },
+  ];
+  return (
+    <section className="screen audit" aria-label={t('audit.title')}>
+      <header className="toolbar">
+        <h2>{t('audit.title')}</h2>
+        <input type="search" className="search" placeholder={t('audit.search')} aria-label={t('audit.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+        <label className="field compact">
+          <span>{t('audit.user')}</span>
+          <select aria-label={t('audit.user')} value={filter.userName ?? ''} onChange={(e) => setFilter({ ...filter, userName: e.target.value || null })}>
+            <option value="">{t('common.all')}</option>
+            {users?.map((u) => (
+              <option key={u.id} value={u.userName}>
+                {u.displayName}（{u.userName}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field compact">
+          <span>{t('audit.action')}</span>
+          <select aria-label={t('audit.action')} value={filter.action ?? ''} onChange={(e) => setFilter({ ...filter, action: e.target.value || null })}>
+            <option value="">{t('common.all')}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {t(`audit.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field compact">
+          <span>{t('audit.from')}</span>
+          <input type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ ...filter, from: e.target.value || null })} />
+        </label>
+        <label className="field compact">
+          <span>{t('audit.to')}</span>
+          <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value || null })} />
+        </label>
+        <span className="count">{entries ? t('audit.count', { count: entries.length }) : ''}</span>
+      </header>
+      {entries && entries.length === 0 ? (
+        <p className="muted pad">{t('audit.empty')}</p>
+      ) : (
+        <VirtualTable
+          label={t('audit.title')}
+          columns={columns}
+          rowCount={entries?.length ?? 0}
+          renderCell={(i, c) => {
+            const e = entries![i];
+            if (c === 'at') return formatDateTime(e.at, language);
+            if (c === 'user') return e.userName;
+            if (c === 'action') return t(`audit.actions.${e.action}`, { defaultValue: e.action });
+            return e.summary;
+          }}
+        />
+      )}
+    </section>
+  );
+}

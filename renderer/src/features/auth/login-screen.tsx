@@ -1,0 +1,59 @@
+// Sign-in for later launches.
+
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getDb, signIn, type Installation } from '../../data/index.ts';
+import { useAppStore } from '../../store/index.ts';
+
+export function LoginScreen({ installation }: { installation: Installation }) {
+  const { t } = useTranslation();
+  const setUser = useAppStore((s) => s.setUser);
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const [failed, setFailed] = useState(false);
+  const [working, setWorking] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setWorking(true);
+    setFailed(false);
+    const user = await signIn(getDb(), userName.trim(), password);
+    setWorking(false);
+    if (!user) {
+      setFailed(true);
+      setPassword('');
+      return;
+    }
+    setUser({ id: user.id, userName: user.userName, displayName: user.displayName, role: user.role, department: user.department });
+  };
+
+  return (
+    <main className="centered">
+      <form className="card login" onSubmit={submit} aria-label={t('login.title')}>
+        <h1>
+          <span className="brand-mark" aria-hidden="true">薪</span> {t('app.fullName')}
+        </h1>
+        <p className="muted">
+          {installation.orgName}
+          {installation.plant ? ` · ${installation.plant.name}` : ''}
+        </p>
+        <label className="field">
+          <span>{t('login.userName')}</span>
+          <input value={userName} autoComplete="username" autoFocus onChange={(e) => setUserName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {failed && (
+          <p className="error" role="alert">
+            {t('login.failed')}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={working || !userName || !password}>
+          {working ? t('login.working') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

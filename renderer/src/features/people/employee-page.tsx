@@ -1,0 +1,190 @@
+// One employee: profile, performance over time, ratings, activities, certificates, and the
+// trail of changes and data sources behind them.
+
+import { Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { tenureYears } from '../../../../shared/domain/employee.ts';
+import { parsePeriod } from '../../../../shared/domain/periods.ts';
+import { getDb, queryAudit, rowsForEmployee, useFactModel } from '../../data/index.ts';
+import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { hrefOf, LineChart } from '../../ui/index.ts';
+
+type Row = Record<string, string | number | null>;
+
+function Section({ title, empty, rows, children }: { title: string; empty: string; rows: unknown[]; children: React.ReactNode }) {
+  return (
+    <section className="card">
+      <h3>{title}</h3>
+      {rows.length === 0 ? <p className="muted">{empty}</p> : children}
+    </section>
+  );
+}
+
+export function EmployeePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language) as Language;
+  const model = useFactModel();
+  const people = model.people;
+  const row = people?.rowOf.get(id);
+  const roster = model.datasets.roster;
+
+  const data = useMemo(() => {
+    const byPeriod = (a: Row, b: Row) => (parsePeriod(String(a.period))?.start ?? '').localeCompare(parsePeriod(String(b.period))?.start ?? '');
+    return {
+      performance: rowsForEmployee(model.datasets.performance, id).sort(byPeriod),
+      ratings: rowsForEmployee(model.datasets.ratings, id).sort((a, b) => String(b.date ?? b.period).localeCompare(String(a.date ?? a.period))),
+      activities: rowsForEmployee(model.datasets.activities, id).sort((a, b) => String(b.date).localeCompare(String(a.date))),
+      certificates: rowsForEmployee(model.datasets.certificates, id),
+    };
+  }, [model, id]);
+  const history = useLiveQuery(() => queryAudit(getDb(), { userName: null, action: null, text: '', from: null, to: null, entityId: id }), [id]);
+
+  if (!people || !roster) return <p className="muted pad">{t('common.loading')}</p>;
+  if (row === undefined)
+    return (
+      <section className="screen pad">
+        <a href={hrefOf({ name: 'people' })}>{t('employee.back')}</a>
+        <p className="error">{t('employee.notFound', { id })}</p>
+      </section>
+    );
+
+  const col = (name: string) => roster.columns[name][row] as string | null;
+  const status = col('status');
+  const managerId = col('managerId');
+  const managerRow = managerId ? people.rowOf.get(managerId) : undefined;
+  const today = new Date().toISOString().slice(0, 10);
+  const sources = model.batches.filter((b) => b.dataset === 'roster' || (data as Record<string, Row[]>)[b.dataset]?.length > 0);
+  const hasImprovement = data.performance.some((p) => p.subordinateImprovement !== null);
+
+  return (
+    <section className="screen employee" aria-label={col('name') ?? id}>
+      <a href={hrefOf({ name: 'people' })} className="back">
+        ← {t('employee.back')}
+      </a>
+      <header className="employee-head">
+        <h2>
+          {col('name')} <span className="mono muted">{id}</span>
+        </h2>
+        {status && <span className={`status status-${status}`}>{t(`status.${status}`, { defaultValue: status })}</span>}
+      </header>
+      <div className="grid-2">
+        <section className="card">
+          <h3>{t('employee.profile')}</h3>
+          <dl className="facts">
+            <dt>{t('people.columns.plant')}</dt>
+            <dd>{col('plant')}</dd>
+            <dt>{t('people.columns.department')}</dt>
+            <dd>{col('department')}</dd>
+            <dt>{t('people.columns.position')}</dt>
+            <dd>{col('position')}</dd>
+            <dt>{t('employee.manager')}</dt>
+            <dd>{managerId ? managerRow !== undefined ? <a href={hrefOf({ name: 'employee', id: managerId })}>{`${people.names[managerRow]}（${managerId}）`}</a> : managerId : t('common.none')}</dd>
+            <dt>{t('employee.hireDate')}</dt>
+            <dd>{formatDate(col('hireDate'), language)}</dd>
+            {col('leaveDate') && (
+              <>
+                <dt>{t('employee.leaveDate')}</dt>
+                <dd>{formatDate(col('leaveDate'), language)}</dd>
+              </>
+            )}
+            <dt>{t('employee.tenure')}</dt>
+            <dd>{t('employee.tenureYears', { count: tenureYears(col('hireDate'), col('leaveDate') && col('leaveDate')! < today ? col('leaveDate')! : today) })}</dd>
+            <dt>{t('employee.region')}</dt>
+            <dd>{col('region')}</dd>
+          </dl>
+        </section>
+        <Section title={t('employee.performance')} empty={t('employee.performanceEmpty')} rows={data.performance}>
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <LineChart
+              ariaLabel={t('employee.performance')}
+              labels={data.performance.map((p) => String(p.period))}
+              series={[
+                { label: t('employee.score'), values: data.performance.map((p) => p.score as number | null), color: '#b8432f' },
+                ...(hasImprovement ? [{ label: t('employee.improvement'), values: data.performance.map((p) => p.subordinateImprovement as number | null), color: '#2f6db8', axis: 'right' as const, format: (v: number) => formatPercent(v, language) }] : []),
+              ]}
+            />
+          </Suspense>
+        </Section>
+      </div>
+      <div className="grid-2">
+        <Section title={t('employee.ratings')} empty={t('employee.ratingsEmpty')} rows={data.ratings}>
+          <table className="plain">
+            <thead>
+              <tr>
+                <th>{t('employee.dimension')}</th>
+                <th>{t('employee.score')}</th>
+                <th>{t('employee.period')}</th>
+                <th>{t('employee.rater')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.ratings.map((r, i) => (
+                <tr key={i}>
+                  <td>{r.dimension}</td>
+                  <td>{r.score}</td>
+                  <td>{r.period ?? formatDate(String(r.date), language)}</td>
+                  <td>{r.rater}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section title={t('employee.activities')} empty={t('employee.activitiesEmpty')} rows={data.activities}>
+          <table className="plain">
+            <thead>
+              <tr>
+                <th>{t('employee.date')}</th>
+                <th>{t('employee.activityType')}</th>
+                <th>{t('employee.title')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.activities.map((a, i) => (
+                <tr key={i}>
+                  <td>{formatDate(String(a.date), language)}</td>
+                  <td>{a.type}</td>
+                  <td>{a.title}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      </div>
+      <div className="grid-2">
+        <Section title={t('employee.certificates')} empty={t('employee.certificatesEmpty')} rows={data.certificates}>
+          <ul className="tags">
+            {data.certificates.map((c, i) => (
+              <li key={i} title={c.issueDate ? `${t('employee.issueDate')}：${formatDate(String(c.issueDate), language)}` : undefined}>
+                {c.certificate}
+              </li>
+            ))}
+          </ul>
+        </Section>
+        <section className="card">
+          <h3>{t('employee.history')}</h3>
+          {history && history.length > 0 ? (
+            <ul className="timeline">
+              {history.map((h) => (
+                <li key={h.id}>
+                  {formatDateTime(h.at, language)} · {h.userName} · {t(`audit.actions.${h.action}`, { defaultValue: h.action })} · {h.summary}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('employee.historyEmpty')}</p>
+          )}
+          <h4>{t('employee.source')}</h4>
+          <ul className="timeline">
+            {sources.map((b) => (
+              <li key={b.id}>
+                {t(`datasets.${b.dataset}`)}：{t('employee.batchLine', { file: b.fileName, user: b.userName, time: formatDateTime(b.createdAt, language) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </section>
+  );
+}

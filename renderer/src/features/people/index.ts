@@ -1,0 +1,2 @@
+export { PeopleScreen } from './people-screen.tsx';
+export { EmployeePage } from './employee-page.tsx';

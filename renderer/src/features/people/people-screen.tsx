@@ -1,0 +1,133 @@
+// 员工: all employees in a virtualised table with search (工号, 姓名, pinyin initials),
+// filters and sortable columns.
+
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type SortColumn } from '../../data/index.ts';
+import { formatDate, type Language } from '../../i18n/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { navigate, VirtualTable, type TableColumn } from '../../ui/index.ts';
+import { DEFAULT_DEMO_EMPLOYEES, DemoFields, DemoProgressView, useDemoLoader, type DemoSettings } from '../setup/index.ts';
+
+const COLUMNS: { id: SortColumn; width: number }[] = [
+  { id: 'employeeId', width: 1 },
+  { id: 'name', width: 1 },
+  { id: 'plant', width: 1.4 },
+  { id: 'department', width: 1.2 },
+  { id: 'position', width: 1.1 },
+  { id: 'status', width: 0.8 },
+  { id: 'hireDate', width: 1.2 },
+];
+
+type FilterKey = 'plant' | 'department' | 'position' | 'status';
+
+function FilterSelect({ index, field, value, onChange }: { index: PeopleIndex; field: FilterKey; value: string | null; onChange: (v: string | null) => void }) {
+  const { t } = useTranslation();
+  const labels = useMemo(() => [...index[field].labels].filter((l) => l !== '').sort((a, b) => a.localeCompare(b, 'zh-CN')), [index, field]);
+  return (
+    <label className="field compact">
+      <span>{t(`people.${field}`)}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-label={t(`people.${field}`)}>
+        <option value="">{t('people.all')}</option>
+        {labels.map((l) => (
+          <option key={l} value={l}>
+            {field === 'status' ? t(`status.${l}`, { defaultValue: l }) : l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function EmptyState() {
+  const { t } = useTranslation();
+  const installation = useInstallation();
+  const loader = useDemoLoader();
+  const [demo, setDemo] = useState<DemoSettings>({ employees: DEFAULT_DEMO_EMPLOYEES, seed: '1' });
+  const pendingDemo = useAppStore((s) => s.pendingDemo);
+  const setPendingDemo = useAppStore((s) => s.setPendingDemo);
+  useEffect(() => {
+    if (!pendingDemo || !installation) return;
+    setPendingDemo(null);
+    setDemo(pendingDemo);
+    void loader.start(pendingDemo, installation);
+  }, [pendingDemo, installation, loader, setPendingDemo]);
+  return (
+    <div className="card empty-state">
+      <p>{t('people.empty')}</p>
+      <p className="muted">{t('people.emptyHint')}</p>
+      <DemoFields value={demo} onChange={setDemo} />
+      {loader.progress ? (
+        <DemoProgressView progress={loader.progress} onCancel={loader.cancel} />
+      ) : (
+        <button type="button" className="primary" disabled={!installation} onClick={() => installation && loader.start(demo, installation)}>
+          {t('setup.demo')}
+        </button>
+      )}
+      {loader.message && <p className={loader.message.kind === 'error' ? 'error' : 'muted'}>{loader.message.text}</p>}
+    </div>
+  );
+}
+
+export function PeopleScreen() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language) as Language;
+  const model = useFactModel();
+  const [query, setQuery] = useState<PeopleQuery>({ text: '', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false });
+  const deferred = useDeferredValue(query);
+  const index = model.people;
+  const rows = useMemo(() => (index ? queryPeople(index, deferred) : new Uint32Array(0)), [index, deferred]);
+
+  if (model.version === 0) return <p className="muted pad">{t('people.loadingModel')}</p>;
+  if (!index || index.length === 0) return <EmptyState />;
+
+  const columns: TableColumn[] = COLUMNS.map((c) => ({ id: c.id, title: t(`people.columns.${c.id}`), width: c.width, sortable: true }));
+  const cell = (position: number, column: string) => {
+    const row = rows[position];
+    switch (column) {
+      case 'employeeId':
+        return <span className="mono">{index.ids[row]}</span>;
+      case 'name':
+        return index.names[row];
+      case 'hireDate':
+        return formatDate(index.hireDates[row], language);
+      case 'status': {
+        const s = index.status.labels[index.status.codes[row]];
+        return <span className={`status status-${s}`}>{s ? t(`status.${s}`, { defaultValue: s }) : ''}</span>;
+      }
+      default: {
+        const dict = index[column as FilterKey];
+        return dict.labels[dict.codes[row]];
+      }
+    }
+  };
+  const filtered = rows.length !== index.length;
+  return (
+    <section className="screen people" aria-label={t('people.title')}>
+      <header className="toolbar">
+        <h2>{t('people.title')}</h2>
+        <input type="search" className="search" placeholder={t('people.search')} aria-label={t('people.search')} value={query.text} onChange={(e) => setQuery({ ...query, text: e.target.value })} />
+        {(['plant', 'department', 'position', 'status'] as const).map((f) => (
+          <FilterSelect key={f} index={index} field={f} value={query[f]} onChange={(v) => setQuery({ ...query, [f]: v })} />
+        ))}
+        <span className="count" data-testid="people-count">
+          {filtered ? t('people.countFiltered', { count: rows.length, total: index.length }) : t('people.count', { count: index.length })}
+        </span>
+      </header>
+      {rows.length === 0 ? (
+        <p className="muted pad">{t('people.noMatch')}</p>
+      ) : (
+        <VirtualTable
+          label={t('people.title')}
+          columns={columns}
+          rowCount={rows.length}
+          renderCell={cell}
+          sort={{ column: query.sort, descending: query.descending }}
+          sortLabel={(title) => t('people.sortBy', { column: title })}
+          onSort={(c) => setQuery({ ...query, sort: c as SortColumn, descending: query.sort === c ? !query.descending : false })}
+          onRowClick={(position) => navigate({ name: 'employee', id: index.ids[rows[position]] ?? '' })}
+        />
+      )}
+    </section>
+  );
+}

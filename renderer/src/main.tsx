@@ -1,0 +1,16 @@
+// Renderer entry.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { initI18n } from './i18n/index.ts';
+import { useAppStore } from './store/index.ts';
+import './ui/styles.css';
+
+initI18n(useAppStore.getState().language);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

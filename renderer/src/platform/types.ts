@@ -1,0 +1,22 @@
+// What features may ask of the operating system. Two implementations: desktop (over the
+// preload contract) and web (browser file input and downloads). Features never know which.
+
+import type { AppInfo, OpenedFile } from '../../../shared/ipc/contract.ts';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Platform {
+  kind: 'desktop' | 'web';
+  /** Files the user picked, or an empty list when cancelled. */
+  openFiles(options: { title?: string; filters?: FileFilter[]; multiple?: boolean }): Promise<OpenedFile[]>;
+  /** Saves bytes; returns a path on desktop, the file name on the web, null when cancelled. */
+  saveFile(options: { suggestedName: string; bytes: Uint8Array; filters?: FileFilter[] }): Promise<string | null>;
+  /** Shows a saved file in its folder (desktop only). */
+  revealFile(path: string): Promise<void>;
+  appInfo(): Promise<AppInfo>;
+}
+
+export class PlatformError extends Error {}

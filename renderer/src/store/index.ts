@@ -1,0 +1,51 @@
+// UI and session state (zustand): the signed-in user, the language, the current route.
+// Stored data lives in Dexie and is read live; nothing here is a copy of it.
+
+import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+import type { Language } from '../i18n/index.ts';
+
+export interface SessionUser {
+  id: string;
+  userName: string;
+  displayName: string;
+  role: string;
+  department: string | null;
+}
+
+interface SessionSlice {
+  user: SessionUser | null;
+  setUser: (user: SessionUser | null) => void;
+}
+
+interface DemoSlice {
+  /** A demo load chosen at setup, started by the people screen once it is shown. */
+  pendingDemo: { employees: number; seed: string } | null;
+  setPendingDemo: (demo: { employees: number; seed: string } | null) => void;
+}
+
+interface PrefsSlice {
+  language: Language;
+  setLanguagePref: (language: Language) => void;
+}
+
+export type AppState = SessionSlice & PrefsSlice & DemoSlice;
+
+export const useAppStore = create<AppState>()(
+  persist(
+    (set) => ({
+      user: null,
+      setUser: (user) => set({ user }),
+      pendingDemo: null,
+      setPendingDemo: (pendingDemo) => set({ pendingDemo }),
+      language: 'zh-CN',
+      setLanguagePref: (language) => set({ language }),
+    }),
+    {
+      name: 'xinhuo-prefs',
+      storage: createJSONStorage(() => localStorage),
+      // Only preferences are remembered; the session ends with the window.
+      partialize: (s) => ({ language: s.language }),
+    },
+  ),
+);

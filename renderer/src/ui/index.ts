@@ -1,0 +1,9 @@
+// The design system: layout pieces, tables and chart wrappers shared by features.
+
+import { lazy } from 'react';
+
+export { VirtualTable, type TableColumn } from './virtual-table.tsx';
+export { ProgressBar } from './progress-bar.tsx';
+export { useRoute, navigate, hrefOf, type Route } from './router.ts';
+export type { LineSeries, LineChartProps } from './line-chart.tsx';
+export const LineChart = lazy(() => import('./line-chart.tsx'));

@@ -1,0 +1,70 @@
+// Columnar row sets: the shape in which facts travel from a generator or an import to the
+// block store and into the in-memory model. One array per field, all the same length.
+
+import { DATASETS, isNumericField, type DatasetName } from './datasets.ts';
+
+export type StringColumn = (string | null)[];
+export type NumberColumn = Float64Array;
+export type Column = StringColumn | NumberColumn;
+
+export interface ColumnSet {
+  dataset: DatasetName;
+  length: number;
+  columns: Record<string, Column>;
+}
+
+export function isNumberColumn(c: Column): c is NumberColumn {
+  return c instanceof Float64Array;
+}
+
+/** Appends rows one at a time with amortised growth, then freezes into a ColumnSet. */
+export class ColumnSetBuilder {
+  readonly dataset: DatasetName;
+  private strings = new Map<string, StringColumn>();
+  private numbers = new Map<string, number[]>();
+  length = 0;
+
+  constructor(dataset: DatasetName) {
+    this.dataset = dataset;
+    for (const field of DATASETS[dataset].fields) {
+      if (isNumericField(field)) this.numbers.set(field.name, []);
+      else this.strings.set(field.name, []);
+    }
+  }
+
+  push(row: Record<string, string | number | null | undefined>): void {
+    for (const [name, col] of this.strings) {
+      const v = row[name];
+      col.push(v === undefined || v === null || v === '' ? null : String(v));
+    }
+    for (const [name, col] of this.numbers) {
+      const v = row[name];
+      col.push(typeof v === 'number' ? v : NaN);
+    }
+    this.length++;
+  }
+
+  build(): ColumnSet {
+    const columns: Record<string, Column> = {};
+    for (const [name, col] of this.strings) columns[name] = col;
+    for (const [name, col] of this.numbers) columns[name] = Float64Array.from(col);
+    return { dataset: this.dataset, length: this.length, columns };
+  }
+}
+
+/** Slices a column set into consecutive chunks of at most `size` rows. */
+export function sliceColumnSet(set: ColumnSet, start: number, end: number): ColumnSet {
+  const columns: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(set.columns)) columns[name] = col.slice(start, end);
+  return { dataset: set.dataset, length: Math.max(0, Math.min(end, set.length) - start), columns };
+}
+
+/** Reads one row as a plain object (missing numbers → null). For display and tests, not bulk work. */
+export function rowAt(set: { columns: Record<string, Column> }, i: number): Record<string, string | number | null> {
+  const row: Record<string, string | number | null> = {};
+  for (const [name, col] of Object.entries(set.columns)) {
+    const v = col[i];
+    row[name] = typeof v === 'number' ? (Number.isNaN(v) ? null : v) : (v ?? null);
+  }
+  return row;
+}

@@ -1,0 +1,62 @@
+// The preload contract: every channel between the renderer and the main process, with the
+// zod schema of its request and the type of its reply. The preload exposes one function per
+// channel; main validates the sender and the payload of every call against this file.
+
+import { z } from 'zod';
+import { CHANNELS, type ApiName, type Channel } from './channels.ts';
+
+export { API_NAMES, CHANNELS, type Channel } from './channels.ts';
+
+export type IpcError = { code: 'invalid-payload' | 'forbidden-sender' | 'cancelled' | 'io-error' | 'not-allowed'; message: string };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).min(1).max(20),
+});
+
+/** Largest file a renderer may hand to main for saving: a 100k-row workbook is far below it. */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+
+export const requestSchemas = {
+  'files:open': z.object({
+    title: z.string().max(200).optional(),
+    filters: z.array(fileFilter).max(10).default([]),
+    multiple: z.boolean().default(false),
+  }).strict(),
+  'files:save': z.object({
+    suggestedName: z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path'),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'file too large'),
+    filters: z.array(fileFilter).max(10).default([]),
+  }).strict(),
+  'files:reveal': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  'app:info': z.undefined(),
+} as const;
+
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  versions: { electron: string; chrome: string; node: string };
+}
+
+export interface Replies {
+  'files:open': OpenedFile[];
+  'files:save': { path: string } | null;
+  'files:reveal': true;
+  'app:info': AppInfo;
+}
+
+export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+export type ParsedRequest<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
+
+/** The object the preload puts on `window.xinhuo`: one function per channel. */
+export type PreloadApi = {
+  [C in Channel as ApiName<C>]: Request<C> extends undefined ? () => Promise<IpcResult<Replies[C]>> : (request: Request<C>) => Promise<IpcResult<Replies[C]>>;
+};
