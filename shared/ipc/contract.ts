@@ -3,7 +3,7 @@
 // channel; main validates the sender and the payload of every call against this file.
 
 import { z } from 'zod';
-import { CHANNELS, type ApiName, type Channel } from './channels.ts';
+import type { ApiName, Channel } from './channels.ts';
 
 export { API_NAMES, CHANNELS, type Channel } from './channels.ts';
 

@@ -95,6 +95,7 @@ export const en: Messages = {
     ratings: 'Ratings',
     ratingsEmpty: 'No ratings',
     dimension: 'Dimension',
+    ratingScore: 'Rating',
     rater: 'Rater',
     activities: 'Knowledge sharing and activities',
     activitiesEmpty: 'No activities',

@@ -93,6 +93,7 @@ export const zhCN = {
     ratings: '能力评价',
     ratingsEmpty: '暂无能力评价',
     dimension: '评价维度',
+    ratingScore: '评分',
     rater: '评价人',
     activities: '知识分享与活动',
     activitiesEmpty: '暂无活动记录',

@@ -55,8 +55,9 @@ interface Person {
   gap?: HiddenGap;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
+// `|| 0` turns -0 into 0, which a spreadsheet cannot tell apart anyway.
+const round1 = (x: number) => Math.round(x * 10) / 10 || 0;
+const round3 = (x: number) => Math.round(x * 1000) / 1000 || 0;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** Exact integer counts per department by largest remainder, so shares hold for any size. */

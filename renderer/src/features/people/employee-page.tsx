@@ -114,7 +114,7 @@ export function EmployeePage({ id }: { id: string }) {
             <thead>
               <tr>
                 <th>{t('employee.dimension')}</th>
-                <th>{t('employee.score')}</th>
+                <th>{t('employee.ratingScore')}</th>
                 <th>{t('employee.period')}</th>
                 <th>{t('employee.rater')}</th>
               </tr>

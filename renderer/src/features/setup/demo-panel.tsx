@@ -21,7 +21,7 @@ export function DemoFields({ value, onChange }: { value: DemoSettings; onChange:
     <div className="row">
       <label className="field">
         <span>{t('setup.demoEmployees')}</span>
-        <input type="number" min={20} max={MAX_DEMO_EMPLOYEES} step={100} value={value.employees} onChange={(e) => onChange({ ...value, employees: Number(e.target.value) })} />
+        <input type="number" min={20} max={MAX_DEMO_EMPLOYEES} step={1} value={value.employees} onChange={(e) => onChange({ ...value, employees: Number(e.target.value) })} />
       </label>
       <label className="field">
         <span>{t('setup.demoSeed')}</span>

@@ -1,0 +1,83 @@
+// Lint: TypeScript rules, React hooks, and the layering of DESIGN.md §3 as import bans.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'stream', 'zlib'];
+const ban = (patterns, message) => patterns.map((group) => ({ group: [group], message }));
+
+/** One entry per layer: which imports it may not make. */
+const LAYERS = [
+  {
+    files: ['shared/domain/**'],
+    forbidden: [
+      ...ban(['react', 'react-*', 'react/*', 'dexie', 'dexie-*', 'electron', 'xlsx', 'chart.js', 'iconv-lite', 'zustand', 'i18next', 'fflate', 'pinyin-pro'], 'shared/domain is pure: no UI, storage, Electron or file-format libraries (DESIGN.md §3).'),
+      ...ban(NODE_BUILTINS, 'shared/domain is pure: no Node APIs (DESIGN.md §3).'),
+      ...ban(['**/renderer/**', '**/electron/**', '**/cli/**', '**/shared/io/**', '**/shared/bundle/**', '**/shared/ipc/**', '../io/*', '../bundle/*', '../ipc/*', '../../io/*', '../../bundle/*', '../../ipc/*'], 'shared/domain may import only shared/domain (DESIGN.md §3).'),
+    ],
+  },
+  {
+    files: ['shared/io/**'],
+    forbidden: [
+      ...ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron', 'chart.js', 'zustand'], 'shared/io reads and writes files: no UI, storage or Electron (DESIGN.md §3).'),
+      ...ban(NODE_BUILTINS, 'shared/io runs in browsers and workers too: no Node APIs (DESIGN.md §3).'),
+      ...ban(['**/renderer/**', '**/electron/**', '**/cli/**', '**/shared/bundle/**', '../bundle/*'], 'shared/io may import shared/domain only (DESIGN.md §3).'),
+    ],
+  },
+  {
+    files: ['shared/ipc/**', 'shared/bundle/**'],
+    forbidden: [
+      ...ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron', 'xlsx', 'chart.js', 'zustand'], 'shared/ipc and shared/bundle depend on shared/ only (DESIGN.md §3).'),
+      ...ban(NODE_BUILTINS, 'shared/ipc and shared/bundle run in browsers too: no Node APIs (DESIGN.md §3).'),
+      ...ban(['**/renderer/**', '**/electron/**', '**/cli/**'], 'shared/ may not import the shells (DESIGN.md §3).'),
+    ],
+  },
+  {
+    files: ['electron/**'],
+    forbidden: ban(['react', 'react-*', 'dexie', 'dexie-*', '**/renderer/**', '**/cli/**'], 'electron/ may import shared/, electron and node only (DESIGN.md §3).'),
+  },
+  {
+    files: ['cli/**'],
+    forbidden: ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron', '**/renderer/**', '**/electron/**'], 'cli/ may import shared/ only (DESIGN.md §3).'),
+  },
+  {
+    files: ['renderer/src/data/**'],
+    forbidden: ban(['electron', 'xlsx', 'chart.js', 'react-chartjs-2', '**/features/**', '**/platform/**', '**/ui/**', '**/store/**', '**/electron/**'], 'renderer/src/data may import shared/ and dexie only (DESIGN.md §3).'),
+  },
+  {
+    files: ['renderer/src/platform/**'],
+    forbidden: ban(['electron', 'dexie', 'dexie-*', '**/features/**', '**/data/**', '**/ui/**', '**/store/**', '**/shared/domain/**', '**/shared/io/**', '**/electron/**'], 'renderer/src/platform may import shared/ipc only (DESIGN.md §3).'),
+  },
+  {
+    files: ['renderer/src/ui/**'],
+    forbidden: ban(['electron', 'dexie', 'dexie-*', '**/features/**', '**/data/**', '**/platform/**', '**/store/**', '**/electron/**'], 'renderer/src/ui is the design system: react and chart.js only (DESIGN.md §3).'),
+  },
+  {
+    files: ['renderer/src/features/**'],
+    forbidden: [
+      ...ban(['electron', 'dexie', '**/electron/**'], 'features reach storage through renderer/src/data and the OS through renderer/src/platform (DESIGN.md §3).'),
+      ...ban(['**/data/*/**', '**/data/db*', '**/data/fact-*', '**/data/change*'], 'features use renderer/src/data through its index.ts (STYLE.md).'),
+      ...ban(['**/platform/desktop*', '**/platform/web*'], 'only renderer/src/platform knows which platform it is on: import its index.ts.'),
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/', '.tmp/', 'tests/fixtures/generated/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-globals': ['error', { name: 'require', message: 'Use ES imports.' }],
+    },
+  },
+  // Each layer sets the rule once; flat config would let a later entry replace an earlier one.
+  ...LAYERS.map(({ files, forbidden }) => ({
+    files: files.map((f) => `${f}/*.{ts,tsx}`),
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: forbidden }] },
+  })),
+);
