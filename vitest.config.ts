@@ -7,5 +7,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['tests/setup-indexeddb.ts'],
   },
 });

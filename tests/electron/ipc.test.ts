@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createHandlers, dispatch, registerIpc, MAX_OPEN_BYTES, type MainDeps } from '../../electron/main/ipc.ts';
+import { CHANNELS } from '../../shared/ipc/contract.ts';
+
+const appFrame = { url: 'app://xinhuo/index.html', parent: null };
+
+function makeDeps(overrides: Partial<MainDeps> = {}): MainDeps {
+  const files: Record<string, Uint8Array> = { '/data/花名册.xlsx': new Uint8Array([1, 2, 3]), '/data/b.csv': new Uint8Array([4]) };
+  return {
+    showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/data/花名册.xlsx'] })),
+    showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/out/结果.xlsx' })),
+    readFile: vi.fn(async (p: string) => files[p] ?? Promise.reject(new Error('ENOENT'))),
+    fileSize: vi.fn(async (p: string) => files[p]?.length ?? 0),
+    writeFileAtomic: vi.fn(async () => {}),
+    showItemInFolder: vi.fn(),
+    appInfo: () => ({ name: 'xinhuo', version: '1.0.0', platform: 'linux', versions: { electron: '45', chrome: '1', node: '22' } }),
+    isTrustedUrl: (url: string) => url.startsWith('app://xinhuo/'),
+    ...overrides,
+  };
+}
+
+describe('IPC dispatch', () => {
+  it('refuses foreign senders, sub frames and missing frames before any handler runs', async () => {
+    const deps = makeDeps();
+    const handlers = createHandlers(deps);
+    for (const frame of [{ url: 'https://evil.example/', parent: null }, { url: 'app://xinhuo/index.html', parent: {} }, null, undefined]) {
+      const result = await dispatch(handlers, deps, 'files:open', frame, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(deps.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown channels', async () => {
+    const deps = makeDeps();
+    expect(await dispatch(createHandlers(deps), deps, 'shell:exec', appFrame, {})).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+  });
+
+  it.each([
+    ['files:open', 'not an object'],
+    ['files:open', { filters: [{ name: 'x', extensions: ['../../etc'] }] }],
+    ['files:open', { multiple: 'yes' }],
+    ['files:open', { extra: 1 }],
+    ['files:save', { suggestedName: '../escape.xlsx', bytes: new Uint8Array(1) }],
+    ['files:save', { suggestedName: 'a.xlsx', bytes: 'not bytes' }],
+    ['files:save', { suggestedName: '', bytes: new Uint8Array(1) }],
+    ['files:reveal', { path: 123 }],
+    ['files:reveal', {}],
+    ['app:info', { anything: true }],
+  ])('refuses a bad %s payload', async (channel, payload) => {
+    const deps = makeDeps();
+    const result = await dispatch(createHandlers(deps), deps, channel, appFrame, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(deps.showOpenDialog).not.toHaveBeenCalled();
+    expect(deps.writeFileAtomic).not.toHaveBeenCalled();
+  });
+
+  it('opens files and returns names and bytes', async () => {
+    const deps = makeDeps();
+    const result = await dispatch(createHandlers(deps), deps, 'files:open', appFrame, { filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }] });
+    expect(result).toEqual({ ok: true, value: [{ name: '花名册.xlsx', bytes: new Uint8Array([1, 2, 3]) }] });
+    expect(deps.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile'] }));
+  });
+
+  it('reports a cancelled dialog and refuses oversized files', async () => {
+    const cancelled = makeDeps({ showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) });
+    expect(await dispatch(createHandlers(cancelled), cancelled, 'files:open', appFrame, {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const huge = makeDeps({ fileSize: vi.fn(async () => MAX_OPEN_BYTES + 1) });
+    const result = await dispatch(createHandlers(huge), huge, 'files:open', appFrame, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'io-error' } });
+    expect(huge.readFile).not.toHaveBeenCalled();
+  });
+
+  it('saves atomically and only reveals files it saved', async () => {
+    const deps = makeDeps();
+    const handlers = createHandlers(deps);
+    expect(await dispatch(handlers, deps, 'files:reveal', appFrame, { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    const saved = await dispatch(handlers, deps, 'files:save', appFrame, { suggestedName: '结果.xlsx', bytes: new Uint8Array([9]) });
+    expect(saved).toEqual({ ok: true, value: { path: '/out/结果.xlsx' } });
+    expect(deps.writeFileAtomic).toHaveBeenCalledWith('/out/结果.xlsx', new Uint8Array([9]));
+    expect(await dispatch(handlers, deps, 'files:reveal', appFrame, { path: '/out/结果.xlsx' })).toEqual({ ok: true, value: true });
+    expect(deps.showItemInFolder).toHaveBeenCalledWith('/out/结果.xlsx');
+  });
+
+  it('turns write failures into values, not thrown errors', async () => {
+    const deps = makeDeps({ writeFileAtomic: vi.fn(async () => Promise.reject(new Error('EACCES'))) });
+    const result = await dispatch(createHandlers(deps), deps, 'files:save', appFrame, { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('EACCES') } });
+  });
+
+  it('answers app:info', async () => {
+    const deps = makeDeps();
+    expect(await dispatch(createHandlers(deps), deps, 'app:info', appFrame, undefined)).toMatchObject({ ok: true, value: { version: '1.0.0' } });
+  });
+
+  it('registers exactly one validated handler per channel', async () => {
+    const registered = new Map<string, (e: unknown, p: unknown) => Promise<unknown>>();
+    const deps = makeDeps();
+    registerIpc({ handle: (c, l) => registered.set(c, l as never) }, createHandlers(deps), deps);
+    expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(await registered.get('app:info')!({ senderFrame: { url: 'https://evil/', parent: null } }, undefined)).toMatchObject({ ok: false });
+  });
+});

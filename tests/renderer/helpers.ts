@@ -1,0 +1,24 @@
+// Test helpers for the data layer: a fresh database per test (fake-indexeddb, see
+// tests/setup-indexeddb.ts), and a set-up
+// installation with a fast password hash (the real iteration count is tested separately).
+import { XinhuoDb } from '../../renderer/src/data/db.ts';
+import { setUp, type SetupInput } from '../../renderer/src/data/installation.ts';
+
+let counter = 0;
+
+export function freshDb(): XinhuoDb {
+  return new XinhuoDb(`test-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+export const PLANT_SETUP: SetupInput = {
+  orgName: '华东能源集团',
+  role: 'plant',
+  plant: { code: 'P01', name: '华东第一制造厂', region: '江苏省' },
+  admin: { userName: 'admin', displayName: '王培训', password: 'correct horse 1' },
+};
+
+export async function installedDb() {
+  const db = freshDb();
+  const { installation, admin } = await setUp(db, PLANT_SETUP, 1000);
+  return { db, installation, admin, actor: { userId: admin.id, userName: admin.userName } };
+}
