@@ -1,0 +1,92 @@
+// Storage benchmarks that run inside Chromium against its real IndexedDB. The Node driver
+// (tests/bench/run.ts) calls these through window.xinhuoBench and times nothing itself.
+
+import Dexie from 'dexie';
+import { generateDemoPlant, type DemoPlant } from '../../../shared/domain/demo/generate.ts';
+import { rowAt, type ColumnSet } from '../../../shared/domain/facts/columns.ts';
+import { change } from '../../../renderer/src/data/change.ts';
+import { XinhuoDb } from '../../../renderer/src/data/db.ts';
+import { buildBatch, writeBatch } from '../../../renderer/src/data/fact-store.ts';
+import { setUp } from '../../../renderer/src/data/installation.ts';
+import type { FactBlockRecord } from '../../../renderer/src/data/types.ts';
+
+let plant: DemoPlant | null = null;
+
+function datasets(): ColumnSet[] {
+  return [plant!.datasets.roster, plant!.datasets.performance];
+}
+
+async function freshInstalledDb(name: string) {
+  await Dexie.delete(name);
+  const db = new XinhuoDb(name);
+  const { admin } = await setUp(db, { orgName: '基准', role: 'plant', plant: { code: 'B01', name: '基准厂', region: '' }, admin: { userName: 'bench', displayName: 'bench', password: 'bench-password' } }, 1000);
+  return { db, actor: { userId: admin.id, userName: admin.userName } };
+}
+
+const api = {
+  async generate(employees: number) {
+    plant = generateDemoPlant({ employees, seed: 'bench', endQuarter: '2026Q3', plant: { code: 'B01', name: '基准厂', region: '' } });
+    return { roster: plant.datasets.roster.length, performance: plant.datasets.performance.length };
+  },
+
+  /** The product path: one transaction, batch records + columnar blocks. */
+  async storeBlocks() {
+    const { db, actor } = await freshInstalledDb('bench-blocks');
+    const t0 = performance.now();
+    await change(db, actor, [db.factBatches, db.factBlocks], async (ctx) => {
+      for (const set of datasets()) await writeBatch(db, ctx, { set, fileName: `${set.dataset}.xlsx`, sha256: null, mapping: null, mode: 'insert' });
+    });
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  },
+
+  /** One Dexie record per row, as a naive design would store the same facts. */
+  async bulkPutRows() {
+    const name = 'bench-rows';
+    await Dexie.delete(name);
+    const db = new Dexie(name);
+    db.version(1).stores({ facts: '++id, employeeId' });
+    await db.open();
+    // Row objects are built before timing: the baseline is the storage cost alone.
+    const all = datasets().map((set) => [...Array(set.length).keys()].map((i) => ({ dataset: set.dataset, ...rowAt(set, i) })));
+    const t0 = performance.now();
+    await db.transaction('rw', db.table('facts'), async () => {
+      for (const rows of all) await db.table('facts').bulkPut(rows);
+    });
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  },
+
+  /** Raw IndexedDB puts of exactly the block records the product writes. */
+  async rawPutBlocks() {
+    const { db, actor } = await freshInstalledDb('bench-raw-source');
+    const blocks: FactBlockRecord[] = [];
+    await change(db, actor, [], async (ctx) => {
+      for (const set of datasets()) blocks.push(...buildBatch(ctx, { set, fileName: '', sha256: null, mapping: null, mode: 'insert' }).blocks);
+    });
+    db.close();
+    await Dexie.delete('bench-raw');
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bench-raw', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('blocks', { keyPath: 'id' });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('blocks', 'readwrite');
+      const store = tx.objectStore('blocks');
+      for (const b of blocks) store.put(b);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const ms = performance.now() - t0;
+    idb.close();
+    return ms;
+  },
+};
+
+(window as unknown as { xinhuoBench: typeof api }).xinhuoBench = api;
+document.title = 'ready';

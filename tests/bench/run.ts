@@ -1,0 +1,174 @@
+// npm run bench [-- --quick]: performance figures as ratios to baselines measured in the same
+// run (DESIGN.md §9). Storage figures come from Chromium's real IndexedDB in a persistent
+// profile. Prints a table and writes bench-results.json.
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+
+interface Result {
+  id: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  goal: string;
+  ok: boolean;
+  note?: string;
+}
+
+const quick = process.argv.includes('--quick');
+const EMPLOYEES = quick ? 10_000 : 100_000;
+const REPEATS = quick ? 3 : 3;
+const root = resolve(import.meta.dirname, '../..');
+const results: Result[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function record(r: Result) {
+  results.push(r);
+  const extra = r.baseline !== undefined ? `  baseline ${r.baseline} ${r.unit}  ratio ${r.ratio}` : '';
+  console.log(`${r.ok ? 'ok  ' : 'MISS'} ${r.id.padEnd(34)} ${String(r.value).padStart(10)} ${r.unit.padEnd(4)}${extra}  goal ${r.goal}${r.note ? `  (${r.note})` : ''}`);
+}
+
+async function serve(dir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [join(root, 'scripts/serve-web.mjs'), '--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((res, rej) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(d.toString());
+      if (m) res(m[0]);
+    });
+    proc.on('exit', (code) => rej(new Error(`server exited ${code}`)));
+  });
+  return { url, proc };
+}
+
+async function persistent(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+}
+
+async function buildAll() {
+  const silent = { logLevel: 'warn' as const };
+  await build({ ...silent, configFile: join(root, 'vite.web.config.ts') });
+  await build({ ...silent, configFile: false, root: join(root, 'tests/bench/browser'), base: './', define: { __APP_VERSION__: '"bench"' }, worker: { format: 'es' }, build: { outDir: join(root, '.tmp/bench-web'), emptyOutDir: true, target: 'es2022' } });
+}
+
+async function initialChunk() {
+  const dist = join(root, 'dist-web');
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  let gz = 0;
+  let text = '';
+  for (const f of files) {
+    const bytes = await readFile(join(dist, f));
+    gz += gzipSync(bytes).length;
+    text += bytes.toString('utf8');
+  }
+  const kb = round(gz / 1024, 1);
+  // chart.js registers "CategoryScale"; SheetJS carries its version banner.
+  const heavy = ['CategoryScale', 'SheetJS'].filter((marker) => text.includes(marker));
+  record({ id: 'bundle.initialChunkGzip', value: kb, unit: 'KiB', goal: '<=250 KiB, no chart.js or xlsx', ok: kb <= 250 && heavy.length === 0, note: heavy.length ? `contains ${heavy.join(', ')}` : `${files.length} file(s); chart.js and xlsx load lazily` });
+}
+
+async function storage(benchUrl: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'xinhuo-bench-'));
+  const ctx = await persistent(dir);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(benchUrl);
+    await page.waitForFunction(() => document.title === 'ready');
+    type Api = { generate(n: number): Promise<{ roster: number; performance: number }>; storeBlocks(): Promise<number>; bulkPutRows(): Promise<number>; rawPutBlocks(): Promise<number> };
+    const call = <K extends keyof Api>(name: K, ...args: Parameters<Api[K]>) =>
+      page.evaluate(([n, a]) => (window as unknown as { xinhuoBench: Record<string, (...x: unknown[]) => unknown> }).xinhuoBench[n as string](...(a as unknown[])), [name, args] as const) as Promise<Awaited<ReturnType<Api[K]>>>;
+    const sizes = await call('generate', EMPLOYEES);
+    const rows = sizes.roster + sizes.performance;
+    const blocks: number[] = [];
+    const raw: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      blocks.push(await call('storeBlocks'));
+      raw.push(await call('rawPutBlocks'));
+    }
+    const perRow = await call('bulkPutRows');
+    const value = round(median(blocks) / 1000);
+    const note = `${sizes.roster.toLocaleString('en')} employees + ${sizes.performance.toLocaleString('en')} quarterly scores`;
+    const r1 = round(median(blocks) / perRow);
+    record({ id: `store.blocks.vsRowPerRecord`, value, unit: 's', baseline: round(perRow / 1000), ratio: r1, goal: 'ratio<=0.1', ok: r1 <= 0.1, note });
+    const r2 = round(median(blocks) / median(raw));
+    record({ id: `store.blocks.vsRawIndexedDb`, value, unit: 's', baseline: round(median(raw) / 1000), ratio: r2, goal: 'ratio<=1.5', ok: r2 <= 1.5, note: `${rows.toLocaleString('en')} rows` });
+  } finally {
+    await ctx.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function coldStart(appUrl: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'xinhuo-bench-app-'));
+  const password = 'bench-password-1';
+  try {
+    let ctx = await persistent(dir);
+    let page = await ctx.newPage();
+    await page.goto(appUrl);
+    await page.getByLabel('单位名称').fill('基准集团');
+    await page.getByLabel('厂区代码').fill('B01');
+    await page.getByLabel('厂区名称').fill('基准厂');
+    await page.getByLabel('用户名').fill('bench');
+    await page.getByLabel('姓名').fill('基准');
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByLabel('确认密码').fill(password);
+    await page.getByLabel(/载入示例工厂/).check();
+    await page.getByLabel('员工人数').fill(String(EMPLOYEES));
+    await page.getByRole('button', { name: '完成设置' }).click();
+    const expected = `共 ${EMPLOYEES.toLocaleString('zh-CN')} 人`;
+    await page.getByTestId('people-count').filter({ hasText: expected }).waitFor({ timeout: 300_000 });
+    await ctx.close();
+
+    const runs: number[] = [];
+    const signIn: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      ctx = await persistent(dir);
+      page = await ctx.newPage();
+      const t0 = Date.now();
+      await page.goto(appUrl);
+      await page.getByRole('button', { name: '登录' }).waitFor();
+      const tLogin = Date.now() - t0;
+      await page.getByLabel('用户名').fill('bench');
+      await page.getByLabel('密码').fill(password);
+      const t1 = Date.now();
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByTestId('people-count').filter({ hasText: expected }).waitFor({ timeout: 60_000 });
+      await page.locator('[role=row][aria-rowindex="2"]').waitFor();
+      const tList = Date.now() - t1;
+      runs.push(tLogin + tList);
+      signIn.push(tList);
+      await ctx.close();
+    }
+    const value = round(median(runs) / 1000);
+    record({ id: 'startup.peopleListUsable', value, unit: 's', goal: '<2 s', ok: value < 2, note: `${EMPLOYEES.toLocaleString('en')} employees stored; page load to login screen + sign-in (PBKDF2 600k) to a filled list, typing excluded; sign-in part ${round(median(signIn) / 1000)} s` });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  console.log(`Xinhuo bench (${quick ? 'quick' : 'full'}): ${EMPLOYEES.toLocaleString('en')} employees\n`);
+  await buildAll();
+  await initialChunk();
+  const app = await serve(join(root, 'dist-web'));
+  const bench = await serve(join(root, '.tmp/bench-web'));
+  try {
+    await storage(bench.url);
+    await coldStart(app.url);
+  } finally {
+    app.proc.kill();
+    bench.proc.kill();
+  }
+  await writeFile(join(root, 'bench-results.json'), JSON.stringify({ mode: quick ? 'quick' : 'full', employees: EMPLOYEES, results }, null, 2) + '\n');
+  console.log(`\nwrote bench-results.json (${results.filter((r) => r.ok).length}/${results.length} within goal)`);
+}
+
+await main();
