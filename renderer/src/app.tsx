@@ -22,7 +22,6 @@ function Shell() {
   const user = useAppStore((s) => s.user)!;
   const setUser = useAppStore((s) => s.setUser);
   const route = useRoute();
-  useEffect(() => factModelStore().start(), []);
   const current = route.name === 'employee' ? 'people' : route.name;
   return (
     <div className="shell">
@@ -67,6 +66,10 @@ function Shell() {
 export function App() {
   const installation = useInstallation();
   const user = useAppStore((s) => s.user);
+  // Load the local facts while the officer signs in: the password check and the model load overlap.
+  useEffect(() => {
+    if (installation) factModelStore().start();
+  }, [installation]);
   if (installation === undefined) return null;
   if (installation === null) return <SetupScreen />;
   if (!user) return <LoginScreen installation={installation} />;
