@@ -3,6 +3,7 @@
 
 import { CliError, message, type Lang } from './messages.ts';
 import { runDemo } from './commands/demo.ts';
+import { runCheck } from './commands/check.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -35,6 +36,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     switch (command) {
       case 'demo':
         return await runDemo(rest, lang, io);
+      case 'check':
+        return await runCheck(rest, lang, io);
       default:
         throw new CliError('unknownCommand', [command]);
     }

@@ -10,26 +10,34 @@ const MESSAGES = {
 
 命令：
   demo     生成示例工厂数据（员工档案、绩效、能力评价、活动、证书 .xlsx）
+  check    检查一个表格文件：识别数据类型、表头和列对应，逐行校验
   help     显示帮助
 
 通用选项：
   --lang zh|en   输出语言（默认 zh）
   --help         显示帮助
 
-xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-code P01] [--plant-name 名称] [--region 地区]`,
+xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-code P01] [--plant-name 名称] [--region 地区]
+xinhuo check <文件> [--dataset 类型] [--sheet 工作表] [--json] [--records]
+    退出码：0 可读且无错误行，1 可读但有错误行，2 无法读取
+    数据类型：roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics`,
     en: `Xinhuo command line
 
 Usage: xinhuo <command> [options]
 
 Commands:
   demo     generate a demo plant (roster, performance, ratings, activities, certificates as .xlsx)
+  check    check a spreadsheet: dataset, header row, column mapping, row-by-row validation
   help     show this help
 
 Common options:
   --lang zh|en   output language (default zh)
   --help         show this help
 
-xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-code P01] [--plant-name NAME] [--region REGION]`,
+xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-code P01] [--plant-name NAME] [--region REGION]
+xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records]
+    exit code: 0 readable with no row errors, 1 readable with row errors, 2 unreadable
+    datasets: roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics`,
   },
   unknownCommand: { zh: '未知命令：{0}。运行 xinhuo --help 查看可用命令。', en: 'Unknown command: {0}. Run xinhuo --help to list the commands.' },
   badOption: { zh: '参数错误：{0}', en: 'Invalid arguments: {0}' },
@@ -39,6 +47,15 @@ xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-cod
   writeFailed: { zh: '无法写入目录 {0}：{1}', en: 'Cannot write to {0}: {1}' },
   demoDone: { zh: '已生成示例工厂：{0} 名员工，截至 {1}，写入 {2}', en: 'Demo plant written: {0} employees, as of {1}, to {2}' },
   demoFile: { zh: '  {0}（{1} 行）', en: '  {0} ({1} rows)' },
+  checkUsage: { zh: '用法：xinhuo check <文件> [--dataset 类型] [--sheet 工作表] [--json] [--records]', en: 'Usage: xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records]' },
+  badDataset: { zh: '未知的数据类型：{0}（可选：{1}）', en: 'Unknown dataset: {0} (one of: {1})' },
+  cannotRead: { zh: '无法读取文件 {0}：{1}', en: 'Cannot read {0}: {1}' },
+  checkSummary: { zh: '{0}：{1}，工作表“{2}”，表头在第 {3} 行，数据类型：{4}', en: '{0}: {1}, sheet "{2}", header on row {3}, dataset: {4}' },
+  checkMapping: { zh: '  {0} ← {1}（匹配度 {2}%）', en: '  {0} ← {1} (confidence {2}%)' },
+  checkWide: { zh: '  宽表：按列拆分的评价维度：{0}', en: '  wide sheet: one column per dimension: {0}' },
+  checkCounts: { zh: '共 {0} 行，有效 {1} 行；错误 {2} 个，提示 {3} 个', en: '{0} rows, {1} valid; {2} errors, {3} warnings' },
+  checkHidden: { zh: '含 {0} 行隐藏行（已包含）', en: '{0} hidden rows (included)' },
+  checkMore: { zh: '  ……另有 {0} 条未列出（用 --json 查看全部）', en: '  … {0} more (use --json to see all)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageId = keyof typeof MESSAGES;

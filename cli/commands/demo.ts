@@ -3,14 +3,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
-import { DATASET_NAMES, DATASETS } from '../../shared/domain/facts/datasets.ts';
+import { DEMO_DATASETS, generateDemoPlant, type DemoDataset } from '../../shared/domain/demo/generate.ts';
+import { DATASETS } from '../../shared/domain/facts/datasets.ts';
 import { lastCompleteQuarter, parsePeriod } from '../../shared/domain/periods.ts';
 import { datasetWorkbook } from '../../shared/io/export-dataset.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../main.ts';
 
-export const DEMO_FILES: Record<(typeof DATASET_NAMES)[number], string> = {
+export const DEMO_FILES: Record<DemoDataset, string> = {
   roster: 'roster.xlsx',
   performance: 'performance.xlsx',
   ratings: 'ratings.xlsx',
@@ -55,13 +55,13 @@ export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<numbe
   const dir = resolve(values.out!);
   try {
     await mkdir(dir, { recursive: true });
-    for (const name of DATASET_NAMES) {
+    for (const name of DEMO_DATASETS) {
       await writeFile(join(dir, DEMO_FILES[name]), datasetWorkbook(plant.datasets[name], DATASETS[name].zh));
     }
   } catch (e) {
     throw new CliError('writeFailed', [dir, (e as Error).message]);
   }
   io.out(message(lang, 'demoDone', employees, plant.asOf, dir));
-  for (const name of DATASET_NAMES) io.out(message(lang, 'demoFile', DEMO_FILES[name], plant.datasets[name].length));
+  for (const name of DEMO_DATASETS) io.out(message(lang, 'demoFile', DEMO_FILES[name], plant.datasets[name].length));
   return 0;
 }

@@ -152,5 +152,5 @@ export const en: Messages = {
     web: 'Web',
     demo: 'Demo data',
   },
-  datasets: { roster: 'Roster', performance: 'Performance', ratings: 'Ratings', activities: 'Activities', certificates: 'Certificates' },
+  datasets: { roster: 'Roster', performance: 'Performance', ratings: 'Ratings', activities: 'Activities', certificates: 'Certificates', trainingRecords: 'Training records', learningRecords: 'Online learning', needs: 'Training needs', businessMetrics: 'Business metrics' },
 };

@@ -150,7 +150,7 @@ export const zhCN = {
     web: '网页版',
     demo: '示例数据',
   },
-  datasets: { roster: '员工档案', performance: '绩效考核', ratings: '能力评价', activities: '知识分享与活动', certificates: '证书' },
+  datasets: { roster: '员工档案', performance: '绩效考核', ratings: '能力评价', activities: '知识分享与活动', certificates: '证书', trainingRecords: '培训记录', learningRecords: '在线学习记录', needs: '培训需求调研', businessMetrics: '业务指标' },
 };
 
 export type Messages = typeof zhCN;

@@ -27,6 +27,10 @@ export interface DemoOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/** The datasets an HR system exports for the demo plant. */
+export const DEMO_DATASETS = ['roster', 'performance', 'ratings', 'activities', 'certificates'] as const satisfies readonly DatasetName[];
+export type DemoDataset = (typeof DEMO_DATASETS)[number];
+
 export type Archetype = 'star' | 'hidden' | 'improving' | 'declining' | 'steady';
 export type HiddenGap = 'performance' | 'improvement' | 'coaching' | 'sharing';
 
@@ -34,7 +38,7 @@ export interface DemoPlant {
   asOf: string;
   plant: PlantInfo;
   quarters: string[];
-  datasets: Record<DatasetName, ColumnSet>;
+  datasets: Record<DemoDataset, ColumnSet>;
   /** Who is what, for tests and for the demo's own explanation; not stored as facts. */
   archetypes: Map<string, { archetype: Archetype; gap?: HiddenGap }>;
 }

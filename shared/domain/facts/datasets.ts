@@ -3,7 +3,7 @@
 // type, and the zh/en header an export of ours writes. Header synonyms for reading foreign
 // files live in shared/io.
 
-export type ValueType = 'id' | 'text' | 'date' | 'period' | 'number' | 'percent' | 'status' | 'grade' | 'list';
+export type ValueType = 'id' | 'text' | 'date' | 'period' | 'number' | 'percent' | 'status' | 'grade' | 'list' | 'role';
 
 export interface FieldDef {
   name: string;
@@ -22,7 +22,7 @@ export interface DatasetDef {
   fields: readonly FieldDef[];
 }
 
-export const DATASET_NAMES = ['roster', 'performance', 'ratings', 'activities', 'certificates'] as const;
+export const DATASET_NAMES = ['roster', 'performance', 'ratings', 'activities', 'certificates', 'trainingRecords', 'learningRecords', 'needs', 'businessMetrics'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 const f = (name: string, type: ValueType, zh: string, en: string, required = false): FieldDef => ({ name, type, zh, en, required });
@@ -102,6 +102,69 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
       f('certificate', 'text', '证书名称', 'Certificate', true),
       f('level', 'text', '等级', 'Level'),
       f('issueDate', 'date', '发证日期', 'Issue date'),
+    ],
+  },
+  trainingRecords: {
+    name: 'trainingRecords',
+    zh: '培训记录',
+    en: 'Training records',
+    key: ['employeeId', 'course', 'date', 'role'],
+    fields: [
+      f('employeeId', 'id', '工号', 'Employee ID', true),
+      f('name', 'text', '姓名', 'Name'),
+      f('course', 'text', '课程名称', 'Course', true),
+      f('role', 'role', '参训身份', 'Role'),
+      f('date', 'date', '培训日期', 'Date', true),
+      f('hours', 'number', '学时', 'Hours'),
+      f('score', 'number', '考核成绩', 'Score'),
+      f('rating', 'number', '满意度评分', 'Rating'),
+      f('feedback', 'text', '学员反馈', 'Feedback'),
+    ],
+  },
+  learningRecords: {
+    name: 'learningRecords',
+    zh: '在线学习记录',
+    en: 'Online learning records',
+    key: ['employeeId', 'courseId', 'courseTitle'],
+    fields: [
+      f('employeeId', 'id', '工号', 'Employee ID', true),
+      f('name', 'text', '姓名', 'Name'),
+      f('courseId', 'id', '课程编号', 'Course ID'),
+      f('courseTitle', 'text', '课程名称', 'Course title', true),
+      f('progress', 'percent', '学习进度', 'Progress'),
+      f('completionDate', 'date', '完成日期', 'Completion date'),
+      f('rating', 'number', '课程评分', 'Rating'),
+      f('comment', 'text', '评论', 'Comment'),
+      f('views', 'number', '观看次数', 'Views'),
+      f('region', 'text', '学员地区', 'Learner region'),
+    ],
+  },
+  needs: {
+    name: 'needs',
+    zh: '培训需求调研',
+    en: 'Training needs survey',
+    key: ['employeeId', 'topic', 'date'],
+    fields: [
+      f('employeeId', 'id', '工号', 'Employee ID', true),
+      f('name', 'text', '姓名', 'Name'),
+      f('department', 'text', '部门', 'Department'),
+      f('topic', 'text', '需求主题', 'Topic', true),
+      f('priority', 'number', '迫切程度', 'Priority'),
+      f('description', 'text', '需求描述', 'Description'),
+      f('date', 'date', '填报日期', 'Date'),
+    ],
+  },
+  businessMetrics: {
+    name: 'businessMetrics',
+    zh: '业务指标',
+    en: 'Business metrics',
+    key: ['employeeId', 'period', 'metric'],
+    fields: [
+      f('employeeId', 'id', '工号', 'Employee ID', true),
+      f('name', 'text', '姓名', 'Name'),
+      f('period', 'period', '统计周期', 'Period', true),
+      f('metric', 'text', '指标名称', 'Metric', true),
+      f('value', 'number', '指标值', 'Value', true),
     ],
   },
 };

@@ -1,0 +1,68 @@
+// `xinhuo check <file>`: reads a spreadsheet with the app's import code and reports what an
+// import would do. Exit 0 = readable, no row errors; 1 = readable with row errors; 2 = unreadable.
+
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATASET_NAMES, DATASETS, type DatasetName } from '../../shared/domain/facts/datasets.ts';
+import { rowAt } from '../../shared/domain/facts/columns.ts';
+import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
+import { CliError, message, type Lang } from '../messages.ts';
+import type { Io } from '../main.ts';
+
+export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { dataset: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean', default: false }, records: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new CliError('badOption', [(e as Error).message]);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new CliError('checkUsage');
+  const dataset = values.dataset as DatasetName | undefined;
+  if (dataset && !DATASET_NAMES.includes(dataset)) throw new CliError('badDataset', [dataset, DATASET_NAMES.join(', ')]);
+  const path = positionals[0];
+  const file = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new CliError('cannotRead', [path, (e as NodeJS.ErrnoException).code ?? (e as Error).message]);
+  }
+  const result = analyseWorkbookBytes(bytes, file, { dataset, sheet: values.sheet });
+  if (!result.ok) {
+    io.err(lang === 'en' ? result.messageEn : result.message);
+    return 2;
+  }
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  if (values.json) {
+    const report: Record<string, unknown> = {
+      file,
+      format: result.format,
+      ...(result.encoding ? { encoding: result.encoding } : {}),
+      sheet: result.sheet,
+      headerRow: result.headerRow,
+      dataset: result.dataset,
+      mapping: Object.fromEntries(Object.entries(result.mapping.fields).map(([k, v]) => [k, v.header])),
+      rows: result.rows,
+      valid: result.valid,
+      issues: result.issues.map((i) => ({ severity: i.severity, row: i.row, column: i.column, header: i.header, field: i.field, code: i.code, message: lang === 'en' ? i.messageEn : i.message })),
+    };
+    if (values.records) report.records = Array.from({ length: result.set.length }, (_, i) => ({ row: result.rowNumbers[i], ...rowAt(result.set, i) }));
+    io.out(JSON.stringify(report));
+  } else {
+    const def = DATASETS[result.dataset];
+    io.out(message(lang, 'checkSummary', file, result.format + (result.encoding ? ` ${result.encoding}` : ''), result.sheet, result.headerRow, lang === 'en' ? def.en : def.zh));
+    for (const [field, source] of Object.entries(result.mapping.fields)) {
+      const fd = def.fields.find((f) => f.name === field)!;
+      io.out(message(lang, 'checkMapping', lang === 'en' ? fd.en : fd.zh, source.header, Math.round(source.confidence * 100)));
+    }
+    if (result.mapping.wide.length) io.out(message(lang, 'checkWide', result.mapping.wide.map((w) => w.dimension).join('、')));
+    io.out(message(lang, 'checkCounts', result.rows, result.valid, errors, result.issues.length - errors));
+    if (result.hiddenRows) io.out(message(lang, 'checkHidden', result.hiddenRows));
+    const shown = result.issues.slice(0, 200);
+    for (const i of shown) io.out(`  ${i.severity === 'error' ? (lang === 'en' ? 'error' : '错误') : lang === 'en' ? 'warning' : '提示'}  ${lang === 'en' ? i.messageEn : i.message}`);
+    if (result.issues.length > shown.length) io.out(message(lang, 'checkMore', result.issues.length - shown.length));
+  }
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,294 @@
+// The import pipeline short of storage: read the file, pick the sheet and header row, map
+// columns, normalise and validate every row. Used by the wizard (in a Web Worker) and by
+// `xinhuo check`, so both see the same rows and the same problems.
+
+import * as XLSX from 'xlsx';
+import { ColumnSetBuilder, type ColumnSet } from '../domain/facts/columns.ts';
+import { type DatasetName } from '../domain/facts/datasets.ts';
+import { monthPeriod, quarterPeriod } from '../domain/periods.ts';
+import { detectDataset, KNOWN_HEADERS, mappingFromHeaders, missingRequired, suggestMapping, type Mapping } from './mapping.ts';
+import { cellLabel, ioMessage, type IoMessageCode } from './messages.ts';
+import { readWorkbook, type FileFormat, type TextEncoding } from './read-file.ts';
+import { SCHEMAS } from './schemas.ts';
+import { defaultSheet, detectHeaderRow, headerNames, isBlankRow, isFooterRow, listSheets, sheetGrid, type SheetInfo } from './sheet.ts';
+import { cellText, isBlank, normaliseCell, parseNumberText, type CellInput, type Normalised } from './values.ts';
+
+export interface AnalyseOptions {
+  dataset?: DatasetName;
+  sheet?: string;
+  /** 1-based sheet row of the header; detected when absent. */
+  headerRow?: number;
+  encoding?: TextEncoding;
+  /** Saved mapping: field → header. */
+  mapping?: Record<string, string>;
+  includeHidden?: boolean;
+  /** 1-based sheet rows the user excluded. */
+  excludedRows?: readonly number[];
+  /** Cell fixes typed by the user, keyed `${row}:${field}` with the 1-based sheet row. */
+  fixes?: Readonly<Record<string, string>>;
+  onProgress?: (fraction: number) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface Issue {
+  severity: 'error' | 'warning';
+  /** 1-based sheet row; 0 for problems of the whole sheet. */
+  row: number;
+  column: string;
+  header: string;
+  field: string;
+  code: IoMessageCode;
+  message: string;
+  messageEn: string;
+}
+
+export interface PreviewRow {
+  row: number;
+  cells: string[];
+  hidden: boolean;
+  excluded: boolean;
+}
+
+export interface Analysis {
+  ok: true;
+  file: string;
+  format: FileFormat;
+  encoding: TextEncoding | null;
+  sheets: SheetInfo[];
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  dataset: DatasetName;
+  mapping: Mapping;
+  missing: string[];
+  rows: number;
+  valid: number;
+  hiddenRows: number;
+  issues: Issue[];
+  preview: PreviewRow[];
+  /** Canonical values of the valid rows. */
+  set: ColumnSet;
+  /** Sheet row of each row of `set`. */
+  rowNumbers: number[];
+}
+
+export interface AnalysisFailure {
+  ok: false;
+  file: string;
+  code: IoMessageCode;
+  message: string;
+  messageEn: string;
+  sheets?: SheetInfo[];
+  headers?: string[];
+  headerRow?: number;
+  sheet?: string;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+function failure(file: string, code: IoMessageCode, params: Record<string, string | number>, extra: Partial<AnalysisFailure> = {}): AnalysisFailure {
+  return { ok: false, file, code, message: ioMessage(code, params, 'zh'), messageEn: ioMessage(code, params, 'en'), ...extra };
+}
+
+const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+function composePeriod(year: CellInput | undefined, part: CellInput | undefined, kind: 'quarter' | 'month'): Normalised {
+  const yText = cellText(year);
+  const pText = cellText(part);
+  const y = parseNumberText(yText.replace(/年度?$/, ''));
+  if (y === null || !Number.isInteger(y) || y < 1900 || y > 2200) return { ok: false, code: 'badPeriod', params: { value: `${yText} ${pText}` } };
+  if (kind === 'quarter') {
+    const m = /^(?:第)?([1-4一二三四])(?:季度?)?$|^Q([1-4])$/i.exec(pText.replace(/\s+/g, ''));
+    const q = m ? (m[2] ? Number(m[2]) : (QUARTER_WORDS[m[1]] ?? Number(m[1]))) : NaN;
+    return Number.isInteger(q) && q >= 1 && q <= 4 ? { ok: true, value: quarterPeriod(y, q).label } : { ok: false, code: 'badPeriod', params: { value: `${yText} ${pText}` } };
+  }
+  const mo = parseNumberText(pText.replace(/月$/, ''));
+  return mo !== null && Number.isInteger(mo) && mo >= 1 && mo <= 12 ? { ok: true, value: monthPeriod(y, mo).label } : { ok: false, code: 'badPeriod', params: { value: `${yText} ${pText}` } };
+}
+
+export function analyseWorkbookBytes(bytes: Uint8Array, file: string, options: AnalyseOptions = {}): Analysis | AnalysisFailure {
+  const read = readWorkbook(bytes, file, options.encoding);
+  if (!read.ok) return failure(file, read.code, read.params);
+  return analyseWorkbook(read.workbook, file, read.format, read.encoding, read.date1904, options);
+}
+
+export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFormat, encoding: TextEncoding | null, date1904: boolean, options: AnalyseOptions = {}): Analysis | AnalysisFailure {
+  const sheets = listSheets(wb);
+  const sheetName = options.sheet ?? defaultSheet(sheets);
+  if (!sheetName) return failure(file, 'empty', { file });
+  if (!wb.Sheets[sheetName]) return failure(file, 'noSheet', { file, sheet: sheetName }, { sheets });
+  const grid = sheetGrid(wb.Sheets[sheetName]);
+  const detected = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderRow(grid, KNOWN_HEADERS);
+  if (detected === null || detected < 0 || detected >= grid.rows.length) return failure(file, 'noHeader', { file, sheet: sheetName }, { sheets, sheet: sheetName });
+  const header = headerNames(grid, detected);
+  const headers = header.names;
+
+  let mapping: Mapping;
+  if (options.dataset) {
+    mapping = options.mapping ? mappingFromHeaders(options.dataset, options.mapping, headers) : suggestMapping(options.dataset, headers);
+  } else {
+    const found = detectDataset(headers);
+    if (!found) return failure(file, 'unknownDataset', { file }, { sheets, sheet: sheetName, headers, headerRow: header.headerRow + 1 });
+    mapping = options.mapping ? mappingFromHeaders(found.dataset, options.mapping, headers) : found.mapping;
+  }
+  const schema = SCHEMAS[mapping.dataset];
+  const missing = missingRequired(mapping);
+  const issues: Issue[] = [];
+  const columnLetter = (c: number) => (c >= 0 ? XLSX.utils.encode_col(c) : '');
+  for (const r of header.renamed) {
+    const params = { value: r.from, renamed: r.to };
+    const row = header.headerRow + 1;
+    const column = columnLetter(r.column);
+    issues.push({ severity: 'warning', row, column, header: r.to, field: '', code: 'duplicateHeader', message: `${cellLabel(row, column, null)} ${ioMessage('duplicateHeader', params)}`, messageEn: `${cellLabel(row, column, null, 'en')} ${ioMessage('duplicateHeader', params, 'en')}` });
+  }
+  if (missing.length) {
+    const zh = missing.map((f) => schema.fields.find((x) => x.name === f)!.zh).join('、');
+    const en = missing.map((f) => schema.fields.find((x) => x.name === f)!.en).join(', ');
+    issues.push({ severity: 'error', row: 0, column: '', header: '', field: missing.join(','), code: 'missingColumns', message: ioMessage('missingColumns', { fields: zh }), messageEn: ioMessage('missingColumns', { fields: en }, 'en') });
+  }
+
+  const excluded = new Set(options.excludedRows ?? []);
+  const includeHidden = options.includeHidden ?? true;
+  const builder = new ColumnSetBuilder(mapping.dataset);
+  const rowNumbers: number[] = [];
+  const preview: PreviewRow[] = [];
+  const keyRows = new Map<string, number>();
+  const keyIssueRows = new Map<number, number>();
+  let rows = 0;
+  let valid = 0;
+  let hiddenRows = 0;
+  const fields = schema.fields.filter((f) => mapping.fields[f.name]);
+  const keyFields = schema.key;
+  const total = grid.rows.length;
+
+  for (let r = header.firstDataRow; r < total; r++) {
+    if (options.isCancelled?.()) throw new Cancelled();
+    if (r % 2000 === 0) options.onProgress?.(r / total);
+    const row = grid.rows[r];
+    if (isBlankRow(row)) continue;
+    if (isFooterRow(row)) continue;
+    const sheetRow = r + 1;
+    const hidden = grid.hiddenRows.has(r);
+    if (hidden) hiddenRows++;
+    const isExcluded = excluded.has(sheetRow) || (hidden && !includeHidden);
+    preview.push({ row: sheetRow, cells: Array.from({ length: headers.length }, (_, c) => cellText(row[c])), hidden, excluded: isExcluded });
+    if (isExcluded) continue;
+    rows++;
+
+    const values: Record<string, string | number | null> = {};
+    let rowHasError = false;
+    const report = (severity: Issue['severity'], field: string, column: number, note: { code: IoMessageCode; params: Record<string, string | number> }) => {
+      const head = column >= 0 ? headers[column] : (mapping.fields[field]?.header ?? '');
+      const at = cellLabel(sheetRow, columnLetter(column), head || null);
+      const atEn = cellLabel(sheetRow, columnLetter(column), head || null, 'en');
+      issues.push({ severity, row: sheetRow, column: columnLetter(column), header: head, field, code: note.code, message: `${at} ${ioMessage(note.code, note.params)}`, messageEn: `${atEn} ${ioMessage(note.code, note.params, 'en')}` });
+      if (severity === 'error') rowHasError = true;
+    };
+    const cellFor = (field: string, column: number): CellInput | undefined => {
+      const fix = options.fixes?.[`${sheetRow}:${field}`];
+      return fix !== undefined ? { t: 's', v: fix } : row[column];
+    };
+
+    for (const field of fields) {
+      const source = mapping.fields[field.name];
+      let result: Normalised | null = null;
+      let column: number;
+      if (source.kind === 'yearPart') {
+        column = source.yearColumn;
+        const fix = options.fixes?.[`${sheetRow}:${field.name}`];
+        if (fix !== undefined) result = normaliseCell('period', { t: 's', v: fix }, date1904);
+        else if (!isBlank(row[source.yearColumn]) || !isBlank(row[source.partColumn])) result = composePeriod(row[source.yearColumn], row[source.partColumn], source.part);
+      } else {
+        column = source.column;
+        const cell = cellFor(field.name, column);
+        if (!isBlank(cell)) result = normaliseCell(field.type, cell!, date1904);
+      }
+      if (result === null) {
+        values[field.name] = null;
+        if (field.required) report('error', field.name, column, { code: 'required', params: {} });
+        continue;
+      }
+      if (!result.ok) {
+        report('error', field.name, column, result);
+        values[field.name] = null;
+        continue;
+      }
+      if (result.warning) report('warning', field.name, column, result.warning);
+      values[field.name] = result.value;
+      if (field.required && result.value === null) report('error', field.name, column, { code: 'required', params: {} });
+    }
+
+    const emit = (record: Record<string, string | number | null>) => {
+      const key = keyFields.map((k) => record[k] ?? '').join('\u001f');
+      const first = keyRows.get(key);
+      if (first !== undefined && first !== sheetRow) {
+        const keyText = keyFields.map((k) => record[k] ?? '').filter((v) => v !== '').join(' / ');
+        const keyField = keyFields[0];
+        const src = mapping.fields[keyField];
+        const col = src?.kind === 'column' ? src.column : src?.kind === 'yearPart' ? src.yearColumn : -1;
+        report('error', keyField, col, { code: 'duplicateKey', params: { other: first, key: keyText } });
+        if (!keyIssueRows.has(first)) {
+          keyIssueRows.set(first, sheetRow);
+          const head = col >= 0 ? headers[col] : '';
+          const params = { other: sheetRow, key: keyText };
+          issues.push({ severity: 'error', row: first, column: columnLetter(col), header: head, field: keyField, code: 'duplicateKey', message: `${cellLabel(first, columnLetter(col), head || null)} ${ioMessage('duplicateKey', params)}`, messageEn: `${cellLabel(first, columnLetter(col), head || null, 'en')} ${ioMessage('duplicateKey', params, 'en')}` });
+        }
+        return false;
+      }
+      keyRows.set(key, sheetRow);
+      return true;
+    };
+
+    const records: Record<string, string | number | null>[] = [];
+    if (mapping.wide.length) {
+      for (const w of mapping.wide) {
+        const cell = cellFor(`score:${w.dimension}`, w.column);
+        if (isBlank(cell)) continue;
+        const result = normaliseCell('number', cell!, date1904);
+        if (!result.ok) {
+          report('error', 'score', w.column, result);
+          continue;
+        }
+        records.push({ ...values, dimension: w.dimension, score: result.value });
+      }
+    } else {
+      records.push(values);
+    }
+    const unique = records.map(emit).every(Boolean);
+    if (rowHasError || !unique) continue;
+    for (const rec of records) {
+      builder.push(rec);
+      rowNumbers.push(sheetRow);
+    }
+    valid++;
+  }
+  // Rows named by a later duplicate were counted valid before the duplicate appeared.
+  const firstOfDuplicates = new Set(keyIssueRows.keys());
+  let set = builder.build();
+  if (firstOfDuplicates.size) {
+    const keep = rowNumbers.map((r) => !firstOfDuplicates.has(r));
+    const filtered = new ColumnSetBuilder(mapping.dataset);
+    const kept: number[] = [];
+    for (let i = 0; i < set.length; i++) {
+      if (!keep[i]) continue;
+      const rec: Record<string, string | number | null> = {};
+      for (const [name, col] of Object.entries(set.columns)) {
+        const v = col[i];
+        rec[name] = typeof v === 'number' && Number.isNaN(v) ? null : (v as string | number | null);
+      }
+      filtered.push(rec);
+      kept.push(rowNumbers[i]);
+    }
+    valid -= new Set(rowNumbers.filter((r) => firstOfDuplicates.has(r))).size;
+    set = filtered.build();
+    rowNumbers.length = 0;
+    rowNumbers.push(...kept);
+  }
+  options.onProgress?.(1);
+  issues.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
+  return { ok: true, file, format, encoding, sheets, sheet: sheetName, headerRow: header.headerRow + 1, headers, dataset: mapping.dataset, mapping, missing, rows, valid: missing.length ? 0 : valid, hiddenRows, issues, preview, set: missing.length ? new ColumnSetBuilder(mapping.dataset).build() : set, rowNumbers: missing.length ? [] : rowNumbers };
+}

@@ -1,0 +1,45 @@
+// Messages for import problems, zh-CN first and English, with the cell named the way an
+// officer reads a sheet: 第7行 C列(姓名).
+
+export type Lang = 'zh' | 'en';
+
+export const IO_MESSAGES = {
+  required: { zh: '必填', en: 'is required' },
+  badId: { zh: '工号格式不正确：“{value}”', en: 'is not a valid employee ID: "{value}"' },
+  idPadded: { zh: '工号是数字，已按单元格格式补足前导零为 {value}', en: 'was a number; restored the leading zeros from the cell format: {value}' },
+  idPrecision: { zh: '数字 {value} 超过 15 位，已丢失精度，请在 Excel 中把该列设为文本后重新导出', en: 'the number {value} has more than 15 digits and lost precision; format the column as text and export again' },
+  badDate: { zh: '无法识别的日期：“{value}”（例：2023-05-01、2023/5/1、2023年5月1日）', en: 'is not a date: "{value}" (e.g. 2023-05-01, 2023/5/1)' },
+  badPeriod: { zh: '无法识别的周期：“{value}”（例：2024、2024H1、2024Q1、2024年第1季度、2024-03）', en: 'is not a period: "{value}" (e.g. 2024, 2024H1, 2024Q1, 2024-03)' },
+  badNumber: { zh: '不是数字：“{value}”', en: 'is not a number: "{value}"' },
+  badPercent: { zh: '不是百分比：“{value}”（例：20%、0.2）', en: 'is not a percentage: "{value}" (e.g. 20%, 0.2)' },
+  percentScaled: { zh: '数值 {value} 大于 1，已按百分数理解为 {fraction}', en: '{value} is above 1; read as a percentage: {fraction}' },
+  badEnum: { zh: '无法识别的值：“{value}”，可选：{allowed}', en: 'unknown value "{value}"; allowed: {allowed}' },
+  errorCell: { zh: '单元格是错误值 {value}', en: 'the cell holds the error {value}' },
+  formulaNoValue: { zh: '公式没有计算结果，请在 Excel 中重新计算并保存', en: 'the formula has no cached value; recalculate and save in Excel' },
+  duplicateKey: { zh: '与第{other}行重复（{key}）', en: 'duplicates row {other} ({key})' },
+  nameMismatch: { zh: '工号 {id} 在员工档案中的姓名是“{existing}”，这里是“{value}”', en: 'employee {id} is "{existing}" in the roster but "{value}" here' },
+  duplicateHeader: { zh: '表头“{value}”重复，已改名为“{renamed}”', en: 'header "{value}" repeats; renamed to "{renamed}"' },
+  unknownEmployee: { zh: '工号 {value} 不在员工档案中', en: 'employee {value} is not in the roster' },
+  // File-level problems
+  unreadable: { zh: '无法读取文件 {file}：{detail}', en: 'Cannot read {file}: {detail}' },
+  encrypted: { zh: '文件 {file} 设置了打开密码，请在 Excel 中取消密码后另存再导入', en: '{file} is password-protected; remove the password in Excel, save and import again' },
+  unsupported: { zh: '不支持的文件格式：{file}（支持 .xlsx、.xls、.csv、.txt、.et）', en: 'Unsupported file format: {file} (.xlsx, .xls, .csv, .txt, .et are supported)' },
+  corrupt: { zh: '文件 {file} 已损坏或不完整：{detail}', en: '{file} is damaged or truncated: {detail}' },
+  empty: { zh: '文件 {file} 中没有数据', en: '{file} has no data' },
+  noSheet: { zh: '文件 {file} 中没有名为“{sheet}”的工作表', en: '{file} has no sheet named "{sheet}"' },
+  noHeader: { zh: '在 {file} 的“{sheet}”中找不到表头行', en: 'No header row found in sheet "{sheet}" of {file}' },
+  unknownDataset: { zh: '无法判断 {file} 是哪类数据，请指定数据类型（--dataset）', en: 'Cannot tell which dataset {file} holds; choose one (--dataset)' },
+  missingColumns: { zh: '缺少必填列：{fields}', en: 'Required columns missing: {fields}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type IoMessageCode = keyof typeof IO_MESSAGES;
+
+export function ioMessage(code: IoMessageCode, params: Record<string, string | number> = {}, lang: Lang = 'zh'): string {
+  return IO_MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** 第7行 C列(姓名) in zh, Row 7, column C (姓名) in en. */
+export function cellLabel(row: number, column: string, header: string | null, lang: Lang = 'zh'): string {
+  if (lang === 'en') return `Row ${row}, column ${column}${header ? ` (${header})` : ''}`;
+  return `第${row}行 ${column}列${header ? `(${header})` : ''}`;
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { generateFixtures, OUT } from '../fixtures/import/generate.ts';
+
+generateFixtures();
+const file = (name: string) => join(OUT, name);
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('xinhuo check', () => {
+  it('prints the documented JSON shape and exits 1 when rows have errors', async () => {
+    const r = await run(['check', file('roster-title-rows.xlsx'), '--json', '--records']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(Object.keys(report)).toEqual(['file', 'format', 'sheet', 'headerRow', 'dataset', 'mapping', 'rows', 'valid', 'issues', 'records']);
+    expect(report).toMatchObject({ file: 'roster-title-rows.xlsx', format: 'xlsx', sheet: '花名册', headerRow: 3, dataset: 'roster', rows: 5, valid: 3 });
+    expect(report.mapping).toMatchObject({ employeeId: '工号', name: '姓名', status: '在职状态' });
+    expect(report.issues[0]).toEqual({ severity: 'warning', row: 4, column: 'A', header: '工号', field: 'employeeId', code: 'idPadded', message: expect.stringContaining('第4行 A列(工号)') });
+    expect(report.records[0]).toEqual(expect.objectContaining({ row: 4, employeeId: '000123', hireDate: '2015-03-01', status: 'active' }));
+  });
+
+  it('includes the encoding for text files and exits 0 without row errors', async () => {
+    const r = await run(['check', file('roster-gbk.csv'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ format: 'csv', encoding: 'gb18030', rows: 3, valid: 3, issues: [] });
+    expect(report.records).toBeUndefined();
+  });
+
+  it('exits 2 with a message naming the file for unreadable files', async () => {
+    const r = await run(['check', file('encrypted.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('encrypted.xlsx');
+    expect(r.err).toContain('密码');
+    const en = await run(['check', file('truncated.xlsx'), '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('truncated.xlsx is damaged');
+    const missing = await run(['check', '/nonexistent/x.xlsx']);
+    expect(missing.code).toBe(2);
+  });
+
+  it('honours --dataset and --sheet, and reports in readable Chinese without --json', async () => {
+    const r = await run(['check', file('hidden.xlsx'), '--sheet', '员工']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('工作表“员工”');
+    expect(r.out).toContain('含 1 行隐藏行');
+    const bad = await run(['check', file('hidden.xlsx'), '--dataset', 'nonsense']);
+    expect(bad.code).toBe(2);
+    const forced = await run(['check', file('roster-utf8.csv'), '--dataset', 'performance', '--json']);
+    expect(forced.code).toBe(1);
+    expect(JSON.parse(forced.out).issues.some((i: { code: string }) => i.code === 'missingColumns')).toBe(true);
+  });
+
+  it('reads a demo workbook it wrote itself with no issues', async () => {
+    const dir = join(OUT, 'demo');
+    expect((await run(['demo', '--employees', '60', '--seed', '3', '--out', dir, '--end-quarter', '2026Q3'])).code).toBe(0);
+    for (const f of ['roster', 'performance', 'ratings', 'activities', 'certificates']) {
+      const r = await run(['check', join(dir, `${f}.xlsx`), '--json']);
+      const report = JSON.parse(r.out);
+      expect([f, r.code, report.issues]).toEqual([f, 0, []]);
+      expect(report.dataset).toBe(f);
+    }
+    expect(readFileSync(join(dir, 'roster.xlsx')).length).toBeGreaterThan(0);
+  });
+});
