@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { factModelStore, getDb, signOut, useInstallation } from './data/index.ts';
 import { AuditScreen } from './features/audit/index.ts';
+import { HistoryScreen, ImportScreen } from './features/import/index.ts';
 import { LoginScreen } from './features/auth/index.ts';
 import { EmployeePage, PeopleScreen } from './features/people/index.ts';
 import { SettingsScreen } from './features/settings/index.ts';
@@ -13,6 +14,8 @@ import { hrefOf, useRoute, type Route } from './ui/index.ts';
 
 const NAV: { route: Route; key: string }[] = [
   { route: { name: 'people' }, key: 'nav.people' },
+  { route: { name: 'import' }, key: 'nav.importer' },
+  { route: { name: 'history' }, key: 'nav.history' },
   { route: { name: 'audit' }, key: 'nav.audit' },
   { route: { name: 'settings' }, key: 'nav.settings' },
 ];
@@ -56,6 +59,8 @@ function Shell() {
       <main className="content">
         {route.name === 'people' && <PeopleScreen />}
         {route.name === 'employee' && <EmployeePage id={route.id} />}
+        {route.name === 'import' && <ImportScreen />}
+        {route.name === 'history' && <HistoryScreen />}
         {route.name === 'audit' && <AuditScreen />}
         {route.name === 'settings' && <SettingsScreen />}
       </main>

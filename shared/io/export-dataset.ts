@@ -3,7 +3,7 @@
 // and periods in the words Chinese systems use.
 
 import * as XLSX from 'xlsx';
-import { DATASETS, type FieldDef } from '../domain/facts/datasets.ts';
+import { DATASETS, type DatasetName, type FieldDef } from '../domain/facts/datasets.ts';
 import type { ColumnSet } from '../domain/facts/columns.ts';
 import { STATUS_ZH, type EmploymentStatus } from '../domain/employee.ts';
 import { parsePeriod, periodLabelZh } from '../domain/periods.ts';
@@ -58,4 +58,67 @@ export function datasetWorkbook(set: ColumnSet, sheetName = DATASETS[set.dataset
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, columnSetToSheet(set), sheetName);
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+export const columnLetter = (c: number): string => (c >= 0 ? XLSX.utils.encode_col(c) : '');
+
+/** The original rows with a 问题 column listing each row's problems, for fixing in Excel. */
+export function errorReportWorkbook(headers: string[], rows: readonly { row: number; cells: string[] }[], issues: readonly { row: number; message: string }[]): Uint8Array {
+  const byRow = new Map<number, string[]>();
+  for (const i of issues) if (i.row > 0) byRow.set(i.row, [...(byRow.get(i.row) ?? []), i.message]);
+  const aoa: (string | number)[][] = [['原行号', ...headers, '问题']];
+  for (const p of rows) aoa.push([p.row, ...p.cells.map(escapeFormulaText), (byRow.get(p.row) ?? []).join('；')]);
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  // Cells stay text so that ids keep their leading zeros.
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '错误报告');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+/** An import template: the dataset's headers and a 导入说明 sheet. */
+export function templateWorkbook(dataset: DatasetName): Uint8Array {
+  const def = DATASETS[dataset];
+  const wb = XLSX.utils.book_new();
+  const head = XLSX.utils.aoa_to_sheet([def.fields.map((f) => f.zh)]);
+  head['!cols'] = def.fields.map((f) => ({ wch: Math.max(10, f.zh.length * 2 + 2) }));
+  XLSX.utils.book_append_sheet(wb, head, def.zh);
+  const notes = [
+    ['列名', '必填', '说明'],
+    ...def.fields.map((f) => [f.zh, f.required ? '是' : '否', FIELD_HINTS[f.type]]),
+    [],
+    ['说明：第一行是表头，从第二行起每行一条记录。工号请设为文本格式以保留前导零。'],
+  ];
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(notes), '导入说明');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+const FIELD_HINTS: Record<string, string> = {
+  id: '文本，保留前导零，例如 000123',
+  text: '文本',
+  date: '日期，例如 2024-05-01 或 2024/5/1',
+  period: '周期，例如 2024、2024H1、2024Q1、2024年第1季度、2024-03',
+  number: '数字',
+  percent: '百分比，例如 20% 或 0.2',
+  status: '在职、试用、停薪留职、离职、退休',
+  grade: 'S/A/B/C/D 或 优秀/良好/合格/待改进/不合格',
+  list: '多个值用顿号、逗号或分号分隔',
+  role: '学员 或 讲师',
+};
+
+/**
+ * CSV that Excel opens correctly: a UTF-8 BOM, CRLF line ends, quoted fields, and cells that
+ * would start a formula (= + - @ tab) prefixed with an apostrophe.
+ */
+export function toCsv(rows: readonly (readonly (string | number | null)[])[]): Uint8Array {
+  const field = (v: string | number | null) => {
+    if (v === null) return '';
+    const text = typeof v === 'number' ? String(v) : escapeFormulaText(v);
+    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const body = rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  const utf8 = new TextEncoder().encode(body);
+  const out = new Uint8Array(utf8.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(utf8, 3);
+  return out;
 }

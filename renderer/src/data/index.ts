@@ -40,3 +40,6 @@ export function useIdentity(): Identity | null | undefined {
     return row?.key === 'identity' ? row.value : null;
   });
 }
+export { ImportSession, ImportCancelled } from './import-client.ts';
+export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-protocol.ts';
+export { undoImport } from './import-store.ts';

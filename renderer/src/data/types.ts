@@ -44,7 +44,7 @@ export interface FactBatchRecord extends Envelope {
   sha256: string | null;
   mapping: Record<string, string> | null;
   mode: ImportMode;
-  counts: { rows: number; added: number; updated: number; unchanged: number; refused: number };
+  counts: { rows: number; added: number; updated: number; unchanged: number; refused: number; removed?: number };
   tombstones: string[];
   userId: string;
   userName: string;
@@ -87,7 +87,14 @@ export type SettingRow =
   | { key: 'installation'; value: Installation }
   | { key: 'identity'; value: Identity }
   | { key: 'clock'; value: Clock }
-  | { key: 'importMappings'; value: Record<string, Record<string, string>> };
+  | { key: 'importMappings'; value: Record<string, SavedMapping> };
+
+/** A column mapping remembered for a source, keyed by its header signature. */
+export interface SavedMapping {
+  dataset: DatasetName;
+  fields: Record<string, string>;
+  savedAt: string;
+}
 
 export interface Actor {
   userId: string;

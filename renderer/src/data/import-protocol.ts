@@ -1,0 +1,57 @@
+// Messages between the import wizard and its worker.
+
+import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
+import type { FieldChange, ImportMode, ImportPlan } from '../../../shared/domain/facts/plan.ts';
+import type { AnalyseOptions, Issue, PreviewRow } from '../../../shared/io/analyse.ts';
+import type { Mapping } from '../../../shared/io/mapping.ts';
+import type { FileFormat, TextEncoding } from '../../../shared/io/read-file.ts';
+import type { SheetInfo } from '../../../shared/io/sheet.ts';
+import type { Actor } from './types.ts';
+
+export type WizardOptions = Omit<AnalyseOptions, 'onProgress' | 'isCancelled'>;
+
+export type ImportRequest =
+  | { type: 'open'; id: number; dbName: string; bytes: Uint8Array; fileName: string; encoding?: TextEncoding }
+  | { type: 'analyse'; id: number; options: WizardOptions }
+  | { type: 'rows'; id: number; from: number; to: number }
+  | { type: 'plan'; id: number; mode: ImportMode }
+  | { type: 'commit'; id: number; actor: Actor }
+  | { type: 'errorReport'; id: number };
+
+export interface AnalysisSummary {
+  file: string;
+  format: FileFormat;
+  encoding: TextEncoding | null;
+  sheets: SheetInfo[];
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  dataset: DatasetName;
+  mapping: Mapping;
+  missing: string[];
+  rows: number;
+  valid: number;
+  hiddenRows: number;
+  previewRows: number;
+  errorRows: number;
+  issues: Issue[];
+  issueCount: number;
+}
+
+export interface DuplicateOf {
+  id: string;
+  fileName: string;
+  createdAt: string;
+  userName: string;
+}
+
+export type ImportResponse =
+  | { type: 'opened'; id: number; sha256: string; format: FileFormat; encoding: TextEncoding | null; sheets: SheetInfo[]; duplicateOf: DuplicateOf | null }
+  | { type: 'failed'; id: number; code: string; message: string; messageEn: string; headers?: string[]; headerRow?: number; sheets?: SheetInfo[] }
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'analysed'; id: number; summary: AnalysisSummary }
+  | { type: 'rows'; id: number; rows: PreviewRow[] }
+  | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; periods: string[] }
+  | { type: 'committed'; id: number; batchId: string; counts: ImportPlan['counts'] }
+  | { type: 'file'; id: number; bytes: Uint8Array }
+  | { type: 'error'; id: number; message: string };

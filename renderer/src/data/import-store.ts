@@ -1,0 +1,53 @@
+// Import batches on the data side: the current rows of a dataset, the commit of a planned
+// batch (one transaction, with the mapping remembered for next time), duplicate-file
+// detection and undo.
+
+import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
+import type { ImportPlan } from '../../../shared/domain/facts/plan.ts';
+import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
+import { change } from './change.ts';
+import type { XinhuoDb } from './db.ts';
+import { dropBatch, readDataset, writeBatch } from './fact-store.ts';
+import type { Actor, FactBatchRecord, SavedMapping } from './types.ts';
+
+export async function currentDataset(db: XinhuoDb, dataset: DatasetName) {
+  return resolveDataset(dataset, await readDataset(db, dataset));
+}
+
+export async function savedMappings(db: XinhuoDb): Promise<Record<string, SavedMapping>> {
+  const row = await db.settings.get('importMappings');
+  return row?.key === 'importMappings' ? row.value : {};
+}
+
+export async function findBatchByHash(db: XinhuoDb, sha256: string): Promise<FactBatchRecord | undefined> {
+  return (await db.factBatches.toArray()).find((b) => b.sha256 === sha256);
+}
+
+export interface CommitRequest {
+  plan: ImportPlan;
+  fileName: string;
+  sha256: string;
+  mapping: Record<string, string>;
+  signature: string;
+}
+
+export async function commitImport(db: XinhuoDb, actor: Actor, req: CommitRequest): Promise<FactBatchRecord> {
+  const existing = await savedMappings(db);
+  return change(db, actor, [db.factBatches, db.factBlocks], async (ctx) => {
+    const record = await writeBatch(db, ctx, {
+      set: req.plan.set,
+      fileName: req.fileName,
+      sha256: req.sha256,
+      mapping: req.mapping,
+      mode: req.plan.mode,
+      tombstones: req.plan.tombstones,
+      counts: req.plan.counts,
+    });
+    await db.settings.put({ key: 'importMappings', value: { ...existing, [req.signature]: { dataset: req.plan.set.dataset, fields: req.mapping, savedAt: record.createdAt } } });
+    return record;
+  });
+}
+
+export async function undoImport(db: XinhuoDb, actor: Actor, batchId: string): Promise<void> {
+  await change(db, actor, [db.factBatches, db.factBlocks], (ctx) => dropBatch(db, ctx, batchId));
+}

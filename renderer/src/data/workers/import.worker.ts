@@ -1,0 +1,155 @@
+// The import session off the UI thread: it keeps the parsed workbook and the latest
+// analysis, hands the UI summaries and pages of rows, plans the batch against the stored
+// data and writes it. Nothing large crosses to the UI thread.
+
+import { rowAt } from '../../../../shared/domain/facts/columns.ts';
+import { planImport, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
+import { analyseWorkbook, Cancelled, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
+import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping.ts';
+import { cellLabel, ioMessage } from '../../../../shared/io/messages.ts';
+import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
+import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../shared/io/read-file.ts';
+import { listSheets } from '../../../../shared/io/sheet.ts';
+import { XinhuoDb } from '../db.ts';
+import { commitImport, currentDataset, findBatchByHash, savedMappings } from '../import-store.ts';
+import type { Actor } from '../types.ts';
+import type { ImportRequest, ImportResponse, AnalysisSummary } from '../import-protocol.ts';
+
+let bytes: Uint8Array | null = null;
+let fileName = '';
+let sha256 = '';
+let read: WorkbookRead | null = null;
+let analysis: Analysis | null = null;
+let plan: ImportPlan | null = null;
+let db: XinhuoDb | null = null;
+
+const reply = (m: ImportResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+async function hashOf(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', data as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function summarise(a: Analysis, extra: Issue[]): AnalysisSummary {
+  const issues = [...a.issues, ...extra].sort((x, y) => x.row - y.row);
+  const errorRows = new Set(issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row));
+  return {
+    file: a.file,
+    format: a.format,
+    encoding: a.encoding,
+    sheets: a.sheets,
+    sheet: a.sheet,
+    headerRow: a.headerRow,
+    headers: a.headers,
+    dataset: a.dataset,
+    mapping: a.mapping,
+    missing: a.missing,
+    rows: a.rows,
+    valid: a.valid,
+    hiddenRows: a.hiddenRows,
+    previewRows: a.preview.length,
+    errorRows: errorRows.size,
+    issues: issues.slice(0, 5000),
+    issueCount: issues.length,
+  };
+}
+
+/** A 工号 that the roster knows under another name is worth a warning. */
+async function nameWarnings(a: Analysis): Promise<Issue[]> {
+  if (!db || a.dataset === 'roster' || !('name' in a.set.columns) || !a.mapping.fields.name) return [];
+  const roster = await currentDataset(db, 'roster');
+  const names = new Map<string, string>();
+  const ids = roster.columns.employeeId as (string | null)[];
+  const rn = roster.columns.name as (string | null)[];
+  for (let i = 0; i < roster.length; i++) if (ids[i] && rn[i]) names.set(ids[i]!, rn[i]!);
+  const out: Issue[] = [];
+  const source = a.mapping.fields.name;
+  const column = source.kind === 'column' ? columnLetter(source.column) : '';
+  const seen = new Set<number>();
+  for (let i = 0; i < a.set.length; i++) {
+    const row = rowAt(a.set, i);
+    const existing = names.get(String(row.employeeId));
+    if (!existing || !row.name || existing === row.name || seen.has(a.rowNumbers[i])) continue;
+    seen.add(a.rowNumbers[i]);
+    const params = { id: String(row.employeeId), existing, value: String(row.name) };
+    out.push({ severity: 'warning', row: a.rowNumbers[i], column, header: source.header, field: 'name', code: 'nameMismatch', message: `${cellLabel(a.rowNumbers[i], column, source.header)} ${ioMessage('nameMismatch', params)}`, messageEn: `${cellLabel(a.rowNumbers[i], column, source.header, 'en')} ${ioMessage('nameMismatch', params, 'en')}` });
+  }
+  return out;
+}
+
+async function handle(req: ImportRequest): Promise<void> {
+  switch (req.type) {
+    case 'open': {
+      db?.close();
+      db = new XinhuoDb(req.dbName);
+      bytes = req.bytes;
+      fileName = req.fileName;
+      analysis = null;
+      plan = null;
+      sha256 = await hashOf(bytes);
+      const result = readWorkbook(bytes, fileName, req.encoding as TextEncoding | undefined);
+      if (!result.ok) {
+        read = null;
+        reply({ type: 'failed', id: req.id, code: result.code, message: ioMessage(result.code, result.params), messageEn: ioMessage(result.code, result.params, 'en') });
+        return;
+      }
+      read = result;
+      const duplicate = await findBatchByHash(db, sha256);
+      reply({ type: 'opened', id: req.id, sha256, format: result.format, encoding: result.encoding, sheets: listSheets(result.workbook), duplicateOf: duplicate ? { id: duplicate.id, fileName: duplicate.fileName, createdAt: duplicate.createdAt, userName: duplicate.userName } : null });
+      return;
+    }
+    case 'analyse': {
+      if (!read || !db) throw new Error('no file open');
+      let options: AnalyseOptions = { ...req.options, onProgress: (fraction) => reply({ type: 'progress', id: req.id, fraction }) };
+      // Reuse the mapping saved for a source with the same headers, unless the user mapped by hand.
+      const first = analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options);
+      let result = first;
+      if (first.ok && !req.options.mapping) {
+        const saved = (await savedMappings(db))[headerSignature(first.headers)];
+        if (saved && (!req.options.dataset || req.options.dataset === saved.dataset)) {
+          options = { ...options, dataset: saved.dataset, mapping: saved.fields };
+          result = analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options);
+        }
+      }
+      if (!result.ok) {
+        analysis = null;
+        reply({ type: 'failed', id: req.id, code: result.code, message: result.message, messageEn: result.messageEn, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });
+        return;
+      }
+      analysis = result;
+      plan = null;
+      reply({ type: 'analysed', id: req.id, summary: summarise(result, await nameWarnings(result)) });
+      return;
+    }
+    case 'rows': {
+      const rows = analysis ? analysis.preview.slice(req.from, req.to) : [];
+      reply({ type: 'rows', id: req.id, rows });
+      return;
+    }
+    case 'plan': {
+      if (!analysis || !db) throw new Error('nothing analysed');
+      plan = planImport(await currentDataset(db, analysis.dataset), analysis.set, req.mode as ImportMode);
+      reply({ type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, periods: plan.periods });
+      return;
+    }
+    case 'commit': {
+      if (!analysis || !plan || !db) throw new Error('nothing planned');
+      const record = await commitImport(db, req.actor as Actor, { plan, fileName, sha256, mapping: mappingToHeaders(analysis.mapping), signature: headerSignature(analysis.headers) });
+      reply({ type: 'committed', id: req.id, batchId: record.id, counts: plan.counts });
+      return;
+    }
+    case 'errorReport': {
+      if (!analysis) throw new Error('nothing analysed');
+      const out = errorReportWorkbook(analysis.headers, analysis.preview, analysis.issues);
+      reply({ type: 'file', id: req.id, bytes: out }, [out.buffer]);
+      return;
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<ImportRequest>) => {
+  handle(event.data).catch((e: unknown) => {
+    if (e instanceof Cancelled) return;
+    reply({ type: 'error', id: event.data.id, message: (e as Error).message });
+  });
+};

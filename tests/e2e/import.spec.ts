@@ -1,0 +1,112 @@
+// A training officer imports the HR system's exports, fixes a bad cell, and undoes a batch.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { XinhuoApp } from './pages/app.ts';
+
+const demoDir = mkdtempSync(join(tmpdir(), 'xinhuo-e2e-demo-'));
+const fixtures = join(import.meta.dirname, '../fixtures/import/generated');
+
+test.beforeAll(() => {
+  execFileSync(process.execPath, ['cli/bin/xinhuo.mjs', 'demo', '--employees', '300', '--seed', 'e2e', '--out', demoDir, '--end-quarter', '2026Q3']);
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/import/generate.ts']);
+});
+
+async function pickFile(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择表格文件' }).click();
+  await (await chooser).setFiles(path);
+}
+
+async function openImport(page: Page) {
+  await page.getByRole('link', { name: '导入数据' }).click();
+  const another = page.getByRole('button', { name: '继续导入其他文件' });
+  if (await another.isVisible()) await another.click();
+}
+
+async function importFile(page: Page, path: string, mode: RegExp = /新增并更新/) {
+  await openImport(page);
+  await pickFile(page, path);
+  await expect(page.getByText(/^表头：/)).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByTestId('import-counts')).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel(mode).check();
+  await expect(page.getByTestId('plan-counts')).toBeVisible();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  return page.getByTestId('import-done');
+}
+
+test('import the demo plant files, fix a cell, undo a batch, skip a duplicate file', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new XinhuoApp(page);
+  await app.open();
+  await app.setUpPlant();
+  await expect(page.getByText('还没有员工数据。')).toBeVisible();
+
+  // The HR exports, end to end.
+  await expect(await importFile(page, join(demoDir, 'roster.xlsx'))).toHaveText(/新增 300 条/);
+  await expect(await importFile(page, join(demoDir, 'performance.xlsx'))).toHaveText(/新增 [\d,]+ 条/);
+  await expect(await importFile(page, join(demoDir, 'ratings.xlsx'))).toHaveText(/新增 [\d,]+ 条/);
+  await page.getByRole('link', { name: '员工' }).click();
+  await app.waitForPeople(300);
+  await app.tableRows().nth(1).click();
+  await expect(page.getByTestId('line-chart').locator('canvas')).toBeVisible();
+
+  // A messy file: header on row 3, an unknown status, an empty name, an impossible date.
+  await openImport(page);
+  await pickFile(page, join(fixtures, 'roster-title-rows.xlsx'));
+  await expect(page.getByRole('spinbutton', { name: '表头所在行' })).toHaveValue('3');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('combobox', { name: '数据类型' })).toHaveValue('roster');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByTestId('import-counts')).toHaveText('共 5 行，可导入 3 行，2 行有错误');
+  await expect(page.getByRole('complementary')).toContainText('第7行 F列(在职状态) 无法识别的值：“借调”');
+
+  // Fix 借调 in place.
+  await page.getByRole('button', { name: '借调' }).click();
+  await page.getByRole('textbox', { name: '修正单元格' }).fill('在职');
+  await page.getByRole('button', { name: '应用修正' }).click();
+  await expect(page.getByTestId('import-counts')).toHaveText('共 5 行，可导入 4 行，1 行有错误');
+  // Exclude the row that cannot be saved.
+  await page.getByRole('checkbox', { name: '排除 8' }).check();
+  await expect(page.getByTestId('import-counts')).toHaveText('共 4 行，可导入 4 行，0 行有错误');
+  await page.getByRole('button', { name: '下一步' }).click();
+  // 000123 is already in the roster: insert-only refuses it.
+  await page.getByLabel(/只新增/).check();
+  await expect(page.getByTestId('plan-counts')).toHaveText(/新增 3，更新 0，不变 0，拒绝 1/);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('import-done')).toHaveText(/新增 3 条/);
+  await page.getByRole('link', { name: '员工' }).click();
+  await app.waitForPeople(303);
+  await app.search().fill('000790');
+  await expect(app.tableRows().nth(1)).toContainText('在职');
+
+  // Undo that batch: the people list returns to what it was.
+  await page.getByRole('link', { name: '导入历史' }).click();
+  await page.getByRole('button', { name: '撤销 roster-title-rows.xlsx' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByRole('status')).toHaveText('已撤销。');
+  await page.getByRole('link', { name: '员工' }).click();
+  await app.waitForPeople(300);
+
+  // The same file again is recognised and can be skipped.
+  await openImport(page);
+  await pickFile(page, join(demoDir, 'roster.xlsx'));
+  await expect(page.getByText(/这个文件已于 .* 由 admin 导入/)).toBeVisible();
+  await page.getByRole('button', { name: '不导入' }).click();
+  await expect(page.getByRole('button', { name: '选择表格文件' })).toBeVisible();
+
+  // An encrypted workbook gets a clear message naming it.
+  await pickFile(page, join(fixtures, 'encrypted.xlsx'));
+  await expect(page.getByRole('alert')).toHaveText('文件 encrypted.xlsx 设置了打开密码，请在 Excel 中取消密码后另存再导入');
+
+  // The audit log records the imports and the undo.
+  await page.getByRole('link', { name: '操作日志' }).click();
+  await expect(page.getByRole('table', { name: '操作日志' })).toContainText('撤销导入');
+  expect(errors).toEqual([]);
+});
