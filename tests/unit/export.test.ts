@@ -1,0 +1,40 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { errorReportWorkbook, escapeFormulaText, templateWorkbook, toCsv } from '../../shared/io/export-dataset.ts';
+import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
+
+describe('exports', () => {
+  it('escapes cells that a spreadsheet would run as formulas', () => {
+    for (const bad of ['=1+1', '+1', '-2', '@SUM(A1)', '\tx']) expect(escapeFormulaText(bad)).toBe(`'${bad}`);
+    expect(escapeFormulaText('张伟')).toBe('张伟');
+  });
+
+  it('writes CSV with a UTF-8 BOM, quoting, CRLF and escaped formulas', () => {
+    const bytes = toCsv([
+      ['工号', '备注'],
+      ['000123', '=HYPERLINK("http://x")'],
+      ['000124', '含,逗号'],
+      ['000125', null],
+    ]);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text).toBe('工号,备注\r\n000123,"\'=HYPERLINK(""http://x"")"\r\n000124,"含,逗号"\r\n000125,\r\n');
+  });
+
+  it('writes templates that import as their dataset, with an instructions sheet', () => {
+    const bytes = templateWorkbook('performance');
+    const wb = XLSX.read(bytes);
+    expect(wb.SheetNames).toEqual(['绩效考核', '导入说明']);
+    const result = analyseWorkbookBytes(bytes, 'template.xlsx');
+    expect(result.ok && result.dataset).toBe('performance');
+  });
+
+  it('writes an error report with the original rows, text ids and a problem column', () => {
+    const bytes = errorReportWorkbook(['工号', '姓名'], [{ row: 2, cells: ['000123', '=cmd'] }, { row: 3, cells: ['000124', '李娜'] }], [{ row: 2, message: '第2行 B列(姓名) 有问题' }]);
+    const ws = XLSX.read(bytes, { dense: true }).Sheets['错误报告'];
+    const rows = ws['!data']!.map((r) => r.map((c) => c?.v));
+    expect(rows[0]).toEqual(['原行号', '工号', '姓名', '问题']);
+    expect(rows[1]).toEqual([2, '000123', "'=cmd", '第2行 B列(姓名) 有问题']);
+    expect(ws['!data']![1][1].t).toBe('s');
+  });
+});
