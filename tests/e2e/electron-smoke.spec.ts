@@ -1,18 +1,19 @@
 // Desktop smoke test: runs where the Electron binary is installed, skips with a reason
 // elsewhere (its download host is unreachable on the build machines).
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
-const require = createRequire(import.meta.url);
-
+/**
+ * The installed Electron binary, found the way the electron package records it — without
+ * require('electron'), which would try to download a missing binary.
+ */
 function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const dir = join(process.cwd(), 'node_modules/electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 test('the desktop app opens the setup screen from app:// with the preload API', async () => {

@@ -69,7 +69,7 @@ describe('demo plant in the store and the fact model', () => {
     await storeDemoPlant(db, actor, plant, '7');
     expect((await db.factBatches.toArray()).map((b) => b.dataset).sort()).toEqual(['activities', 'certificates', 'performance', 'ratings', 'roster']);
     const published: number[] = [];
-    const model = await buildFactModel(db, 1, (name) => name.slice(0, 1), (m) => published.push(m.people?.length ?? -1));
+    const model = await buildFactModel(db, 1, async () => (name) => name.slice(0, 1), (m) => published.push(m.people?.length ?? -1));
     expect(published).toEqual([300, 300]);
     expect(model.complete).toBe(true);
     expect(model.people!.length).toBe(300);

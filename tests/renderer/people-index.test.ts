@@ -14,7 +14,8 @@ const people: [string, string, string, string, string, string][] = [
 async function index() {
   const b = new ColumnSetBuilder('roster');
   for (const [employeeId, name, department, position, status, hireDate] of people) b.push({ employeeId, name, department, position, status, hireDate, plant: '华东第一制造厂' });
-  return buildPeopleIndex(b.build(), await loadInitials());
+  const set = b.build();
+  return await buildPeopleIndex(set, await loadInitials(set.columns.name as string[]));
 }
 
 const q = (over: Partial<PeopleQuery>): PeopleQuery => ({ text: '', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false, ...over });

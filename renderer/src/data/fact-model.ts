@@ -9,7 +9,7 @@ import { DATASET_NAMES, type DatasetName } from '../../../shared/domain/facts/da
 import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from './db.ts';
 import { readDataset } from './fact-store.ts';
-import { buildPeopleIndex, type InitialsOf, type PeopleIndex } from './people-index.ts';
+import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
 import { loadInitials } from './pinyin.ts';
 import type { FactBatchRecord } from './types.ts';
 
@@ -24,15 +24,20 @@ export interface FactModel {
 }
 
 export async function loadDataset(db: XinhuoDb, dataset: DatasetName): Promise<ColumnSet> {
-  return resolveDataset(dataset, await readDataset(db, dataset));
+  const batches = await readDataset(db, dataset);
+  // Resolving is a pass over every row: start it in a task of its own.
+  await yieldToEventLoop();
+  return resolveDataset(dataset, batches);
 }
 
 /** Builds the full model; `publish` receives the partial model after the roster. */
-export async function buildFactModel(db: XinhuoDb, version: number, initialsOf: InitialsOf, publish: (m: FactModel) => void = () => {}): Promise<FactModel> {
+export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}): Promise<FactModel> {
   const batches = await db.factBatches.orderBy('order').toArray();
   const roster = await loadDataset(db, 'roster');
-  let model: FactModel = { version, batches, datasets: { roster }, people: buildPeopleIndex(roster, initialsOf), complete: false };
+  const initialsOf = await initials(roster.columns.name as StringColumn);
+  let model: FactModel = { version, batches, datasets: { roster }, people: await buildPeopleIndex(roster, initialsOf), complete: false };
   publish(model);
+  await yieldToEventLoop();
   for (const name of DATASET_NAMES) {
     if (name === 'roster') continue;
     model = { ...model, datasets: { ...model.datasets, [name]: await loadDataset(db, name) } };
@@ -94,8 +99,7 @@ export class FactModelStore {
 
   async rebuild(): Promise<FactModel> {
     const ticket = ++this.building;
-    const initialsOf = await loadInitials();
-    return buildFactModel(this.db, this.model.version + 1, initialsOf, (m) => {
+    return buildFactModel(this.db, this.model.version + 1, loadInitials, (m) => {
       // A newer rebuild supersedes this one.
       if (ticket !== this.building) return;
       this.model = m;

@@ -92,6 +92,7 @@ export async function readDataset(db: XinhuoDb, dataset: DatasetName): Promise<B
     const keys = await db.factBlocks.where('[dataset+batch]').equals([dataset, b.id]).primaryKeys();
     const blocks: BatchBlocks['blocks'][number][] = [];
     for (const key of keys) {
+      // Each block is its own request, so deserialising one never holds the UI thread long.
       const block = await db.factBlocks.get(key);
       if (block) blocks.push({ index: block.index, set: { dataset, length: block.rowCount, columns: block.columns } });
     }

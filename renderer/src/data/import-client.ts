@@ -35,12 +35,12 @@ export class ImportSession {
   }
 
   /** Sends a request; the reply's type narrows by the request's. */
-  request<T extends ImportResponse['type']>(req: DistributiveOmit<ImportRequest, 'id'>, onProgress?: (f: number) => void): Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>> {
+  request<T extends ImportResponse['type']>(req: DistributiveOmit<ImportRequest, 'id'>, onProgress?: (f: number) => void, transfer: Transferable[] = []): Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>> {
     if (this.closed) return Promise.reject(new ImportCancelled());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: ImportResponse) => void, reject, onProgress });
-      this.worker.postMessage({ ...req, id } as ImportRequest);
+      this.worker.postMessage({ ...req, id } as ImportRequest, transfer);
     });
   }
 

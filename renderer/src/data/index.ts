@@ -1,6 +1,6 @@
 // The data layer's public face for features: the database, live-query hooks and the fact model.
 
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './db.ts';
 import { FactModelStore, type FactModel } from './fact-model.ts';
@@ -23,10 +23,18 @@ export function factModelStore(): FactModelStore {
   return modelStore;
 }
 
-/** The current fact model; re-renders when it is rebuilt. */
+/**
+ * The current fact model; re-renders when it is rebuilt. The re-render is a transition, so
+ * React renders a 100,000-row screen in slices instead of one long task.
+ */
 export function useFactModel(): FactModel {
   const store = factModelStore();
-  return useSyncExternalStore(store.subscribe, store.get);
+  const [model, setModel] = useState(store.get);
+  useEffect(() => {
+    setModel(store.get());
+    return store.subscribe(() => startTransition(() => setModel(store.get())));
+  }, [store]);
+  return model;
 }
 
 /** undefined while loading, null before first-run setup. */

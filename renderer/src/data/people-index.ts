@@ -37,11 +37,11 @@ export interface PeopleQuery {
 
 export const EMPTY_LABEL = '';
 
-export function encode(values: StringColumn): Dictionary {
-  const map = new Map<string, number>();
-  const labels: string[] = [];
-  const codes = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
+export function encode(values: StringColumn, from = 0, to = values.length, into?: { map: Map<string, number>; dict: Dictionary }): Dictionary {
+  const map = into?.map ?? new Map<string, number>();
+  const labels: string[] = into?.dict.labels ?? [];
+  const codes = into?.dict.codes ?? new Uint32Array(values.length);
+  for (let i = from; i < to; i++) {
     const v = values[i] ?? EMPTY_LABEL;
     let code = map.get(v);
     if (code === undefined) {
@@ -56,28 +56,34 @@ export function encode(values: StringColumn): Dictionary {
 
 export type InitialsOf = (name: string) => string;
 
-export function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf): PeopleIndex {
+/** Rows handled between yields to the event loop while building, so no task runs long. */
+export const BUILD_CHUNK = 10_000;
+
+/** Lets the browser run other tasks: awaiting IndexedDB alone resumes in microtasks of the same task. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf): Promise<PeopleIndex> {
   const ids = roster.columns.employeeId as StringColumn;
   const names = roster.columns.name as StringColumn;
   const haystack = new Array<string>(roster.length);
   const rowOf = new Map<string, number>();
-  for (let i = 0; i < roster.length; i++) {
-    const name = names[i] ?? '';
-    haystack[i] = `${ids[i] ?? ''} ${name} ${initialsOf(name)}`.toLowerCase();
-    if (ids[i]) rowOf.set(ids[i]!, i);
+  const dictionaries = (['plant', 'department', 'position', 'status'] as const).map((name) => ({
+    column: roster.columns[name] as StringColumn,
+    state: { map: new Map<string, number>(), dict: { codes: new Uint32Array(roster.length), labels: [] as string[] } },
+  }));
+  for (let start = 0; start < roster.length; start += BUILD_CHUNK) {
+    if (start > 0) await yieldToEventLoop();
+    const end = Math.min(roster.length, start + BUILD_CHUNK);
+    for (let i = start; i < end; i++) {
+      const name = names[i] ?? '';
+      haystack[i] = `${ids[i] ?? ''} ${name} ${initialsOf(name)}`.toLowerCase();
+      if (ids[i]) rowOf.set(ids[i]!, i);
+    }
+    for (const d of dictionaries) encode(d.column, start, end, d.state);
   }
-  return {
-    length: roster.length,
-    ids,
-    names,
-    hireDates: roster.columns.hireDate as StringColumn,
-    plant: encode(roster.columns.plant as StringColumn),
-    department: encode(roster.columns.department as StringColumn),
-    position: encode(roster.columns.position as StringColumn),
-    status: encode(roster.columns.status as StringColumn),
-    haystack,
-    rowOf,
-  };
+  await yieldToEventLoop();
+  const [plant, department, position, status] = dictionaries.map((d) => d.state.dict);
+  return { length: roster.length, ids, names, hireDates: roster.columns.hireDate as StringColumn, plant, department, position, status, haystack, rowOf };
 }
 
 const sortCache = new WeakMap<PeopleIndex, Map<SortColumn, Uint32Array>>();
@@ -103,9 +109,14 @@ export function sortOrder(index: PeopleIndex, column: SortColumn): Uint32Array {
     order.sort((a, b) => rank[dict.codes[a]] - rank[dict.codes[b]] || a - b);
   };
   const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const alreadySorted = (values: StringColumn) => {
+    for (let i = 1; i < values.length; i++) if ((values[i - 1] ?? '') > (values[i] ?? '')) return false;
+    return true;
+  };
   switch (column) {
     case 'employeeId':
-      byText(index.ids, plain);
+      // HR exports usually list people by 工号: then the stored order is the sorted order.
+      if (!alreadySorted(index.ids)) byText(index.ids, plain);
       break;
     case 'hireDate':
       byText(index.hireDates, plain);

@@ -1,26 +1,64 @@
-// Pinyin initials for search (张伟 → zw). pinyin-pro is loaded on demand so it stays out of
-// the start-up chunk; characters are cached, and the first character is read as a surname
-// (曾 → z, 单 → s), so 100,000 names take tens of milliseconds.
+// Pinyin initials for search (张伟 → zw). The first character is read as a surname
+// (曾 → z, 单 → s). The distinct characters of all names (a few thousand) are looked up once,
+// in a worker where one is available, so pinyin-pro's dictionary never loads on the UI thread
+// and 100,000 names take tens of milliseconds.
 
-import type { InitialsOf } from './people-index.ts';
+import type { StringColumn } from '../../../shared/domain/facts/columns.ts';
+import { BUILD_CHUNK, yieldToEventLoop, type InitialsOf } from './people-index.ts';
+import type { PinyinReply, PinyinRequest } from './workers/pinyin.worker.ts';
 
-export async function loadInitials(): Promise<InitialsOf> {
-  const { pinyin } = await import('pinyin-pro');
-  const surnames = new Map<string, string>();
-  const chars = new Map<string, string>();
-  const one = (cache: Map<string, string>, ch: string, surname: boolean) => {
-    let v = cache.get(ch);
-    if (v === undefined) {
-      v = /[\u3400-\u9fff]/.test(ch) ? pinyin(ch, { pattern: 'first', toneType: 'none', surname: surname ? 'head' : 'off' }).toLowerCase() : '';
-      cache.set(ch, v);
+const HAN = /[\u3400-\u9fff]/;
+const surnameCache = new Map<string, string>();
+const charCache = new Map<string, string>();
+
+async function lookUp(request: PinyinRequest): Promise<PinyinReply> {
+  if (typeof Worker === 'undefined') {
+    const { pinyin } = await import('pinyin-pro');
+    const initial = (ch: string, surname: boolean) => pinyin(ch, { pattern: 'first', toneType: 'none', surname: surname ? 'head' : 'off' }).toLowerCase();
+    return {
+      surnames: Object.fromEntries(request.surnames.map((c) => [c, initial(c, true)])),
+      chars: Object.fromEntries(request.chars.map((c) => [c, initial(c, false)])),
+    };
+  }
+  const worker = new Worker(new URL('./workers/pinyin.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    return await new Promise<PinyinReply>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<PinyinReply>) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage(request);
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** An initials function that knows every character of these names. */
+export async function loadInitials(names: StringColumn = []): Promise<InitialsOf> {
+  const surnames = new Set<string>();
+  const chars = new Set<string>();
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0 && i % BUILD_CHUNK === 0) await yieldToEventLoop();
+    const name = names[i];
+    if (!name) continue;
+    let first = true;
+    for (const ch of name) {
+      if (HAN.test(ch)) {
+        if (first && !surnameCache.has(ch)) surnames.add(ch);
+        if (!first && !charCache.has(ch)) chars.add(ch);
+      }
+      first = false;
     }
-    return v;
-  };
+  }
+  if (surnames.size || chars.size) {
+    const reply = await lookUp({ surnames: [...surnames], chars: [...chars] });
+    for (const [k, v] of Object.entries(reply.surnames)) surnameCache.set(k, v);
+    for (const [k, v] of Object.entries(reply.chars)) charCache.set(k, v);
+  }
   return (name: string) => {
     let out = '';
     let first = true;
     for (const ch of name) {
-      out += one(first ? surnames : chars, ch, first);
+      out += (first ? surnameCache.get(ch) : charCache.get(ch)) ?? '';
       first = false;
     }
     return out;

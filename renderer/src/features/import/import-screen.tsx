@@ -292,6 +292,8 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
     return m;
   }, [summary, language]);
   if (!summary) return null;
+  // The officer's choice shows at once; the analysis catches up in the worker.
+  const excludedRows = new Set(options.excludedRows ?? []);
   const letters = summary.headers.map((_, c) => columnName(c));
   const columns = [{ id: '__exclude', title: t('importer.exclude'), width: 0.6 }, { id: '__row', title: t('importer.row'), width: 0.6 }, ...summary.headers.map((h, c) => ({ id: String(c), title: `${letters[c]} ${h}`, width: 1 }))];
   const rowAtPosition = (i: number) => {
@@ -350,7 +352,7 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
           renderCell={(i, c) => {
             const r = rowAtPosition(i);
             if (!r) return '';
-            if (c === '__exclude') return <input type="checkbox" aria-label={`${t('importer.exclude')} ${r.row}`} checked={r.excluded} onChange={(e) => toggleExclude(r.row, e.target.checked)} />;
+            if (c === '__exclude') return <input type="checkbox" aria-label={`${t('importer.exclude')} ${r.row}`} checked={excludedRows.has(r.row) || (r.hidden && options.includeHidden === false)} onChange={(e) => toggleExclude(r.row, e.target.checked)} />;
             if (c === '__row') return r.row;
             const col = Number(c);
             const found = cellIssues.get(`${r.row}:${letters[col]}`);

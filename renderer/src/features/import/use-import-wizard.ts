@@ -91,8 +91,10 @@ export function useImportWizard() {
       setPlanned(null);
       setCommitted(null);
       setProgress(0);
-      // The worker gets its own copy; the wizard keeps the bytes to reopen after a cancel.
-      const r = await s.request<'opened'>({ type: 'open', dbName: getDb().name, bytes: bytes.slice(), fileName: name, encoding });
+      // The worker gets its own copy, transferred rather than cloned; the wizard keeps the
+      // bytes to reopen the file after a cancel.
+      const copy = bytes.slice();
+      const r = await s.request<'opened'>({ type: 'open', dbName: getDb().name, bytes: copy, fileName: name, encoding }, undefined, [copy.buffer]);
       setProgress(null);
       if (r.type === 'failed') {
         setOpened(null);

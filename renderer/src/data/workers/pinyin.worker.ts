@@ -1,0 +1,20 @@
+// Pinyin initials for a set of characters, off the UI thread: loading pinyin-pro's
+// dictionary alone takes about 100 ms.
+
+import { pinyin } from 'pinyin-pro';
+
+export interface PinyinRequest {
+  surnames: string[];
+  chars: string[];
+}
+
+export type PinyinReply = { surnames: Record<string, string>; chars: Record<string, string> };
+
+const initial = (ch: string, surname: boolean) => pinyin(ch, { pattern: 'first', toneType: 'none', surname: surname ? 'head' : 'off' }).toLowerCase();
+
+self.onmessage = (e: MessageEvent<PinyinRequest>) => {
+  const reply: PinyinReply = { surnames: {}, chars: {} };
+  for (const ch of e.data.surnames) reply.surnames[ch] = initial(ch, true);
+  for (const ch of e.data.chars) reply.chars[ch] = initial(ch, false);
+  (self as unknown as Worker).postMessage(reply);
+};
