@@ -9,6 +9,11 @@ import { XinhuoDb } from '../../../renderer/src/data/db.ts';
 import { buildBatch, writeBatch } from '../../../renderer/src/data/fact-store.ts';
 import { setUp } from '../../../renderer/src/data/installation.ts';
 import type { FactBlockRecord } from '../../../renderer/src/data/types.ts';
+import * as XLSX from 'xlsx';
+import { planImport } from '../../../shared/domain/facts/plan.ts';
+import { analyseWorkbookBytes } from '../../../shared/io/analyse.ts';
+import { headerSignature, mappingToHeaders } from '../../../shared/io/mapping.ts';
+import { commitImport, currentDataset } from '../../../renderer/src/data/import-store.ts';
 
 let plant: DemoPlant | null = null;
 
@@ -90,3 +95,34 @@ const api = {
 
 (window as unknown as { xinhuoBench: typeof api }).xinhuoBench = api;
 document.title = 'ready';
+
+// ---- import: SheetJS reading a workbook vs the full import of it
+
+let workbookBytes: Uint8Array | null = null;
+
+const importApi = {
+  async fetchWorkbook(url: string) {
+    workbookBytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    return workbookBytes.length;
+  },
+  /** The baseline of DESIGN.md §9: SheetJS reading the file, keeping number formats. */
+  async sheetjsRead() {
+    const t0 = performance.now();
+    const wb = XLSX.read(workbookBytes!, { type: 'array', dense: true, cellNF: true });
+    const ms = performance.now() - t0;
+    return { ms, rows: wb.Sheets[wb.SheetNames[0]]['!data']!.length };
+  },
+  /** Parse, map, validate, plan and store in IndexedDB, as the wizard's worker does. */
+  async fullImport() {
+    const { db, actor } = await freshInstalledDb('bench-import');
+    const t0 = performance.now();
+    const analysis = analyseWorkbookBytes(workbookBytes!, 'roster100k.xlsx');
+    if (!analysis.ok) throw new Error(analysis.message);
+    const plan = planImport(await currentDataset(db, analysis.dataset), analysis.set, 'upsert');
+    await commitImport(db, actor, { plan, fileName: 'roster100k.xlsx', sha256: 'bench', mapping: mappingToHeaders(analysis.mapping), signature: headerSignature(analysis.headers) });
+    const ms = performance.now() - t0;
+    db.close();
+    return { ms, rows: analysis.valid };
+  },
+};
+Object.assign((window as unknown as { xinhuoBench: object }).xinhuoBench, importApi);
