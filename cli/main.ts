@@ -4,6 +4,7 @@
 import { CliError, message, type Lang } from './messages.ts';
 import { runDemo } from './commands/demo.ts';
 import { runCheck } from './commands/check.ts';
+import { runScreen } from './commands/screen.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -38,6 +39,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runDemo(rest, lang, io);
       case 'check':
         return await runCheck(rest, lang, io);
+      case 'screen':
+        return await runScreen(rest, lang, io);
       default:
         throw new CliError('unknownCommand', [command]);
     }

@@ -11,6 +11,7 @@ const MESSAGES = {
 命令：
   demo     生成示例工厂数据（员工档案、绩效、能力评价、活动、证书 .xlsx）
   check    检查一个表格文件：识别数据类型、表头和列对应，逐行校验
+  screen   按画像筛选内训师候选人（候选人、差一项的人、排除的人）
   help     显示帮助
 
 通用选项：
@@ -20,7 +21,8 @@ const MESSAGES = {
 xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-code P01] [--plant-name 名称] [--region 地区]
 xinhuo check <文件> [--dataset 类型] [--sheet 工作表] [--json] [--records]
     退出码：0 可读且无错误行，1 可读但有错误行，2 无法读取
-    数据类型：roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics`,
+    数据类型：roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics
+xinhuo screen --as-of YYYY-MM-DD --profile seed|画像.json --roster 文件 --performance 文件 --ratings 文件 --activities 文件 [--certificates 文件] [--json]`,
     en: `Xinhuo command line
 
 Usage: xinhuo <command> [options]
@@ -28,6 +30,7 @@ Usage: xinhuo <command> [options]
 Commands:
   demo     generate a demo plant (roster, performance, ratings, activities, certificates as .xlsx)
   check    check a spreadsheet: dataset, header row, column mapping, row-by-row validation
+  screen   screen trainer candidates with a profile (candidates, near-misses, exclusions)
   help     show this help
 
 Common options:
@@ -37,7 +40,8 @@ Common options:
 xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-code P01] [--plant-name NAME] [--region REGION]
 xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records]
     exit code: 0 readable with no row errors, 1 readable with row errors, 2 unreadable
-    datasets: roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics`,
+    datasets: roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics
+xinhuo screen --as-of YYYY-MM-DD --profile seed|PROFILE.json --roster F --performance F --ratings F --activities F [--certificates F] [--json]`,
   },
   unknownCommand: { zh: '未知命令：{0}。运行 xinhuo --help 查看可用命令。', en: 'Unknown command: {0}. Run xinhuo --help to list the commands.' },
   badOption: { zh: '参数错误：{0}', en: 'Invalid arguments: {0}' },
@@ -55,6 +59,15 @@ xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records]
   checkWide: { zh: '  宽表：按列拆分的评价维度：{0}', en: '  wide sheet: one column per dimension: {0}' },
   checkCounts: { zh: '共 {0} 行，有效 {1} 行；错误 {2} 个，提示 {3} 个', en: '{0} rows, {1} valid; {2} errors, {3} warnings' },
   checkHidden: { zh: '含 {0} 行隐藏行（已包含）', en: '{0} hidden rows (included)' },
+  badAsOf: { zh: '--as-of 须为日期 YYYY-MM-DD，收到：{0}', en: '--as-of must be a date YYYY-MM-DD, got: {0}' },
+  badProfile: { zh: '无法读取画像 {0}：{1}', en: 'Cannot read the profile {0}: {1}' },
+  screenInput: { zh: '{0}', en: '{0}' },
+  screenSkipped: { zh: '{0}：{1} 行有错误未参与筛选（{2} 个错误，用 xinhuo check 查看）', en: '{0}: {1} rows with errors were left out ({2} errors; see xinhuo check)' },
+  screenSummary: { zh: '画像“{0}”，截至 {1}：在职 {2} 人，候选人 {3} 人，差一项 {4} 人，排除 {5} 人', en: 'Profile "{0}" as of {1}: {2} active, {3} candidates, {4} near-misses, {5} excluded' },
+  screenCandidates: { zh: '候选人：', en: 'Candidates:' },
+  screenNearMisses: { zh: '差一项：', en: 'Near-misses:' },
+  screenOnly: { zh: '仅差：{0} {1}（要求 {2}）', en: 'only misses: {0} {1} (needs {2})' },
+  screenExcluded: { zh: '排除（截止日不在职）：{0} 人', en: 'Excluded (not active at the as-of date): {0}' },
   checkMore: { zh: '  ……另有 {0} 条未列出（用 --json 查看全部）', en: '  … {0} more (use --json to see all)' },
 } satisfies Record<string, Record<Lang, string>>;
 
