@@ -51,3 +51,5 @@ export function useIdentity(): Identity | null | undefined {
 export { ImportSession, ImportCancelled } from './import-client.ts';
 export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-protocol.ts';
 export { undoImport } from './import-store.ts';
+export { ScreeningSession } from './screening-client.ts';
+export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';

@@ -7,3 +7,5 @@ export { ProgressBar } from './progress-bar.tsx';
 export { useRoute, navigate, hrefOf, type Route } from './router.ts';
 export type { LineSeries, LineChartProps } from './line-chart.tsx';
 export const LineChart = lazy(() => import('./line-chart.tsx'));
+export type { BarSeries, BarChartProps } from './histogram-chart.tsx';
+export const BarChart = lazy(() => import('./histogram-chart.tsx'));

@@ -2,13 +2,14 @@
 
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'people' } | { name: 'employee'; id: string } | { name: 'import' } | { name: 'history' } | { name: 'audit' } | { name: 'settings' };
+export type Route = { name: 'people' } | { name: 'employee'; id: string } | { name: 'screening' } | { name: 'import' } | { name: 'history' } | { name: 'audit' } | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'people' && parts[1]) return { name: 'employee', id: parts[1] };
   if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'import') return { name: 'import' };
+  if (parts[0] === 'screening') return { name: 'screening' };
   if (parts[0] === 'history') return { name: 'history' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'people' };

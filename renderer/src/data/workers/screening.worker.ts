@@ -1,0 +1,81 @@
+// Screening off the UI thread: the worker builds the snapshot from the stored facts once,
+// then answers evaluations in milliseconds as the officer moves sliders.
+
+import { buildScreeningData, dayNumber, type ScreeningData } from '../../../../shared/domain/screening/data.ts';
+import { Screener } from '../../../../shared/domain/screening/engine.ts';
+import { explain } from '../../../../shared/domain/screening/explain.ts';
+import { buildReport } from '../../../../shared/domain/screening/report.ts';
+import { screeningWorkbook } from '../../../../shared/io/screening-export.ts';
+import { XinhuoDb } from '../db.ts';
+import { currentDataset } from '../import-store.ts';
+import type { FreshnessWarning, ScreeningRequest, ScreeningResponse } from '../screening-protocol.ts';
+
+let screener: Screener | null = null;
+let rosterAt: string | null = null;
+let performanceAt: string | null = null;
+
+const reply = (m: ScreeningResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+function warnings(data: ScreeningData, asOf: string): FreshnessWarning[] {
+  const out: FreshnessWarning[] = [];
+  if (!data.latestPerformanceEnd) out.push({ code: 'noPerformance' });
+  else if (data.latestPerformanceEnd < asOf) out.push({ code: 'performanceOld', latest: data.latestPerformanceEnd, asOf });
+  const d = dayNumber(asOf);
+  let stale = 0;
+  for (let e = 0; e < data.n; e++) if ((data.status[e] === 'active' || data.status[e] === null) && data.leaveDay[e] !== -2147483648 && data.leaveDay[e] <= d) stale++;
+  if (stale) out.push({ code: 'staleStatus', count: stale });
+  // The roster should be at least as fresh as the performance data it is screened with.
+  if (rosterAt && performanceAt && Date.parse(performanceAt) - Date.parse(rosterAt) > 30 * 86_400_000) out.push({ code: 'rosterOld', rosterAt, performanceAt });
+  return out;
+}
+
+async function handle(req: ScreeningRequest): Promise<void> {
+  switch (req.type) {
+    case 'load': {
+      const t0 = performance.now();
+      const db = new XinhuoDb(req.dbName);
+      const [roster, perf, ratings, activities, certificates, batches] = await Promise.all([currentDataset(db, 'roster'), currentDataset(db, 'performance'), currentDataset(db, 'ratings'), currentDataset(db, 'activities'), currentDataset(db, 'certificates'), db.factBatches.toArray()]);
+      db.close();
+      const latest = (dataset: string) => batches.filter((b) => b.dataset === dataset).map((b) => b.createdAt).sort().at(-1) ?? null;
+      rosterAt = latest('roster');
+      performanceAt = latest('performance');
+      const data = buildScreeningData({ roster, performance: perf, ratings, activities, certificates });
+      screener = new Screener(data);
+      const certs = new Set<string>();
+      for (const s of data.certificates) for (const c of s) certs.add(c);
+      reply({
+        type: 'loaded',
+        id: req.id,
+        ms: performance.now() - t0,
+        info: { employees: data.n, latestPerformanceEnd: data.latestPerformanceEnd, departments: data.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), dimensions: data.ratings.dimensions, activityTypes: data.activities.types, certificates: [...certs].sort(), batches: batches.map((b) => b.id).sort() },
+      });
+      return;
+    }
+    case 'evaluate': {
+      if (!screener) throw new Error('not loaded');
+      const t0 = performance.now();
+      const ev = screener.evaluate(req.profile, req.asOf, req.view);
+      const report = buildReport(screener.data, ev);
+      reply({ type: 'evaluated', id: req.id, report, warnings: warnings(screener.data, req.asOf), ms: performance.now() - t0 });
+      return;
+    }
+    case 'explain': {
+      if (!screener) throw new Error('not loaded');
+      const e = screener.data.rowOf.get(req.employeeId);
+      if (e === undefined) throw new Error(`unknown employee ${req.employeeId}`);
+      reply({ type: 'explained', id: req.id, employeeId: req.employeeId, name: screener.data.names[e], criteria: req.profile.criteria.map((c) => ({ id: c.id, records: explain(screener!.data, c, e, req.asOf) })) });
+      return;
+    }
+    case 'export': {
+      if (!screener) throw new Error('not loaded');
+      const report = buildReport(screener.data, screener.evaluate(req.profile, req.asOf, req.view), Number.MAX_SAFE_INTEGER);
+      const bytes = screeningWorkbook(req.profile, report);
+      reply({ type: 'file', id: req.id, bytes }, [bytes.buffer]);
+      return;
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<ScreeningRequest>) => {
+  handle(event.data).catch((e: unknown) => reply({ type: 'error', id: event.data.id, message: (e as Error).message }));
+};

@@ -1,0 +1,1 @@
+export { ScreeningScreen } from "./screening-screen.tsx";

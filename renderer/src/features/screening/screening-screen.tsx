@@ -1,0 +1,353 @@
+// 培训师筛选: the profile on the left, live results on the right — candidates with a badge
+// per criterion, near-misses with the one thing they lack, exclusions, distributions, a
+// funnel, per-department counts, the explanation per person, and an Excel export.
+
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
+import { describeCriterion, type CriterionCell, type PersonRow, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import { getDb, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
+import { getPlatform } from '../../platform/index.ts';
+import { formatDate, type Language } from '../../i18n/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { BarChart, hrefOf, VirtualTable } from '../../ui/index.ts';
+import { CriterionEditor } from './criterion-editor.tsx';
+
+type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departments';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const labelOf = (profile: Profile, id: string) => {
+  const c = profile.criteria.find((x) => x.id === id);
+  return c ? (c.label ?? describeCriterion(c)) : id;
+};
+
+function formatValue(c: Criterion | undefined, v: number | null, noData: string): string {
+  if (v === null) return noData;
+  if (c && 'metric' in c && c.metric === 'subordinateImprovement') return `${Math.round(v * 1000) / 10}%`;
+  return String(Math.round(v * 100) / 100);
+}
+
+function formatThreshold(c: Criterion | undefined, cell: CriterionCell): string {
+  if (c?.kind === 'threshold') return `${c.op} ${formatValue(c, c.value, '')}`;
+  if (c?.kind === 'activityCount') return `≥ ${c.min}`;
+  if (c?.kind === 'tenure') return `≥ ${c.minYears}`;
+  return String(cell.threshold);
+}
+
+function Badge({ profile, cell }: { profile: Profile; cell: CriterionCell }) {
+  const { t } = useTranslation();
+  const c = profile.criteria.find((x) => x.id === cell.id);
+  const value = formatValue(c, cell.value, t('screening.noDataValue'));
+  const detail = cell.rank ? t('screening.rank', { rank: cell.rank, cutoff: cell.cutoff, size: cell.groupSize }) : `${value} ${formatThreshold(c, cell)}`;
+  return (
+    <span className={`badge ${cell.passed ? 'ok' : 'bad'}`} title={`${labelOf(profile, cell.id)}：${detail}`}>
+      {cell.passed ? '✓' : '✗'} {value}
+    </span>
+  );
+}
+
+function missText(profile: Profile, row: PersonRow, noData: string): string {
+  return (row.failed ?? [])
+    .map((id) => {
+      const c = profile.criteria.find((x) => x.id === id);
+      const cell = row.criteria.find((x) => x.id === id)!;
+      const name = c?.kind === 'threshold' && c.source === 'rating' ? c.metric : labelOf(profile, id);
+      if (cell.rank) return `${name}（第${cell.rank}名，前${cell.cutoff}名合格）`;
+      const v = formatValue(c, cell.value, noData);
+      const th = formatThreshold(c, cell).replace(/^(>=|≥)/, '<').replace(/^>/, '≤');
+      return cell.value === null ? `${name} ${noData}` : `${name} ${v} ${th}`;
+    })
+    .join('、');
+}
+
+function PeopleTable({ rows, profile, onExplain, label, nearMiss }: { rows: PersonRow[]; profile: Profile; onExplain: (id: string) => void; label: string; nearMiss?: boolean }) {
+  const { t } = useTranslation();
+  const columns = [
+    { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
+    { id: 'name', title: t('screening.columns.name'), width: 0.8 },
+    { id: 'department', title: t('screening.columns.department'), width: 1 },
+    { id: 'result', title: nearMiss ? t('screening.onlyMisses', { what: '' }).replace(/[:：]\s*$/, '') : t('screening.columns.result'), width: 4 },
+    { id: 'why', title: '', width: 0.6 },
+  ];
+  return (
+    <VirtualTable
+      label={label}
+      columns={columns}
+      rowCount={rows.length}
+      rowHeight={40}
+      renderCell={(i, c) => {
+        const r = rows[i];
+        if (c === 'employeeId') return <a href={hrefOf({ name: 'employee', id: r.employeeId })} className="mono">{r.employeeId}</a>;
+        if (c === 'name') return r.name;
+        if (c === 'department') return r.department;
+        if (c === 'why')
+          return (
+            <button type="button" className="link-button" onClick={() => onExplain(r.employeeId)} aria-label={`${t('screening.explain')} ${r.name}`}>
+              {t('screening.explain')}
+            </button>
+          );
+        if (nearMiss) return <span className="miss">{t('screening.onlyMisses', { what: missText(profile, r, t('screening.noDataValue')) })}</span>;
+        return (
+          <span className="badges">
+            {r.criteria.map((cell) => (
+              <Badge key={cell.id} profile={profile} cell={cell} />
+            ))}
+          </span>
+        );
+      }}
+    />
+  );
+}
+
+function Warnings({ warnings, language }: { warnings: FreshnessWarning[]; language: Language }) {
+  const { t } = useTranslation();
+  if (!warnings.length) return null;
+  return (
+    <div className="card notice" role="status" aria-label="freshness">
+      {warnings.map((w, i) => (
+        <p key={i}>⚠ {t(`screening.warnings.${w.code}`, 'latest' in w ? { latest: formatDate(w.latest, language), asOf: formatDate(w.asOf, language) } : 'count' in w ? { count: w.count } : 'rosterAt' in w ? { rosterAt: formatDate(w.rosterAt, language), performanceAt: formatDate(w.performanceAt, language) } : {})}</p>
+      ))}
+    </div>
+  );
+}
+
+function newCriterion(kind: string, info: SnapshotInfo | null, existing: Criterion[]): Criterion {
+  const id = (base: string) => {
+    let n = 1;
+    while (existing.some((c) => c.id === `${base}${n === 1 ? '' : n}`)) n++;
+    return `${base}${n === 1 ? '' : n}`;
+  };
+  switch (kind) {
+    case 'certificate':
+      return { id: id('certificate'), kind: 'certificate', anyOf: [info?.certificates.find((c) => c.includes('高级')) ?? '高级工程师'] };
+    case 'tenure':
+      return { id: id('tenure'), kind: 'tenure', minYears: 5 };
+    case 'organisation':
+      return { id: id('org'), kind: 'organisation', field: 'department', op: 'in', values: [info?.departments[0] ?? '生产一车间'] };
+    case 'rating':
+      return { id: id('rating'), kind: 'threshold', source: 'rating', metric: info?.dimensions.find((d) => d !== '带教能力') ?? '沟通能力', aggregate: 'mean', op: '>=', value: 4, years: 2 };
+    case 'activity':
+      return { id: id('activity'), kind: 'activityCount', types: KNOWLEDGE_SHARING, min: 1, years: 1 };
+    default:
+      return { id: id('metric'), kind: 'threshold', source: 'performance', metric: 'innovationScore', aggregate: 'mean', op: '>=', value: 80, years: 2 };
+  }
+}
+
+export function ScreeningScreen() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language) as Language;
+  const user = useAppStore((s) => s.user);
+  const model = useFactModel();
+  const session = useRef<ScreeningSession | null>(null);
+  const [info, setInfo] = useState<SnapshotInfo | null>(null);
+  const [profile, setProfile] = useState<Profile>(SEED_PROFILE);
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [result, setResult] = useState<{ report: ScreeningReport; warnings: FreshnessWarning[]; ms: number; profile: Profile } | null>(null);
+  const [tab, setTab] = useState<Tab>('candidates');
+  const [explained, setExplained] = useState<{ employeeId: string; name: string; criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[] } | null>(null);
+  const latest = useRef(0);
+  const view = useMemo(() => (user?.role === 'deptHead' && user.department ? { department: user.department } : {}), [user]);
+  const batchKey = model.batches.map((b) => b.id).join(',');
+
+  useEffect(() => {
+    const s = new ScreeningSession();
+    session.current = s;
+    return () => s.close();
+  }, []);
+
+  // Rebuild the snapshot whenever the stored facts change.
+  useEffect(() => {
+    const s = session.current;
+    if (!s || model.version === 0) return;
+    let stale = false;
+    void s.request<'loaded'>({ type: 'load', dbName: getDb().name }).then((r) => {
+      if (stale) return;
+      setInfo(r.info);
+      setAsOf((current) => current ?? r.info.latestPerformanceEnd ?? today());
+    });
+    return () => {
+      stale = true;
+    };
+  }, [batchKey, model.version]);
+
+  useEffect(() => {
+    const s = session.current;
+    if (!s || !info || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
+    const ticket = ++latest.current;
+    void s.request<'evaluated'>({ type: 'evaluate', profile, asOf, view }).then((r) => {
+      if (ticket === latest.current) setResult({ report: r.report, warnings: r.warnings, ms: r.ms, profile });
+    });
+  }, [info, profile, asOf, view]);
+
+  const explainPerson = useCallback(
+    async (employeeId: string) => {
+      if (!session.current || !asOf) return;
+      const r = await session.current.request<'explained'>({ type: 'explain', profile, asOf, employeeId });
+      setExplained(r);
+    },
+    [profile, asOf],
+  );
+
+  const exportXlsx = async () => {
+    if (!session.current || !asOf) return;
+    const r = await session.current.request<'file'>({ type: 'export', profile, asOf, view });
+    await getPlatform().saveFile({ suggestedName: `培训师筛选-${profile.name}-${asOf}.xlsx`, bytes: r.bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+  };
+
+  if (model.version > 0 && model.people?.length === 0) return <p className="muted pad">{t('screening.noData')}</p>;
+  if (!info || !asOf) return <p className="muted pad">{t('screening.loading')}</p>;
+
+  const setCriterion = (i: number, c: Criterion) => setProfile({ ...profile, criteria: profile.criteria.map((x, k) => (k === i ? c : x)) });
+  const report = result?.report;
+  const passCount = (id: string) => report?.passCounts.find((p) => p.id === id)?.pass;
+
+  return (
+    <section className="screen screening" aria-label={t('screening.title')}>
+      <header className="toolbar">
+        <h2>{t('screening.title')}</h2>
+        <label className="field compact">
+          <span>{t('screening.asOf')}</span>
+          <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} aria-label={t('screening.asOf')} />
+        </label>
+        {'department' in view && <span className="badge warn">{t('screening.deptHeadScope', { department: view.department })}</span>}
+        <button type="button" className="secondary" onClick={() => void exportXlsx()}>
+          {t('screening.export')}
+        </button>
+        {result && <span className="count">{t('screening.evaluated', { ms: Math.max(1, Math.round(result.ms)) })}</span>}
+      </header>
+      <div className="screening-layout">
+        <aside className="profile-editor" aria-label={t('screening.profile')}>
+          <h3>
+            {t('screening.profile')} · {profile.name}
+          </h3>
+          {profile.criteria.map((c, i) => (
+            <CriterionEditor key={c.id} criterion={c} passCount={passCount(c.id)} onChange={(next) => setCriterion(i, next)} onRemove={() => setProfile({ ...profile, criteria: profile.criteria.filter((_, k) => k !== i) })} />
+          ))}
+          <div className="row">
+            <select aria-label={t('screening.add')} value="" onChange={(e) => e.target.value && setProfile({ ...profile, criteria: [...profile.criteria, newCriterion(e.target.value, info, profile.criteria)] })}>
+              <option value="">{t('screening.add')}…</option>
+              {(['certificate', 'tenure', 'organisation', 'rating', 'activity', 'performance'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`screening.addKinds.${k}`)}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="secondary" onClick={() => setProfile(SEED_PROFILE)}>
+              {t('screening.reset')}
+            </button>
+          </div>
+        </aside>
+        <div className="results">
+          {result && <Warnings warnings={result.warnings} language={language} />}
+          {report && (
+            <>
+              <div className="tabs" role="tablist">
+                <span className="muted" data-testid="population">{t('screening.population', { count: report.population })}</span>
+                {(['candidates', 'nearMisses', 'excluded', 'distribution', 'departments'] as const).map((k) => (
+                  <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
+                    {k === 'candidates' ? t('screening.candidates', { count: report.candidates.length }) : k === 'nearMisses' ? t('screening.nearMisses', { count: report.nearMisses.length }) : k === 'excluded' ? t('screening.excluded', { count: report.excludedCount }) : t(`screening.${k === 'distribution' ? 'distribution' : 'departments'}`)}
+                  </button>
+                ))}
+              </div>
+              {tab === 'candidates' && <PeopleTable rows={report.candidates} profile={result!.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.candidates', { count: report.candidates.length })} />}
+              {tab === 'nearMisses' && <PeopleTable rows={report.nearMisses} profile={result!.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.nearMisses', { count: report.nearMisses.length })} nearMiss />}
+              {tab === 'excluded' && (
+                <VirtualTable
+                  label={t('screening.excluded', { count: report.excludedCount })}
+                  columns={[
+                    { id: 'employeeId', title: t('screening.columns.employeeId'), width: 1 },
+                    { id: 'name', title: t('screening.columns.name'), width: 1 },
+                    { id: 'department', title: t('screening.columns.department'), width: 1 },
+                    { id: 'reason', title: '', width: 2 },
+                  ]}
+                  rowCount={report.excluded.length}
+                  renderCell={(i, c) => {
+                    const x = report.excluded[i];
+                    return c === 'reason' ? t(`screening.reasons.${x.reason}`) : x[c as 'employeeId' | 'name' | 'department'];
+                  }}
+                />
+              )}
+              {tab === 'distribution' && (
+                <div className="charts">
+                  <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+                    <section className="card">
+                      <h4>{t('screening.funnel')}</h4>
+                      <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => labelOf(result!.profile, f.id))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
+                    </section>
+                    {report.histograms.map((h) => (
+                      <section className="card" key={h.id}>
+                        <h4>
+                          {labelOf(result!.profile, h.id)}
+                          {h.noData ? `（${t('screening.noDataValue')} ${h.noData}）` : ''}
+                        </h4>
+                        <BarChart
+                          ariaLabel={labelOf(result!.profile, h.id)}
+                          labels={h.bins.map((b) => formatValue(result!.profile.criteria.find((c) => c.id === h.id), b.from, ''))}
+                          series={[
+                            { label: '✓', values: h.bins.map((b) => b.pass), color: '#2e7d4f' },
+                            { label: '✗', values: h.bins.map((b) => b.fail), color: '#d9d2c7' },
+                          ]}
+                        />
+                      </section>
+                    ))}
+                  </Suspense>
+                </div>
+              )}
+              {tab === 'departments' && (
+                <table className="plain card" aria-label={t('screening.departments')}>
+                  <thead>
+                    <tr>
+                      <th>{t('screening.columns.department')}</th>
+                      <th>{t('screening.population', { count: 0 }).replace(/\d+/, '').trim()}</th>
+                      <th>{t('screening.candidates', { count: 0 }).replace(/\d+/, '').trim()}</th>
+                      <th>{t('screening.nearMisses', { count: 0 }).replace(/\d+/, '').trim()}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.byDepartment.map((d) => (
+                      <tr key={d.department}>
+                        <td>{d.department}</td>
+                        <td>{d.active}</td>
+                        <td>{d.candidates}</td>
+                        <td>{d.nearMisses}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          )}
+        </div>
+        {explained && (
+          <aside className="card drawer" role="dialog" aria-label={t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}>
+            <header>
+              <h3>{t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}</h3>
+              <button type="button" className="link-button" onClick={() => setExplained(null)} aria-label={t('common.close')}>
+                ×
+              </button>
+            </header>
+            <a href={hrefOf({ name: 'employee', id: explained.employeeId })}>{t('screening.openEmployee')}</a>
+            {explained.criteria.map((c) => {
+              const row = [...(report?.candidates ?? []), ...(report?.nearMisses ?? [])].find((r) => r.employeeId === explained.employeeId);
+              const cell = row?.criteria.find((x) => x.id === c.id);
+              return (
+                <section key={c.id}>
+                  <h4>
+                    {cell && <Badge profile={profile} cell={cell} />} {labelOf(profile, c.id)}
+                  </h4>
+                  <ul className="timeline">
+                    {c.records.map((r, i) => (
+                      <li key={i} className={r.counted ? '' : 'muted'}>
+                        {r.when} {r.what} {r.value} · {r.counted ? t('screening.counted') : t('screening.notCounted')}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+          </aside>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// The screening result as a workbook: candidates, near-misses and exclusions with one
+// column per criterion, and a sheet that states the profile in words.
+
+import * as XLSX from 'xlsx';
+import { describeCriterion, describeProfile, type PersonRow, type ScreeningReport } from '../domain/screening/report.ts';
+import type { Profile } from '../domain/screening/profile.ts';
+import { escapeFormulaText } from './export-dataset.ts';
+
+const REASON_ZH = { left: '截止日前已离职/退休', notYetHired: '截止日时尚未入职', statusLeft: '状态为离职或退休' } as const;
+
+function peopleSheet(profile: Profile, rows: PersonRow[], withFailed: boolean): XLSX.WorkSheet {
+  const head = ['工号', '姓名', '部门', '岗位', ...(withFailed ? ['仅差'] : []), ...profile.criteria.flatMap((c) => [`${c.label ?? describeCriterion(c)}`, '是否满足'])];
+  const label = (id: string) => {
+    const c = profile.criteria.find((x) => x.id === id);
+    return c ? (c.label ?? describeCriterion(c)) : id;
+  };
+  const body = rows.map((r) => [
+    { t: 's', v: r.employeeId },
+    escapeFormulaText(r.name),
+    escapeFormulaText(r.department),
+    escapeFormulaText(r.position),
+    ...(withFailed ? [(r.failed ?? []).map(label).join('、')] : []),
+    ...r.criteria.flatMap((c) => [c.value === null ? '无数据' : c.rank ? `${c.value}（第${c.rank}名/前${c.cutoff}名内合格，共${c.groupSize}人）` : c.value, c.passed ? '是' : '否']),
+  ]);
+  const ws = XLSX.utils.aoa_to_sheet([head, ...body] as unknown[][]);
+  ws['!cols'] = head.map((h) => ({ wch: Math.min(40, Math.max(8, h.length * 2)) }));
+  return ws;
+}
+
+export function screeningWorkbook(profile: Profile, report: ScreeningReport): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, peopleSheet(profile, report.candidates, false), '候选人');
+  XLSX.utils.book_append_sheet(wb, peopleSheet(profile, report.nearMisses, true), '差一项');
+  const excluded = XLSX.utils.aoa_to_sheet([['工号', '姓名', '部门', '原因'], ...report.excluded.map((x) => [{ t: 's', v: x.employeeId }, escapeFormulaText(x.name), escapeFormulaText(x.department), REASON_ZH[x.reason]])] as unknown[][]);
+  XLSX.utils.book_append_sheet(wb, excluded, '排除');
+  const words = [...describeProfile(profile, report.asOf), '', `在职人数：${report.population}`, `候选人：${report.candidates.length}`, `差一项：${report.nearMisses.length}`, `排除：${report.excludedCount}`];
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(words.map((w) => [w])), '画像说明');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}

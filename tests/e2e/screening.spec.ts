@@ -1,0 +1,52 @@
+// Screening the demo plant with the seed profile: candidates, near-misses, a live threshold
+// change, the explanation of one person, and the Excel export read back.
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { expect, test } from '@playwright/test';
+import { XinhuoApp } from './pages/app.ts';
+
+test('seed profile on the demo plant: candidates, near-misses, live threshold, export', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new XinhuoApp(page);
+  await app.open();
+  await app.setUpPlant({ demoEmployees: 5000 });
+  await app.waitForPeople(5000);
+  await page.getByRole('link', { name: '培训师筛选' }).click();
+  await expect(page.getByTestId('population')).toHaveText(/在职 4,\d{3} 人/);
+
+  const count = async (tab: 'candidates' | 'nearMisses') => Number((await page.getByTestId(`tab-${tab}`).textContent())!.replace(/\D/g, ''));
+  await expect(page.getByTestId('tab-candidates')).toHaveText(/候选人 \d+/);
+  const candidates = await count('candidates');
+  const nearMisses = await count('nearMisses');
+  expect(candidates).toBeGreaterThan(5);
+  expect(nearMisses).toBeGreaterThan(candidates);
+  await expect(page.getByRole('table', { name: /候选人/ }).getByRole('row').nth(1)).toContainText('✓');
+
+  // Near-misses say what they lack.
+  await page.getByTestId('tab-nearMisses').click();
+  await expect(page.getByRole('table', { name: /差一项/ })).toContainText('仅差：');
+
+  // Loosen coaching to 4.0: the candidate list grows, live.
+  await page.getByRole('spinbutton', { name: /门槛（带教能力/ }).fill('4');
+  await expect.poll(() => count('candidates')).toBeGreaterThan(candidates);
+  await page.getByRole('spinbutton', { name: /门槛（带教能力/ }).fill('4.5');
+  await expect.poll(() => count('candidates')).toBe(candidates);
+
+  // Why is the first candidate a candidate?
+  await page.getByTestId('tab-candidates').click();
+  await page.getByRole('button', { name: /查看依据/ }).first().click();
+  await expect(page.getByRole('dialog')).toContainText('计入');
+
+  // Export and read the workbook back.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const path = await (await download).path();
+  const wb = XLSX.read(readFileSync(path!), { dense: true });
+  expect(wb.SheetNames).toEqual(['候选人', '差一项', '排除', '画像说明']);
+  expect(wb.Sheets['候选人']['!data']!.length - 1).toBe(candidates);
+  expect(wb.Sheets['差一项']['!data']!.length - 1).toBe(nearMisses);
+  expect(XLSX.utils.sheet_to_csv(wb.Sheets['画像说明'])).toContain('近2年带教能力评分（平均）≥4.5');
+  expect(wb.Sheets['候选人']['!data']![1][0].t).toBe('s');
+  expect(errors).toEqual([]);
+});
