@@ -2,7 +2,7 @@
 // (criterion source, window, as-of date) and cached; a threshold or P change only re-compares
 // cached values, so a slider can move live over 100,000 employees.
 
-import { inactiveReasonAt, type InactiveReason } from '../employee.ts';
+import type { InactiveReason } from '../employee.ts';
 import { addYears } from '../periods.ts';
 import { dayNumber, NO_DAY, type Codes, type ScreeningData } from './data.ts';
 import { compare, type Aggregate, type Criterion, type Profile, type Scope } from './profile.ts';
@@ -48,7 +48,23 @@ export interface View {
 
 const window = (asOf: string, years: number) => ({ lo: dayNumber(addYears(asOf, -years)), hi: dayNumber(asOf) });
 
-function aggregate(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number, agg: Aggregate, keep?: (k: number) => boolean): number {
+/** Mean of the values in (lo, hi]; the hot loop of a re-aggregation, kept minimal. */
+function meanIn(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number, codes?: Int32Array, code?: number): number {
+  let count = 0;
+  let sum = 0;
+  for (let k = from; k < to; k++) {
+    const d = days[k];
+    if (d <= lo || d > hi) continue;
+    const v = values[k];
+    if (v !== v || (codes !== undefined && codes[k] !== code)) continue;
+    count++;
+    sum += v;
+  }
+  return count === 0 ? NaN : sum / count;
+}
+
+function aggregate(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number, agg: Aggregate, codes?: Int32Array, code?: number): number {
+  if (agg === 'mean') return meanIn(values, days, from, to, lo, hi, codes, code);
   let count = 0;
   let sum = 0;
   let min = Infinity;
@@ -59,7 +75,7 @@ function aggregate(values: Float64Array, days: Int32Array, from: number, to: num
     const d = days[k];
     if (d <= lo || d > hi) continue;
     const v = values[k];
-    if (Number.isNaN(v) || (keep && !keep(k))) continue;
+    if (v !== v || (codes !== undefined && codes[k] !== code)) continue;
     count++;
     sum += v;
     if (v < min) min = v;
@@ -73,13 +89,11 @@ function aggregate(values: Float64Array, days: Int32Array, from: number, to: num
   switch (agg) {
     case 'latest':
       return latest;
-    case 'mean':
-      return sum / count;
     case 'min':
       return min;
     case 'max':
       return max;
-    case 'sum':
+    default:
       return sum;
   }
 }
@@ -99,12 +113,18 @@ export class Screener {
 
   activeAt(asOf: string): { active: Uint8Array; reason: (InactiveReason | null)[] } {
     return this.cached(`active|${asOf}`, () => {
+      // The rule of employee.ts (inactiveReasonAt), on day numbers: no strings per employee.
       const d = this.data;
+      const day = dayNumber(asOf);
       const active = new Uint8Array(d.n);
-      const reason: (InactiveReason | null)[] = new Array(d.n);
-      const toIso = (day: number) => (day === NO_DAY ? null : new Date(day * 86_400_000).toISOString().slice(0, 10));
+      const reason: (InactiveReason | null)[] = new Array(d.n).fill(null);
       for (let e = 0; e < d.n; e++) {
-        const r = inactiveReasonAt({ hireDate: toIso(d.hireDay[e]), leaveDate: toIso(d.leaveDay[e]), status: d.status[e] }, asOf);
+        const hire = d.hireDay[e];
+        const leave = d.leaveDay[e];
+        let r: InactiveReason | null = null;
+        if (hire !== NO_DAY && hire > day) r = 'notYetHired';
+        else if (leave !== NO_DAY) r = leave <= day ? 'left' : null;
+        else if (d.status[e] === 'departed' || d.status[e] === 'retired') r = 'statusLeft';
         reason[e] = r;
         active[e] = r === null ? 1 : 0;
       }
@@ -132,8 +152,7 @@ export class Screener {
       const out = new Float64Array(n).fill(NaN);
       if (code < 0) return out;
       const { lo, hi } = window(asOf, years);
-      const keep = (k: number) => ratings.dimension[k] === code;
-      for (let e = 0; e < n; e++) out[e] = aggregate(ratings.score, ratings.day, ratings.start[e], ratings.start[e + 1], lo, hi, agg, keep);
+      for (let e = 0; e < n; e++) out[e] = aggregate(ratings.score, ratings.day, ratings.start[e], ratings.start[e + 1], lo, hi, agg, ratings.dimension, code);
       return out;
     });
   }
@@ -168,24 +187,32 @@ export class Screener {
       const { active } = this.activeAt(asOf);
       const n = this.data.n;
       const group = this.scopeCodes(scope);
-      const groups = new Map<number, number[]>();
-      for (let e = 0; e < n; e++) {
-        if (!active[e] || Number.isNaN(value[e])) continue;
-        const g = group ? group.codes[e] : 0;
-        let list = groups.get(g);
-        if (!list) groups.set(g, (list = []));
-        list.push(e);
-      }
+      const groups = group ? group.labels.length : 1;
+      const gOf = (e: number) => (group ? group.codes[e] : 0);
+      // Values of each group, sorted with the native numeric sort; a rank is then a binary search.
+      const size = new Int32Array(groups + 1);
+      for (let e = 0; e < n; e++) if (active[e] && !Number.isNaN(value[e])) size[gOf(e) + 1]++;
+      const offset = new Int32Array(groups + 1);
+      for (let g = 0; g < groups; g++) offset[g + 1] = offset[g] + size[g + 1];
+      const sorted = new Float64Array(offset[groups]);
+      const fill = offset.slice(0, groups);
+      for (let e = 0; e < n; e++) if (active[e] && !Number.isNaN(value[e])) sorted[fill[gOf(e)]++] = value[e];
+      for (let g = 0; g < groups; g++) sorted.subarray(offset[g], offset[g + 1]).sort();
       const rank = new Int32Array(n);
       const groupSize = new Int32Array(n);
-      for (const members of groups.values()) {
-        members.sort((a, b) => value[b] - value[a]);
-        let r = 1;
-        for (let i = 0; i < members.length; i++) {
-          if (i > 0 && value[members[i]] < value[members[i - 1]]) r = i + 1;
-          rank[members[i]] = r;
-          groupSize[members[i]] = members.length;
+      for (let e = 0; e < n; e++) {
+        if (!active[e] || Number.isNaN(value[e])) continue;
+        const g = gOf(e);
+        let lo = offset[g];
+        let hi = offset[g + 1];
+        const v = value[e];
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (sorted[mid] <= v) lo = mid + 1;
+          else hi = mid;
         }
+        rank[e] = 1 + (offset[g + 1] - lo);
+        groupSize[e] = offset[g + 1] - offset[g];
       }
       return { value, rank, groupSize };
     });
@@ -207,7 +234,10 @@ export class Screener {
       }
       case 'threshold': {
         const value = c.source === 'performance' ? this.performanceValues(c.metric, c.aggregate, c.years, asOf) : this.ratingValues(c.metric, c.aggregate, c.years, asOf);
-        for (let e = 0; e < n; e++) passed[e] = !Number.isNaN(value[e]) && compare(value[e], c.op, c.value) ? 1 : 0;
+        const t = c.value;
+        const test: (v: number) => boolean = c.op === '>=' ? (v) => v >= t : c.op === '>' ? (v) => v > t : c.op === '<=' ? (v) => v <= t : c.op === '<' ? (v) => v < t : (v) => compare(v, '=', t);
+        // NaN fails every comparison: no data never passes.
+        for (let e = 0; e < n; e++) passed[e] = test(value[e]) ? 1 : 0;
         return { id: c.id, kind: c.kind, passed, value, threshold: c.value };
       }
       case 'activityCount': {
@@ -254,57 +284,80 @@ export class Screener {
     }
   }
 
+  /** Who is in view and active at D, and who is excluded: independent of the criteria. */
+  private base(asOf: string, view: View) {
+    return this.cached(`base|${asOf}|${view.department ?? ''}|${view.plant ?? ''}`, () => {
+      const n = this.data.n;
+      const { active, reason } = this.activeAt(asOf);
+      const inView = new Uint8Array(n);
+      const deptCode = view.department ? this.data.department.labels.indexOf(view.department) : -1;
+      const plantCode = view.plant ? this.data.plant.labels.indexOf(view.plant) : -1;
+      const members: number[] = [];
+      const excluded: Evaluation['excluded'] = [];
+      for (let e = 0; e < n; e++) {
+        const ok = (!view.department || this.data.department.codes[e] === deptCode) && (!view.plant || this.data.plant.codes[e] === plantCode);
+        inView[e] = ok ? 1 : 0;
+        if (!ok) continue;
+        if (active[e]) members.push(e);
+        else excluded.push({ e, reason: reason[e]! });
+      }
+      return { active, reason, inView, members: Int32Array.from(members), excluded };
+    });
+  }
+
   evaluate(profile: Profile, asOf: string, view: View = {}): Evaluation {
     const n = this.data.n;
-    const { active, reason } = this.activeAt(asOf);
-    const inView = new Uint8Array(n);
-    const deptCode = view.department ? this.data.department.labels.indexOf(view.department) : -1;
-    const plantCode = view.plant ? this.data.plant.labels.indexOf(view.plant) : -1;
-    let population = 0;
-    for (let e = 0; e < n; e++) {
-      const ok = (!view.department || this.data.department.codes[e] === deptCode) && (!view.plant || this.data.plant.codes[e] === plantCode);
-      inView[e] = ok ? 1 : 0;
-      if (ok && active[e]) population++;
-    }
+    const { active, reason, inView, members, excluded } = this.base(asOf, view);
     const failCount = new Uint8Array(n);
-    const stillPassing = new Uint8Array(n);
-    for (let e = 0; e < n; e++) stillPassing[e] = inView[e] & active[e];
-    const funnel: number[] = [];
-    const outcomes: CriterionOutcome[] = profile.criteria.map((c) => {
+    // The first criterion each person fails (criteria.length when none): gives the funnel in one pass.
+    const firstFail = new Uint8Array(n).fill(255);
+    const outcomes: CriterionOutcome[] = profile.criteria.map((c, index) => {
       // An unchanged criterion is not re-evaluated: moving one slider costs one pass.
       const o = this.cached(`outcome|${asOf}|${JSON.stringify(c)}`, () => this.outcome(c, asOf));
+      const passed = o.passed;
       let passCount = 0;
-      let funnelCount = 0;
-      for (let e = 0; e < n; e++) {
-        if (!o.passed[e]) {
+      for (let k = 0; k < members.length; k++) {
+        const e = members[k];
+        if (passed[e]) passCount++;
+        else {
+          if (failCount[e] === 0) firstFail[e] = index;
           failCount[e]++;
-          stillPassing[e] = 0;
-        } else if (inView[e] && active[e]) passCount++;
-        funnelCount += stillPassing[e];
+        }
       }
-      funnel.push(funnelCount);
       return { ...o, passCount };
     });
+    const failedAt = new Int32Array(outcomes.length + 1);
+    for (let k = 0; k < members.length; k++) {
+      const f = firstFail[members[k]];
+      failedAt[f === 255 ? outcomes.length : f]++;
+    }
+    const funnel: number[] = [];
+    let remaining = members.length;
+    for (let i = 0; i < outcomes.length; i++) {
+      remaining -= failedAt[i];
+      funnel.push(remaining);
+    }
     const candidates: number[] = [];
     const nearMisses: Evaluation['nearMisses'] = [];
-    const excluded: Evaluation['excluded'] = [];
-    for (let e = 0; e < n; e++) {
-      if (!inView[e]) continue;
-      if (!active[e]) {
-        excluded.push({ e, reason: reason[e]! });
-        continue;
-      }
+    for (let k = 0; k < members.length; k++) {
+      const e = members[k];
       if (failCount[e] === 0) candidates.push(e);
-      else if (failCount[e] === 1) nearMisses.push({ e, failed: outcomes.filter((o) => !o.passed[e]).map((o) => o.id) });
+      else if (failCount[e] === 1) nearMisses.push({ e, failed: [outcomes[firstFail[e]].id] });
     }
-    // Rank candidates by the first percentile criterion's value, else by the first criterion's.
+    // Rank by the first percentile criterion's value (else the first criterion's), then 工号.
     const rankBy = outcomes.find((o) => o.kind === 'percentile') ?? outcomes[0];
     if (rankBy) {
       const v = rankBy.value;
-      const key = (e: number) => (Number.isNaN(v[e]) ? -Infinity : v[e]);
-      candidates.sort((a, b) => key(b) - key(a) || (this.data.ids[a] < this.data.ids[b] ? -1 : 1));
-      nearMisses.sort((a, b) => key(b.e) - key(a.e) || (this.data.ids[a.e] < this.data.ids[b.e] ? -1 : 1));
+      const ids = this.data.ids;
+      const byRank = (a: number, b: number) => {
+        const va = v[a];
+        const vb = v[b];
+        if (va !== vb) return Number.isNaN(va) ? 1 : Number.isNaN(vb) ? -1 : vb - va;
+        return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
+      };
+      candidates.sort(byRank);
+      nearMisses.sort((a, b) => byRank(a.e, b.e));
     }
-    return { asOf, profile, population, inView, active, inactiveReason: reason, outcomes, failCount, candidates, nearMisses, excluded, funnel };
+    return { asOf, profile, population: members.length, inView, active, inactiveReason: reason, outcomes, failCount, candidates, nearMisses, excluded, funnel };
   }
 }
