@@ -48,5 +48,10 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   expect(wb.Sheets['差一项']['!data']!.length - 1).toBe(nearMisses);
   expect(XLSX.utils.sheet_to_csv(wb.Sheets['画像说明'])).toContain('近2年带教能力评分（平均）≥4.5');
   expect(wb.Sheets['候选人']['!data']![1][0].t).toBe('s');
+
+  // Save the run: it records the profile version and shows in the list.
+  await page.getByRole('button', { name: '保存本次筛选' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存筛选结果' })).toHaveText(`已保存筛选结果：候选人 ${candidates} 人。`);
+  await expect(page.getByRole('region', { name: '已保存的筛选' })).toContainText(`候选人 ${candidates}`);
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,7 @@
 
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, FactBatchRecord, FactBlockRecord, SettingRow, UserRecord } from './types.ts';
+import type { AuditEntry, FactBatchRecord, FactBlockRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -10,6 +10,8 @@ export class XinhuoDb extends Dexie {
   audit!: Table<AuditEntry, string>;
   factBatches!: Table<FactBatchRecord, string>;
   factBlocks!: Table<FactBlockRecord, string>;
+  profiles!: Table<ProfileRecord, string>;
+  screeningRuns!: Table<ScreeningRunRecord, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

@@ -53,3 +53,5 @@ export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-proto
 export { undoImport } from './import-store.ts';
 export { ScreeningSession } from './screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
+export { latestProfiles, saveProfile, saveRun } from './screening-store.ts';
+export type { ScreeningRunRecord } from './types.ts';

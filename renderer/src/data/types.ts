@@ -4,6 +4,7 @@
 import type { Envelope } from '../../../shared/domain/sync/envelope.ts';
 import type { Column } from '../../../shared/domain/facts/columns.ts';
 import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
+import type { Criterion, Profile } from '../../../shared/domain/screening/profile.ts';
 
 export type Role = 'admin' | 'officer' | 'deptHead' | 'reviewer' | 'analyst';
 
@@ -98,5 +99,30 @@ export interface SavedMapping {
 
 export interface Actor {
   userId: string;
+  userName: string;
+}
+
+export interface ProfileRecord extends Envelope {
+  profileId: string;
+  version: number;
+  name: string;
+  criteria: Criterion[];
+  createdAt: string;
+  userName: string;
+}
+
+export interface ScreeningRunRecord extends Envelope {
+  profileId: string;
+  profileVersion: number;
+  profileName: string;
+  profile: Profile;
+  asOf: string;
+  /** The import batches the run saw: the data snapshot. */
+  batches: string[];
+  population: number;
+  candidates: { employeeId: string; name: string; department: string; criteria: { id: string; passed: boolean; value: number | null }[] }[];
+  nearMisses: { employeeId: string; name: string; department: string; failed: string[] }[];
+  excludedCount: number;
+  createdAt: string;
   userName: string;
 }

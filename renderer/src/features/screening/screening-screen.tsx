@@ -6,9 +6,10 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type PersonRow, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
-import { getDb, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
-import { formatDate, type Language } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { BarChart, hrefOf, VirtualTable } from '../../ui/index.ts';
 import { CriterionEditor } from './criterion-editor.tsx';
@@ -148,6 +149,10 @@ export function ScreeningScreen() {
   const latest = useRef(0);
   const view = useMemo(() => (user?.role === 'deptHead' && user.department ? { department: user.department } : {}), [user]);
   const batchKey = model.batches.map((b) => b.id).join(',');
+  const saved = useLiveQuery(() => latestProfiles(getDb()), []);
+  const runs = useLiveQuery(() => getDb().screeningRuns.orderBy('createdAt').reverse().limit(20).toArray(), []);
+  const [notice, setNotice] = useState<string | null>(null);
+  const actor = user ? { userId: user.id, userName: user.userName } : null;
 
   useEffect(() => {
     const s = new ScreeningSession();
@@ -213,13 +218,73 @@ export function ScreeningScreen() {
         <button type="button" className="secondary" onClick={() => void exportXlsx()}>
           {t('screening.export')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!actor || !result}
+          onClick={async () => {
+            if (!actor || !result) return;
+            const run = await saveRun(getDb(), actor, result.profile, result.report, model.batches.map((b) => b.id));
+            setProfile({ ...result.profile, version: run.profileVersion });
+            setNotice(t('screening.savedRun', { count: run.candidates.length }));
+          }}
+        >
+          {t('screening.saveRun')}
+        </button>
+        {notice && (
+          <span className="muted" role="status">
+            {notice}
+          </span>
+        )}
         {result && <span className="count">{t('screening.evaluated', { ms: Math.max(1, Math.round(result.ms)) })}</span>}
       </header>
       <div className="screening-layout">
         <aside className="profile-editor" aria-label={t('screening.profile')}>
-          <h3>
-            {t('screening.profile')} · {profile.name}
-          </h3>
+          <h3>{t('screening.profile')}</h3>
+          <div className="row">
+            <label className="field compact grow">
+              <span>{t('screening.chooseProfile')}</span>
+              <select
+                value={profile.id}
+                onChange={(e) => {
+                  const next = e.target.value === SEED_PROFILE.id && !saved?.some((p) => p.id === SEED_PROFILE.id) ? SEED_PROFILE : saved?.find((p) => p.id === e.target.value);
+                  if (next) setProfile(next);
+                }}
+              >
+                {!saved?.some((p) => p.id === SEED_PROFILE.id) && (
+                  <option value={SEED_PROFILE.id}>
+                    {SEED_PROFILE.name}
+                    {t('screening.builtIn')}
+                  </option>
+                )}
+                {saved?.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}（v{p.version}）
+                  </option>
+                ))}
+                {!saved?.some((p) => p.id === profile.id) && profile.id !== SEED_PROFILE.id && <option value={profile.id}>{profile.name}</option>}
+              </select>
+            </label>
+          </div>
+          <div className="row">
+            <label className="field compact grow">
+              <span>{t('screening.profileName')}</span>
+              <input value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value, id: profile.id === SEED_PROFILE.id ? `p-${Date.now().toString(36)}` : profile.id })} />
+            </label>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!actor || !profile.name.trim()}
+              onClick={async () => {
+                if (!actor) return;
+                const savedProfile = await saveProfile(getDb(), actor, profile);
+                setProfile(savedProfile);
+                setNotice(t('screening.savedProfile', { name: savedProfile.name, version: savedProfile.version }));
+              }}
+            >
+              {t('screening.saveProfile')}
+            </button>
+          </div>
           {profile.criteria.map((c, i) => (
             <CriterionEditor key={c.id} criterion={c} passCount={passCount(c.id)} onChange={(next) => setCriterion(i, next)} onRemove={() => setProfile({ ...profile, criteria: profile.criteria.filter((_, k) => k !== i) })} />
           ))}
@@ -236,6 +301,15 @@ export function ScreeningScreen() {
               {t('screening.reset')}
             </button>
           </div>
+          <section className="card runs" aria-label={t('screening.runs')}>
+            <h4>{t('screening.runs')}</h4>
+            {runs && runs.length === 0 && <p className="muted">{t('screening.runsEmpty')}</p>}
+            <ul className="timeline">
+              {runs?.map((r) => (
+                <li key={r.id}>{t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}</li>
+              ))}
+            </ul>
+          </section>
         </aside>
         <div className="results">
           {result && <Warnings warnings={result.warnings} language={language} />}

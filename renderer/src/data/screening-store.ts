@@ -1,0 +1,58 @@
+// Saved screening profiles (versioned: a saved edit is a new version, old versions stay) and
+// saved runs, so that a decision can be explained months later.
+
+import { profileSchema, SEED_PROFILE, type Profile } from '../../../shared/domain/screening/profile.ts';
+import type { ScreeningReport } from '../../../shared/domain/screening/report.ts';
+import { change } from './change.ts';
+import type { XinhuoDb } from './db.ts';
+import type { Actor, ProfileRecord, ScreeningRunRecord } from './types.ts';
+
+const sameCriteria = (a: Profile['criteria'], b: Profile['criteria']) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The latest version of every saved profile. */
+export async function latestProfiles(db: XinhuoDb): Promise<Profile[]> {
+  const all = await db.profiles.toArray();
+  const latest = new Map<string, ProfileRecord>();
+  for (const p of all) if (!p.deleted && (latest.get(p.profileId)?.version ?? 0) < p.version) latest.set(p.profileId, p);
+  return [...latest.values()].map((p) => ({ id: p.profileId, name: p.name, version: p.version, criteria: p.criteria }));
+}
+
+/** Saves the profile as a new version when it differs from the latest one; returns the saved profile. */
+export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile): Promise<Profile> {
+  const valid = profileSchema.parse(profile);
+  return change(db, actor, [db.profiles], async (ctx) => {
+    const versions = await db.profiles.where('profileId').equals(valid.id).toArray();
+    const latest = versions.sort((a, b) => b.version - a.version)[0];
+    // The built-in seed is version 1 of 'seed' without being stored.
+    if (!latest && valid.id === SEED_PROFILE.id && valid.name === SEED_PROFILE.name && sameCriteria(valid.criteria, SEED_PROFILE.criteria)) return { ...valid, version: 1 };
+    if (latest && latest.name === valid.name && sameCriteria(latest.criteria, valid.criteria)) return { ...valid, version: latest.version };
+    const version = (latest?.version ?? (valid.id === 'seed' ? 1 : 0)) + 1;
+    await db.profiles.add({ ...ctx.stamp(), profileId: valid.id, version, name: valid.name, criteria: valid.criteria, createdAt: new Date().toISOString(), userName: actor.userName });
+    ctx.audit('screening.profile', 'profile', valid.id, `${valid.name}（第${version}版）`);
+    return { ...valid, version };
+  });
+}
+
+export async function saveRun(db: XinhuoDb, actor: Actor, profile: Profile, report: ScreeningReport, batches: string[]): Promise<ScreeningRunRecord> {
+  const saved = await saveProfile(db, actor, profile);
+  return change(db, actor, [db.screeningRuns], async (ctx) => {
+    const run: ScreeningRunRecord = {
+      ...ctx.stamp(),
+      profileId: saved.id,
+      profileVersion: saved.version,
+      profileName: saved.name,
+      profile: saved,
+      asOf: report.asOf,
+      batches: [...batches].sort(),
+      population: report.population,
+      candidates: report.candidates.map((r) => ({ employeeId: r.employeeId, name: r.name, department: r.department, criteria: r.criteria.map((c) => ({ id: c.id, passed: c.passed, value: c.value })) })),
+      nearMisses: report.nearMisses.map((r) => ({ employeeId: r.employeeId, name: r.name, department: r.department, failed: r.failed ?? [] })),
+      excludedCount: report.excludedCount,
+      createdAt: new Date().toISOString(),
+      userName: actor.userName,
+    };
+    await db.screeningRuns.add(run);
+    ctx.audit('screening.run', 'screeningRun', run.id, `${saved.name}（第${saved.version}版），截至 ${report.asOf}：候选人 ${run.candidates.length} 人，差一项 ${run.nearMisses.length} 人`);
+    return run;
+  });
+}
