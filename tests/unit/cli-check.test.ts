@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
+import { runCli } from './cli-run.ts';
 import { generateFixtures, OUT } from '../fixtures/import/generate.ts';
 
 generateFixtures();
 const file = (name: string) => join(OUT, name);
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('xinhuo check', () => {
   it('prints the documented JSON shape and exits 1 when rows have errors', async () => {

@@ -2,18 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
+import { runCli } from './cli-run.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xinhuo-screen-'));
 const files = ['--roster', 'roster', '--performance', 'performance', '--ratings', 'ratings', '--activities', 'activities', '--certificates', 'certificates'].map((a, i) => (i % 2 ? join(dir, `${a}.xlsx`) : a));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('xinhuo screen', () => {
   it('screens the demo plant with the seed profile and prints the documented JSON', async () => {

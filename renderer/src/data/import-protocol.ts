@@ -1,9 +1,7 @@
 // Messages between the import wizard and its worker.
 
-import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
 import type { FieldChange, ImportMode, ImportPlan } from '../../../shared/domain/facts/plan.ts';
-import type { AnalyseOptions, Issue, PreviewRow } from '../../../shared/io/analyse.ts';
-import type { Mapping } from '../../../shared/io/mapping.ts';
+import type { AnalyseOptions, Analysis, PreviewRow } from '../../../shared/io/analyse.ts';
 import type { FileFormat, TextEncoding } from '../../../shared/io/read-file.ts';
 import type { SheetInfo } from '../../../shared/io/sheet.ts';
 import type { Actor } from './types.ts';
@@ -18,25 +16,12 @@ export type ImportRequest =
   | { type: 'commit'; id: number; actor: Actor }
   | { type: 'errorReport'; id: number };
 
-export interface AnalysisSummary {
-  file: string;
-  format: FileFormat;
-  encoding: TextEncoding | null;
-  sheets: SheetInfo[];
-  sheet: string;
-  headerRow: number;
-  headers: string[];
-  dataset: DatasetName;
-  mapping: Mapping;
-  missing: string[];
-  rows: number;
-  valid: number;
-  hiddenRows: number;
+/** An analysis without its rows: what the wizard shows; rows come page by page. */
+export type AnalysisSummary = Omit<Analysis, 'ok' | 'set' | 'rowNumbers' | 'preview'> & {
   previewRows: number;
   errorRows: number;
-  issues: Issue[];
   issueCount: number;
-}
+};
 
 export interface DuplicateOf {
   id: string;

@@ -55,6 +55,22 @@ function Progress({ wizard }: { wizard: ImportWizard }) {
   );
 }
 
+function StepNav({ onBack, onNext, nextDisabled, nextLabel }: { onBack: () => void; onNext?: () => void; nextDisabled?: boolean; nextLabel?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="row">
+      <button type="button" className="secondary" onClick={onBack}>
+        {t('importer.back')}
+      </button>
+      {onNext && (
+        <button type="button" className="primary" disabled={nextDisabled} onClick={onNext}>
+          {nextLabel ?? t('importer.next')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function FileStep({ wizard }: { wizard: ImportWizard }) {
   const { t } = useTranslation();
   const [template, setTemplate] = useState<DatasetName>('roster');
@@ -165,14 +181,7 @@ function SheetStep({ wizard }: { wizard: ImportWizard }) {
       )}
       <Problem wizard={wizard} />
       <Progress wizard={wizard} />
-      <div className="row">
-        <button type="button" className="secondary" onClick={wizard.reset}>
-          {t('importer.back')}
-        </button>
-        <button type="button" className="primary" disabled={!summary || wizard.progress !== null} onClick={() => wizard.setStep('mapping')}>
-          {t('importer.next')}
-        </button>
-      </div>
+      <StepNav onBack={wizard.reset} nextDisabled={!summary || wizard.progress !== null} onNext={() => wizard.setStep('mapping')} />
     </section>
   );
 }
@@ -249,14 +258,7 @@ function MappingStep({ wizard }: { wizard: ImportWizard }) {
       )}
       <Problem wizard={wizard} />
       <Progress wizard={wizard} />
-      <div className="row">
-        <button type="button" className="secondary" onClick={() => wizard.setStep('sheet')}>
-          {t('importer.back')}
-        </button>
-        <button type="button" className="primary" disabled={missing.length > 0 || wizard.progress !== null} onClick={() => wizard.setStep('preview')}>
-          {t('importer.next')}
-        </button>
-      </div>
+      <StepNav onBack={() => wizard.setStep('sheet')} nextDisabled={missing.length > 0 || wizard.progress !== null} onNext={() => wizard.setStep('preview')} />
     </section>
   );
 }
@@ -387,14 +389,7 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
         </aside>
       </div>
       <Progress wizard={wizard} />
-      <div className="row">
-        <button type="button" className="secondary" onClick={() => wizard.setStep('mapping')}>
-          {t('importer.back')}
-        </button>
-        <button type="button" className="primary" disabled={summary.valid === 0 || wizard.progress !== null} onClick={() => wizard.setStep('mode')}>
-          {t('importer.next')}
-        </button>
-      </div>
+      <StepNav onBack={() => wizard.setStep('mapping')} nextDisabled={summary.valid === 0 || wizard.progress !== null} onNext={() => wizard.setStep('mode')} />
     </section>
   );
 }
