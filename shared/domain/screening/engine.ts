@@ -33,7 +33,6 @@ export interface Evaluation {
   active: Uint8Array;
   inactiveReason: (InactiveReason | null)[];
   outcomes: CriterionOutcome[];
-  failCount: Uint8Array;
   candidates: number[];
   nearMisses: { e: number; failed: string[] }[];
   excluded: { e: number; reason: InactiveReason }[];
@@ -96,6 +95,12 @@ function aggregate(values: Float64Array, days: Int32Array, from: number, to: num
     default:
       return sum;
   }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 export class Screener {
@@ -305,44 +310,59 @@ export class Screener {
     });
   }
 
-  evaluate(profile: Profile, asOf: string, view: View = {}): Evaluation {
-    const n = this.data.n;
-    const { active, reason, inView, members, excluded } = this.base(asOf, view);
-    const failCount = new Uint8Array(n);
-    // The first criterion each person fails (criteria.length when none): gives the funnel in one pass.
-    const firstFail = new Uint8Array(n).fill(255);
-    const outcomes: CriterionOutcome[] = profile.criteria.map((c, index) => {
-      // An unchanged criterion is not re-evaluated: moving one slider costs one pass.
-      const o = this.cached(`outcome|${asOf}|${JSON.stringify(c)}`, () => this.outcome(c, asOf));
-      const passed = o.passed;
-      let passCount = 0;
+  /** A criterion's pass bits over the members of a view, 32 members a word. */
+  private memberBits(key: string, passed: Uint8Array, members: Int32Array): { bits: Uint32Array; count: number } {
+    return this.cached(`bits|${key}`, () => {
+      const bits = new Uint32Array((members.length + 31) >>> 5);
+      let count = 0;
       for (let k = 0; k < members.length; k++) {
-        const e = members[k];
-        if (passed[e]) passCount++;
-        else {
-          if (failCount[e] === 0) firstFail[e] = index;
-          failCount[e]++;
+        if (passed[members[k]]) {
+          bits[k >>> 5] |= 1 << (k & 31);
+          count++;
         }
       }
-      return { ...o, passCount };
+      return { bits, count };
     });
-    const failedAt = new Int32Array(outcomes.length + 1);
-    for (let k = 0; k < members.length; k++) {
-      const f = firstFail[members[k]];
-      failedAt[f === 255 ? outcomes.length : f]++;
-    }
+  }
+
+  evaluate(profile: Profile, asOf: string, view: View = {}): Evaluation {
+    const viewKey = `${asOf}|${view.department ?? ''}|${view.plant ?? ''}`;
+    const { active, reason, inView, members, excluded } = this.base(asOf, view);
+    const words = (members.length + 31) >>> 5;
+    // Word-wise counters over the members: `none` = no criterion failed yet, `one` = exactly one.
+    const none = new Uint32Array(words).fill(0xffffffff);
+    const one = new Uint32Array(words);
     const funnel: number[] = [];
-    let remaining = members.length;
-    for (let i = 0; i < outcomes.length; i++) {
-      remaining -= failedAt[i];
+    const memberBits: Uint32Array[] = [];
+    const outcomes: CriterionOutcome[] = profile.criteria.map((c) => {
+      // An unchanged criterion is not re-evaluated: moving one slider costs one pass.
+      const key = `${asOf}|${JSON.stringify(c)}`;
+      const o = this.cached(`outcome|${key}`, () => this.outcome(c, asOf));
+      const { bits, count } = this.memberBits(`${viewKey}|${key}`, o.passed, members);
+      memberBits.push(bits);
+      let remaining = 0;
+      for (let w = 0; w < words; w++) {
+        const b = bits[w];
+        one[w] = (one[w] & b) | (none[w] & ~b);
+        none[w] &= b;
+        remaining += popcount(none[w]);
+      }
       funnel.push(remaining);
-    }
+      return { ...o, passCount: count };
+    });
     const candidates: number[] = [];
     const nearMisses: Evaluation['nearMisses'] = [];
-    for (let k = 0; k < members.length; k++) {
-      const e = members[k];
-      if (failCount[e] === 0) candidates.push(e);
-      else if (failCount[e] === 1) nearMisses.push({ e, failed: [outcomes[firstFail[e]].id] });
+    for (let w = 0; w < words; w++) {
+      for (let word = none[w]; word !== 0; word &= word - 1) {
+        const k = (w << 5) + (31 - Math.clz32(word & -word));
+        if (k < members.length) candidates.push(members[k]);
+      }
+      for (let word = one[w]; word !== 0; word &= word - 1) {
+        const k = (w << 5) + (31 - Math.clz32(word & -word));
+        if (k >= members.length) continue;
+        const failed = memberBits.findIndex((bits) => !((bits[w] >>> (k & 31)) & 1));
+        nearMisses.push({ e: members[k], failed: [outcomes[failed].id] });
+      }
     }
     // Rank by the first percentile criterion's value (else the first criterion's), then 工号.
     const rankBy = outcomes.find((o) => o.kind === 'percentile') ?? outcomes[0];
@@ -358,6 +378,6 @@ export class Screener {
       candidates.sort(byRank);
       nearMisses.sort((a, b) => byRank(a.e, b.e));
     }
-    return { asOf, profile, population: members.length, inView, active, inactiveReason: reason, outcomes, failCount, candidates, nearMisses, excluded, funnel };
+    return { asOf, profile, population: members.length, inView, active, inactiveReason: reason, outcomes, candidates, nearMisses, excluded, funnel };
   }
 }
