@@ -10,7 +10,7 @@ import { detectDataset, KNOWN_HEADERS, mappingFromHeaders, missingRequired, sugg
 import { cellLabel, ioMessage, type IoMessageCode } from './messages.ts';
 import { readWorkbook, type FileFormat, type TextEncoding } from './read-file.ts';
 import { SCHEMAS } from './schemas.ts';
-import { defaultSheet, detectHeaderRow, headerNames, isBlankRow, isFooterRow, listSheets, sheetGrid, type SheetInfo } from './sheet.ts';
+import { defaultSheet, detectHeaderRow, headerNames, isBlankRow, isFooterRow, listSheets, sheetGrid, type Grid, type SheetInfo } from './sheet.ts';
 import { cellText, isBlank, normaliseCell, parseNumberText, type CellInput, type Normalised } from './values.ts';
 
 export interface AnalyseOptions {
@@ -49,6 +49,15 @@ export interface PreviewRow {
   excluded: boolean;
 }
 
+/** A data row of the sheet, its cells' text computed only when someone looks at it. */
+export interface PreviewEntry {
+  row: number;
+  /** 0-based index into the grid. */
+  index: number;
+  hidden: boolean;
+  excluded: boolean;
+}
+
 export interface Analysis {
   ok: true;
   file: string;
@@ -65,7 +74,9 @@ export interface Analysis {
   valid: number;
   hiddenRows: number;
   issues: Issue[];
-  preview: PreviewRow[];
+  preview: PreviewEntry[];
+  /** The sheet's cells, for showing rows as the user sees them. */
+  grid: Grid;
   /** Canonical values of the valid rows. */
   set: ColumnSet;
   /** Sheet row of each row of `set`. */
@@ -155,7 +166,7 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
   const includeHidden = options.includeHidden ?? true;
   const builder = new ColumnSetBuilder(mapping.dataset);
   const rowNumbers: number[] = [];
-  const preview: PreviewRow[] = [];
+  const preview: PreviewEntry[] = [];
   const keyRows = new Map<string, number>();
   const keyIssueRows = new Map<number, number>();
   let rows = 0;
@@ -165,41 +176,67 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
   const keyFields = schema.key;
   const total = grid.rows.length;
 
+  // Per-row state for the helpers below, which are created once rather than per row.
+  let row: (CellInput | undefined)[] = [];
+  let sheetRow = 0;
+  let rowHasError = false;
+  const report = (severity: Issue['severity'], field: string, column: number, note: { code: IoMessageCode; params: Record<string, string | number> }) => {
+    const head = column >= 0 ? headers[column] : (mapping.fields[field]?.header ?? '');
+    const at = cellLabel(sheetRow, columnLetter(column), head || null);
+    const atEn = cellLabel(sheetRow, columnLetter(column), head || null, 'en');
+    issues.push({ severity, row: sheetRow, column: columnLetter(column), header: head, field, code: note.code, message: `${at} ${ioMessage(note.code, note.params)}`, messageEn: `${atEn} ${ioMessage(note.code, note.params, 'en')}` });
+    if (severity === 'error') rowHasError = true;
+  };
+  const fixes = options.fixes;
+  const cellFor = (field: string, column: number): CellInput | undefined => {
+    const fix = fixes?.[`${sheetRow}:${field}`];
+    return fix !== undefined ? { t: 's', v: fix } : row[column];
+  };
+  const emit = (record: Record<string, string | number | null>) => {
+    let key = '';
+    for (let k = 0; k < keyFields.length; k++) key += (k ? '\u001f' : '') + (record[keyFields[k]] ?? '');
+    const first = keyRows.get(key);
+    if (first !== undefined && first !== sheetRow) {
+      const keyText = keyFields.map((k) => record[k] ?? '').filter((v) => v !== '').join(' / ');
+      const keyField = keyFields[0];
+      const src = mapping.fields[keyField];
+      const col = src?.kind === 'column' ? src.column : src?.kind === 'yearPart' ? src.yearColumn : -1;
+      report('error', keyField, col, { code: 'duplicateKey', params: { other: first, key: keyText } });
+      if (!keyIssueRows.has(first)) {
+        keyIssueRows.set(first, sheetRow);
+        const head = col >= 0 ? headers[col] : '';
+        const params = { other: sheetRow, key: keyText };
+        issues.push({ severity: 'error', row: first, column: columnLetter(col), header: head, field: keyField, code: 'duplicateKey', message: `${cellLabel(first, columnLetter(col), head || null)} ${ioMessage('duplicateKey', params)}`, messageEn: `${cellLabel(first, columnLetter(col), head || null, 'en')} ${ioMessage('duplicateKey', params, 'en')}` });
+      }
+      return false;
+    }
+    keyRows.set(key, sheetRow);
+    return true;
+  };
+
   for (let r = header.firstDataRow; r < total; r++) {
     if (options.isCancelled?.()) throw new Cancelled();
     if (r % 2000 === 0) options.onProgress?.(r / total);
-    const row = grid.rows[r];
+    row = grid.rows[r];
     if (isBlankRow(row)) continue;
     if (isFooterRow(row)) continue;
-    const sheetRow = r + 1;
+    sheetRow = r + 1;
     const hidden = grid.hiddenRows.has(r);
     if (hidden) hiddenRows++;
     const isExcluded = excluded.has(sheetRow) || (hidden && !includeHidden);
-    preview.push({ row: sheetRow, cells: Array.from({ length: headers.length }, (_, c) => cellText(row[c])), hidden, excluded: isExcluded });
+    preview.push({ row: sheetRow, index: r, hidden, excluded: isExcluded });
     if (isExcluded) continue;
     rows++;
 
     const values: Record<string, string | number | null> = {};
-    let rowHasError = false;
-    const report = (severity: Issue['severity'], field: string, column: number, note: { code: IoMessageCode; params: Record<string, string | number> }) => {
-      const head = column >= 0 ? headers[column] : (mapping.fields[field]?.header ?? '');
-      const at = cellLabel(sheetRow, columnLetter(column), head || null);
-      const atEn = cellLabel(sheetRow, columnLetter(column), head || null, 'en');
-      issues.push({ severity, row: sheetRow, column: columnLetter(column), header: head, field, code: note.code, message: `${at} ${ioMessage(note.code, note.params)}`, messageEn: `${atEn} ${ioMessage(note.code, note.params, 'en')}` });
-      if (severity === 'error') rowHasError = true;
-    };
-    const cellFor = (field: string, column: number): CellInput | undefined => {
-      const fix = options.fixes?.[`${sheetRow}:${field}`];
-      return fix !== undefined ? { t: 's', v: fix } : row[column];
-    };
-
+    rowHasError = false;
     for (const field of fields) {
       const source = mapping.fields[field.name];
       let result: Normalised | null = null;
       let column: number;
       if (source.kind === 'yearPart') {
         column = source.yearColumn;
-        const fix = options.fixes?.[`${sheetRow}:${field.name}`];
+        const fix = fixes?.[`${sheetRow}:${field.name}`];
         if (fix !== undefined) result = normaliseCell('period', { t: 's', v: fix }, date1904);
         else if (!isBlank(row[source.yearColumn]) || !isBlank(row[source.partColumn])) result = composePeriod(row[source.yearColumn], row[source.partColumn], source.part);
       } else {
@@ -221,27 +258,6 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
       values[field.name] = result.value;
       if (field.required && result.value === null) report('error', field.name, column, { code: 'required', params: {} });
     }
-
-    const emit = (record: Record<string, string | number | null>) => {
-      const key = keyFields.map((k) => record[k] ?? '').join('\u001f');
-      const first = keyRows.get(key);
-      if (first !== undefined && first !== sheetRow) {
-        const keyText = keyFields.map((k) => record[k] ?? '').filter((v) => v !== '').join(' / ');
-        const keyField = keyFields[0];
-        const src = mapping.fields[keyField];
-        const col = src?.kind === 'column' ? src.column : src?.kind === 'yearPart' ? src.yearColumn : -1;
-        report('error', keyField, col, { code: 'duplicateKey', params: { other: first, key: keyText } });
-        if (!keyIssueRows.has(first)) {
-          keyIssueRows.set(first, sheetRow);
-          const head = col >= 0 ? headers[col] : '';
-          const params = { other: sheetRow, key: keyText };
-          issues.push({ severity: 'error', row: first, column: columnLetter(col), header: head, field: keyField, code: 'duplicateKey', message: `${cellLabel(first, columnLetter(col), head || null)} ${ioMessage('duplicateKey', params)}`, messageEn: `${cellLabel(first, columnLetter(col), head || null, 'en')} ${ioMessage('duplicateKey', params, 'en')}` });
-        }
-        return false;
-      }
-      keyRows.set(key, sheetRow);
-      return true;
-    };
 
     const records: Record<string, string | number | null>[] = [];
     if (mapping.wide.length) {
@@ -290,5 +306,13 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
   }
   options.onProgress?.(1);
   issues.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
-  return { ok: true, file, format, encoding, sheets, sheet: sheetName, headerRow: header.headerRow + 1, headers, dataset: mapping.dataset, mapping, missing, rows, valid: missing.length ? 0 : valid, hiddenRows, issues, preview, set: missing.length ? new ColumnSetBuilder(mapping.dataset).build() : set, rowNumbers: missing.length ? [] : rowNumbers };
+  return { ok: true, file, format, encoding, sheets, sheet: sheetName, headerRow: header.headerRow + 1, headers, dataset: mapping.dataset, mapping, missing, rows, valid: missing.length ? 0 : valid, hiddenRows, issues, preview, grid, set: missing.length ? new ColumnSetBuilder(mapping.dataset).build() : set, rowNumbers: missing.length ? [] : rowNumbers };
+}
+
+/** Preview rows from..to with their cells' text as the user sees it. */
+export function previewRows(analysis: Pick<Analysis, 'preview' | 'grid' | 'headers'>, from = 0, to = analysis.preview.length): PreviewRow[] {
+  return analysis.preview.slice(from, to).map((p) => {
+    const row = analysis.grid.rows[p.index] ?? [];
+    return { row: p.row, hidden: p.hidden, excluded: p.excluded, cells: Array.from({ length: analysis.headers.length }, (_, c) => cellText(row[c])) };
+  });
 }

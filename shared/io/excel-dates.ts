@@ -13,9 +13,17 @@ export function isoToSerial(iso: string, date1904 = false): number {
   return serial <= 60 ? serial - 1 : serial;
 }
 
+// A sheet repeats the same dates many times (hire dates, period ends): convert each once.
+const cache1900 = new Map<number, string>();
+const cache1904 = new Map<number, string>();
+
 export function serialToIso(serial: number, date1904 = false): string {
   const whole = Math.floor(serial);
-  if (date1904) return new Date(EPOCH_1904 + whole * DAY).toISOString().slice(0, 10);
-  const adjusted = whole <= 60 ? whole + 1 : whole;
-  return new Date(EPOCH_1900 + adjusted * DAY).toISOString().slice(0, 10);
+  const cache = date1904 ? cache1904 : cache1900;
+  let iso = cache.get(whole);
+  if (iso === undefined) {
+    iso = date1904 ? new Date(EPOCH_1904 + whole * DAY).toISOString().slice(0, 10) : new Date(EPOCH_1900 + (whole <= 60 ? whole + 1 : whole) * DAY).toISOString().slice(0, 10);
+    if (cache.size < 100_000) cache.set(whole, iso);
+  }
+  return iso;
 }

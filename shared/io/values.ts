@@ -27,7 +27,11 @@ const ok = (value: string | number | null, warning?: ValueNote): Normalised => (
 const fail = (code: IoMessageCode, params: Record<string, string | number> = {}): Normalised => ({ ok: false, code, params });
 
 /** NFKC (full-width digits and letters) and trimming, including U+3000 and U+00A0. */
+// Printable ASCII and CJK unified ideographs are already NFKC: most cells skip normalisation.
+const ALREADY_CLEAN = /^[\x21-\x7e\u4e00-\u9fff](?:[\x20-\x7e\u4e00-\u9fff]*[\x21-\x7e\u4e00-\u9fff])?$/;
+
 export function cleanText(text: string): string {
+  if (ALREADY_CLEAN.test(text)) return text;
   return text.normalize('NFKC').replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
 }
 

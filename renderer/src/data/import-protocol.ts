@@ -17,7 +17,7 @@ export type ImportRequest =
   | { type: 'errorReport'; id: number };
 
 /** An analysis without its rows: what the wizard shows; rows come page by page. */
-export type AnalysisSummary = Omit<Analysis, 'ok' | 'set' | 'rowNumbers' | 'preview'> & {
+export type AnalysisSummary = Omit<Analysis, 'ok' | 'set' | 'rowNumbers' | 'preview' | 'grid'> & {
   previewRows: number;
   errorRows: number;
   issueCount: number;

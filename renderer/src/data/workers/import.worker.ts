@@ -4,7 +4,7 @@
 
 import { rowAt } from '../../../../shared/domain/facts/columns.ts';
 import { planImport, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
-import { analyseWorkbook, Cancelled, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
+import { analyseWorkbook, Cancelled, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping.ts';
 import { cellLabel, ioMessage } from '../../../../shared/io/messages.ts';
 import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
@@ -122,7 +122,7 @@ async function handle(req: ImportRequest): Promise<void> {
       return;
     }
     case 'rows': {
-      const rows = analysis ? analysis.preview.slice(req.from, req.to) : [];
+      const rows = analysis ? previewRows(analysis, req.from, req.to) : [];
       reply({ type: 'rows', id: req.id, rows });
       return;
     }
@@ -140,7 +140,7 @@ async function handle(req: ImportRequest): Promise<void> {
     }
     case 'errorReport': {
       if (!analysis) throw new Error('nothing analysed');
-      const out = errorReportWorkbook(analysis.headers, analysis.preview, analysis.issues);
+      const out = errorReportWorkbook(analysis.headers, previewRows(analysis), analysis.issues);
       reply({ type: 'file', id: req.id, bytes: out }, [out.buffer]);
       return;
     }
