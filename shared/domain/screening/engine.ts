@@ -193,31 +193,34 @@ export class Screener {
       const n = this.data.n;
       const group = this.scopeCodes(scope);
       const groups = group ? group.labels.length : 1;
-      const gOf = (e: number) => (group ? group.codes[e] : 0);
-      // Values of each group, sorted with the native numeric sort; a rank is then a binary search.
+      const codes = group ? group.codes : new Int32Array(n);
+      // Values of each group, sorted with the native numeric sort; then, walking each group from
+      // the top, the rank of every distinct value (1 + how many are strictly higher).
       const size = new Int32Array(groups + 1);
-      for (let e = 0; e < n; e++) if (active[e] && !Number.isNaN(value[e])) size[gOf(e) + 1]++;
+      for (let e = 0; e < n; e++) if (active[e] && value[e] === value[e]) size[codes[e] + 1]++;
       const offset = new Int32Array(groups + 1);
       for (let g = 0; g < groups; g++) offset[g + 1] = offset[g] + size[g + 1];
       const sorted = new Float64Array(offset[groups]);
       const fill = offset.slice(0, groups);
-      for (let e = 0; e < n; e++) if (active[e] && !Number.isNaN(value[e])) sorted[fill[gOf(e)]++] = value[e];
-      for (let g = 0; g < groups; g++) sorted.subarray(offset[g], offset[g + 1]).sort();
+      for (let e = 0; e < n; e++) if (active[e] && value[e] === value[e]) sorted[fill[codes[e]]++] = value[e];
+      const rankOf: Map<number, number>[] = [];
+      for (let g = 0; g < groups; g++) {
+        const from = offset[g];
+        const to = offset[g + 1];
+        sorted.subarray(from, to).sort();
+        const ranks = new Map<number, number>();
+        for (let i = to - 1; i >= from; i--) if (i === to - 1 || sorted[i] !== sorted[i + 1]) ranks.set(sorted[i], to - i);
+        rankOf.push(ranks);
+      }
       const rank = new Int32Array(n);
       const groupSize = new Int32Array(n);
       for (let e = 0; e < n; e++) {
-        if (!active[e] || Number.isNaN(value[e])) continue;
-        const g = gOf(e);
-        let lo = offset[g];
-        let hi = offset[g + 1];
-        const v = value[e];
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (sorted[mid] <= v) lo = mid + 1;
-          else hi = mid;
-        }
-        rank[e] = 1 + (offset[g + 1] - lo);
-        groupSize[e] = offset[g + 1] - offset[g];
+        if (!active[e] || value[e] !== value[e]) continue;
+        const g = codes[e];
+        // to - i counts the values from i up; the first of equal values (walking down) is the
+        // highest index, so `to - i` there is 1 + the number strictly higher.
+        rank[e] = rankOf[g].get(value[e])!;
+        groupSize[e] = size[g + 1];
       }
       return { value, rank, groupSize };
     });
