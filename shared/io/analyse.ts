@@ -10,7 +10,7 @@ import { detectDataset, KNOWN_HEADERS, mappingFromHeaders, missingRequired, sugg
 import { cellLabel, ioMessage, type IoMessageCode } from './messages.ts';
 import { readWorkbook, type FileFormat, type TextEncoding } from './read-file.ts';
 import { SCHEMAS } from './schemas.ts';
-import { defaultSheet, detectHeaderRow, headerNames, isBlankRow, isFooterRow, listSheets, sheetGrid, type Grid, type SheetInfo } from './sheet.ts';
+import { defaultSheet, detectHeaderRow, headerNames, isBlankRow, isFooterRow, listSheets, sheetGrid, type Grid, type HeaderInfo, type SheetInfo } from './sheet.ts';
 import { cellText, isBlank, normaliseCell, parseNumberText, type CellInput, type Normalised } from './values.ts';
 
 export interface AnalyseOptions {
@@ -127,7 +127,16 @@ export function analyseWorkbookBytes(bytes: Uint8Array, file: string, options: A
   return analyseWorkbook(read.workbook, file, read.format, read.encoding, read.date1904, options);
 }
 
-export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFormat, encoding: TextEncoding | null, date1904: boolean, options: AnalyseOptions = {}): Analysis | AnalysisFailure {
+export interface LocatedHeader {
+  ok: true;
+  sheets: SheetInfo[];
+  sheetName: string;
+  grid: Grid;
+  header: HeaderInfo;
+}
+
+/** The sheet and its header row: cheap, so a caller can look up a saved mapping before analysing rows. */
+export function locateHeader(wb: XLSX.WorkBook, file: string, options: Pick<AnalyseOptions, 'sheet' | 'headerRow'> = {}): LocatedHeader | AnalysisFailure {
   const sheets = listSheets(wb);
   const sheetName = options.sheet ?? defaultSheet(sheets);
   if (!sheetName) return failure(file, 'empty', { file });
@@ -135,7 +144,13 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
   const grid = sheetGrid(wb.Sheets[sheetName]);
   const detected = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderRow(grid, KNOWN_HEADERS);
   if (detected === null || detected < 0 || detected >= grid.rows.length) return failure(file, 'noHeader', { file, sheet: sheetName }, { sheets, sheet: sheetName });
-  const header = headerNames(grid, detected);
+  return { ok: true, sheets, sheetName, grid, header: headerNames(grid, detected) };
+}
+
+export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFormat, encoding: TextEncoding | null, date1904: boolean, options: AnalyseOptions = {}, located?: LocatedHeader): Analysis | AnalysisFailure {
+  const at = located ?? locateHeader(wb, file, options);
+  if (!at.ok) return at;
+  const { sheets, sheetName, grid, header } = at;
   const headers = header.names;
 
   let mapping: Mapping;

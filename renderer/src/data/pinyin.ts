@@ -6,6 +6,7 @@
 import type { StringColumn } from '../../../shared/domain/facts/columns.ts';
 import { BUILD_CHUNK, yieldToEventLoop, type InitialsOf } from './people-index.ts';
 import type { PinyinReply, PinyinRequest } from './workers/pinyin.worker.ts';
+import { initialWith } from './pinyin-initial.ts';
 
 const HAN = /[\u3400-\u9fff]/;
 const surnameCache = new Map<string, string>();
@@ -13,8 +14,7 @@ const charCache = new Map<string, string>();
 
 async function lookUp(request: PinyinRequest): Promise<PinyinReply> {
   if (typeof Worker === 'undefined') {
-    const { pinyin } = await import('pinyin-pro');
-    const initial = (ch: string, surname: boolean) => pinyin(ch, { pattern: 'first', toneType: 'none', surname: surname ? 'head' : 'off' }).toLowerCase();
+    const initial = initialWith((await import('pinyin-pro')).pinyin);
     return {
       surnames: Object.fromEntries(request.surnames.map((c) => [c, initial(c, true)])),
       chars: Object.fromEntries(request.chars.map((c) => [c, initial(c, false)])),

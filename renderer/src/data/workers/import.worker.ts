@@ -4,7 +4,7 @@
 
 import { rowAt } from '../../../../shared/domain/facts/columns.ts';
 import { planImport, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
-import { analyseWorkbook, Cancelled, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
+import { analyseWorkbook, Cancelled, locateHeader, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping.ts';
 import { cellLabel, ioMessage } from '../../../../shared/io/messages.ts';
 import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
@@ -102,15 +102,13 @@ async function handle(req: ImportRequest): Promise<void> {
       if (!read || !db) throw new Error('no file open');
       let options: AnalyseOptions = { ...req.options, onProgress: (fraction) => reply({ type: 'progress', id: req.id, fraction }) };
       // Reuse the mapping saved for a source with the same headers, unless the user mapped by hand.
-      const first = analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options);
-      let result = first;
-      if (first.ok && !req.options.mapping) {
-        const saved = (await savedMappings(db))[headerSignature(first.headers)];
-        if (saved && (!req.options.dataset || req.options.dataset === saved.dataset)) {
-          options = { ...options, dataset: saved.dataset, mapping: saved.fields };
-          result = analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options);
-        }
+      // Find the header first, so a mapping saved for the same headers applies before the rows are read.
+      const located = locateHeader(read.workbook, fileName, options);
+      if (located.ok && !req.options.mapping) {
+        const saved = (await savedMappings(db))[headerSignature(located.header.names)];
+        if (saved && (!req.options.dataset || req.options.dataset === saved.dataset)) options = { ...options, dataset: saved.dataset, mapping: saved.fields };
       }
+      const result = located.ok ? analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options, located) : located;
       if (!result.ok) {
         analysis = null;
         reply({ type: 'failed', id: req.id, code: result.code, message: result.message, messageEn: result.messageEn, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });

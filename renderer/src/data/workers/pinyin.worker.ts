@@ -2,6 +2,7 @@
 // dictionary alone takes about 100 ms.
 
 import { pinyin } from 'pinyin-pro';
+import { initialWith } from '../pinyin-initial.ts';
 
 export interface PinyinRequest {
   surnames: string[];
@@ -10,7 +11,7 @@ export interface PinyinRequest {
 
 export type PinyinReply = { surnames: Record<string, string>; chars: Record<string, string> };
 
-const initial = (ch: string, surname: boolean) => pinyin(ch, { pattern: 'first', toneType: 'none', surname: surname ? 'head' : 'off' }).toLowerCase();
+const initial = initialWith(pinyin);
 
 self.onmessage = (e: MessageEvent<PinyinRequest>) => {
   const reply: PinyinReply = { surnames: {}, chars: {} };
