@@ -34,7 +34,8 @@ function world(people: Person[], perf: [string, string, number, number?][] = [],
 const profile = (...criteria: Criterion[]): Profile => ({ id: 'p', name: 'p', version: 1, criteria });
 const outcome = (ev: Evaluation, id: string, e: number) => {
   const o = ev.outcomes.find((x) => x.id === id)!;
-  return { passed: o.passed[e] === 1, value: o.value[e], rank: o.rank?.[e], cutoff: o.cutoff?.[e] };
+  const r = o.rankOf?.(e);
+  return { passed: o.passed[e] === 1, value: o.value[e], rank: r?.rank, cutoff: r?.cutoff };
 };
 const pct = (topPercent: number, scope: 'company' | 'department' = 'company', years = 2): Criterion => ({ id: 'pct', kind: 'percentile', metric: 'score', topPercent, years, scope });
 
@@ -150,7 +151,7 @@ const worldArb = fc
   .record({
     people: fc.array(fc.record({ dept: fc.constantFrom(...DEPTS), status: fc.constantFrom('active', 'active', 'active', 'departed', 'leave'), hireYear: fc.integer({ min: 2000, max: 2025 }), leave: fc.option(fc.constantFrom('2023-05-01', '2024-12-31', '2025-02-01'), { nil: null }), cert: fc.boolean() }), { minLength: 1, maxLength: 25 }),
     scores: fc.array(fc.record({ who: fc.nat(), q: fc.constantFrom('2022Q3', '2022Q4', '2023Q1', '2023Q4', '2024Q2', '2024Q4'), score: fc.integer({ min: 60, max: 100 }), imp: fc.option(fc.constantFrom(0.1, 0.2, 0.25, 0.3), { nil: undefined }) }), { maxLength: 80 }),
-    ratings: fc.array(fc.record({ who: fc.nat(), score: fc.constantFrom(3.8, 4.2, 4.5, 4.8, 5), date: fc.constantFrom('2022-11-01', '2023-06-30', '2024-12-31') }), { maxLength: 40 }),
+    ratings: fc.array(fc.record({ who: fc.nat(), dimension: fc.constantFrom('带教能力', '沟通能力'), score: fc.constantFrom(3.8, 4.2, 4.5, 4.8, 5), date: fc.constantFrom('2022-11-01', '2023-06-30', '2024-12-31') }), { maxLength: 40 }),
     acts: fc.array(fc.record({ who: fc.nat(), type: fc.constantFrom('知识分享会', '部门知识分享会', '分享会', '师带徒'), date: fc.constantFrom('2022-12-31', '2023-01-01', '2024-07-01') }), { maxLength: 60 }),
   })
   .map((w) => {
@@ -161,7 +162,7 @@ const worldArb = fc
     const nw: NaiveWorld = {
       people: w.people.map((p, i) => ({ id: ids[i], department: p.dept, hireDate: `${p.hireYear}-03-01`, leaveDate: p.leave, status: p.status as never, certificates: p.cert ? ['高级技师'] : [] })),
       scores: [...scoreRows.values()].map(([id, period, score, improvement]) => ({ id, period, score, improvement: improvement ?? null })),
-      ratings: w.ratings.map((r) => ({ id: pick(r.who), dimension: '带教能力', score: r.score, date: r.date })),
+      ratings: w.ratings.map((r) => ({ id: pick(r.who), dimension: r.dimension, score: r.score, date: r.date })),
       activities: w.acts.map((a) => ({ id: pick(a.who), type: a.type, date: a.date })),
     };
     return nw;
@@ -195,6 +196,24 @@ describe('screening properties', () => {
         expect(ev.candidates.map((e) => w.people[e].id).sort()).toEqual(ref.candidates.sort());
         expect(Object.fromEntries(ev.nearMisses.map((x) => [w.people[x.e].id, x.failed]))).toEqual(ref.nearMisses);
         expect(ev.excluded.map((x) => w.people[x.e].id).sort()).toEqual(ref.excluded.sort());
+        // Ranks shown for a percentile: 1 + the number strictly higher among active people of
+        // the same group with data, and rank ≤ cut-off exactly when the criterion passes.
+        const pct = ev.outcomes.find((o) => o.kind === 'percentile');
+        const c = criteria.find((x) => x.kind === 'percentile');
+        if (pct && c?.kind === 'percentile') {
+          const ranked = w.people.map((_, e) => e).filter((e) => ev.active[e] && !Number.isNaN(pct.value[e]));
+          for (let e = 0; e < w.people.length; e++) {
+            const info = pct.rankOf!(e);
+            if (!ranked.includes(e)) {
+              expect(info).toBeNull();
+              continue;
+            }
+            const group = ranked.filter((q) => c.scope === 'company' || w.people[q].department === w.people[e].department);
+            expect(info!.groupSize).toBe(group.length);
+            expect(info!.rank).toBe(1 + group.filter((q) => pct.value[q] > pct.value[e]).length);
+            expect(info!.rank <= info!.cutoff).toBe(pct.passed[e] === 1);
+          }
+        }
       }),
       { numRuns: 300 },
     );

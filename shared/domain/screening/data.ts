@@ -32,7 +32,9 @@ export interface ScreeningData {
   status: (EmploymentStatus | null)[];
   certificates: Set<string>[];
   perf: Grouped & { metrics: Record<string, Float64Array>; periods: StringColumn };
-  ratings: Grouped & { dimension: Int32Array; dimensions: string[]; score: Float64Array };
+  /** Within an employee, ratings are ordered by dimension: rows of employee e in dimension c are
+   *  byDimension[e·D + c] .. byDimension[e·D + c + 1] - 1, with D = dimensions.length. */
+  ratings: Grouped & { dimension: Int32Array; dimensions: string[]; score: Float64Array; byDimension: Int32Array };
   activities: Grouped & { type: Int32Array; types: string[] };
   /** The source sets, for explanations. */
   sources: { performance: ColumnSet; ratings: ColumnSet; activities: ColumnSet; certificates: ColumnSet | null };
@@ -156,11 +158,27 @@ export function buildScreeningData(src: ScreeningSources): ScreeningData {
   const rg = group(n, rt.columns.employeeId as StringColumn, rowOf, (row) => (rDates[row] ? dayNumber(rDates[row]) : periodEndDay(rPeriods[row])));
   const dims = codes(rt.columns.dimension as StringColumn);
   const rScore = rt.columns.score as Float64Array;
-  const dimension = new Int32Array(rg.source.length);
-  const score = new Float64Array(rg.source.length);
-  for (let k = 0; k < rg.source.length; k++) {
-    dimension[k] = dims.codes[rg.source[k]];
-    score[k] = rScore[rg.source[k]];
+  // A stable counting sort of the employee-grouped rows by (employee, dimension), so that a
+  // rating criterion reads only its own dimension's rows.
+  const D = Math.max(1, dims.labels.length);
+  const rows = rg.source.length;
+  const byDimension = new Int32Array(n * D + 1);
+  for (let e = 0; e < n; e++) for (let k = rg.start[e]; k < rg.start[e + 1]; k++) byDimension[e * D + dims.codes[rg.source[k]] + 1]++;
+  for (let key = 0; key < n * D; key++) byDimension[key + 1] += byDimension[key];
+  const next = byDimension.slice(0, n * D);
+  const dimension = new Int32Array(rows);
+  const score = new Float64Array(rows);
+  const rDay = new Int32Array(rows);
+  const rSource = new Int32Array(rows);
+  for (let e = 0; e < n; e++) {
+    for (let k = rg.start[e]; k < rg.start[e + 1]; k++) {
+      const c = dims.codes[rg.source[k]];
+      const at = next[e * D + c]++;
+      dimension[at] = c;
+      score[at] = rScore[rg.source[k]];
+      rDay[at] = rg.day[k];
+      rSource[at] = rg.source[k];
+    }
   }
 
   const a = src.activities;
@@ -183,7 +201,7 @@ export function buildScreeningData(src: ScreeningSources): ScreeningData {
     status: r.columns.status as (EmploymentStatus | null)[],
     certificates,
     perf: { start: pg.start, day: pg.day, source: pg.source, metrics, periods: pPeriods },
-    ratings: { start: rg.start, day: rg.day, source: rg.source, dimension, dimensions: dims.labels, score },
+    ratings: { start: rg.start, day: rDay, source: rSource, dimension, dimensions: dims.labels, score, byDimension },
     activities: { start: ag.start, day: ag.day, source: ag.source, type, types: types.labels },
     sources: { performance: p, ratings: rt, activities: a, certificates: src.certificates ?? null },
     latestPerformanceEnd: latest === NO_DAY ? null : new Date(latest * 86_400_000).toISOString().slice(0, 10),

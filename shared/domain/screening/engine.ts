@@ -3,8 +3,10 @@
 // cached values, so a slider can move live over 100,000 employees.
 
 import type { InactiveReason } from '../employee.ts';
+export type { RankInfo } from './ranking.ts';
 import { addYears } from '../periods.ts';
 import { dayNumber, NO_DAY, type Codes, type ScreeningData } from './data.ts';
+import { GroupRanking, type RankInfo } from './ranking.ts';
 import { compare, type Aggregate, type Criterion, type Profile, type Scope } from './profile.ts';
 
 export interface CriterionOutcome {
@@ -16,10 +18,9 @@ export interface CriterionOutcome {
   value: Float64Array;
   /** What the value is compared with, as shown to the officer. */
   threshold: number | string;
-  /** Percentile criteria: rank within the group, the group's cut-off and size (0 = not ranked). */
-  rank?: Int32Array;
-  cutoff?: Int32Array;
-  groupSize?: Int32Array;
+  /** Percentile criteria: the rank within the group, the group's cut-off and size; null when the
+   *  employee is not ranked (inactive, or no data). Computed on demand, for the rows shown. */
+  rankOf?: (e: number) => RankInfo | null;
   /** How many active employees in view pass. */
   passCount: number;
 }
@@ -31,7 +32,6 @@ export interface Evaluation {
   population: number;
   inView: Uint8Array;
   active: Uint8Array;
-  inactiveReason: (InactiveReason | null)[];
   outcomes: CriterionOutcome[];
   candidates: number[];
   nearMisses: { e: number; failed: string[] }[];
@@ -48,22 +48,22 @@ export interface View {
 const window = (asOf: string, years: number) => ({ lo: dayNumber(addYears(asOf, -years)), hi: dayNumber(asOf) });
 
 /** Mean of the values in (lo, hi]; the hot loop of a re-aggregation, kept minimal. */
-function meanIn(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number, codes?: Int32Array, code?: number): number {
+function meanIn(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number): number {
   let count = 0;
   let sum = 0;
   for (let k = from; k < to; k++) {
     const d = days[k];
     if (d <= lo || d > hi) continue;
     const v = values[k];
-    if (v !== v || (codes !== undefined && codes[k] !== code)) continue;
+    if (v !== v) continue;
     count++;
     sum += v;
   }
   return count === 0 ? NaN : sum / count;
 }
 
-function aggregate(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number, agg: Aggregate, codes?: Int32Array, code?: number): number {
-  if (agg === 'mean') return meanIn(values, days, from, to, lo, hi, codes, code);
+function aggregate(values: Float64Array, days: Int32Array, from: number, to: number, lo: number, hi: number, agg: Aggregate): number {
+  if (agg === 'mean') return meanIn(values, days, from, to, lo, hi);
   let count = 0;
   let sum = 0;
   let min = Infinity;
@@ -74,7 +74,7 @@ function aggregate(values: Float64Array, days: Int32Array, from: number, to: num
     const d = days[k];
     if (d <= lo || d > hi) continue;
     const v = values[k];
-    if (v !== v || (codes !== undefined && codes[k] !== code)) continue;
+    if (v !== v) continue;
     count++;
     sum += v;
     if (v < min) min = v;
@@ -97,6 +97,12 @@ function aggregate(values: Float64Array, days: Int32Array, from: number, to: num
   }
 }
 
+/** Inactive-reason codes; 0 = active. */
+const NOT_YET_HIRED = 1;
+const LEFT = 2;
+const STATUS_LEFT = 3;
+const REASONS: (InactiveReason | null)[] = [null, 'notYetHired', 'left', 'statusLeft'];
+
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -116,22 +122,22 @@ export class Screener {
     return this.cache.get(key) as T;
   }
 
-  activeAt(asOf: string): { active: Uint8Array; reason: (InactiveReason | null)[] } {
+  activeAt(asOf: string): { active: Uint8Array; reason: Uint8Array } {
     return this.cached(`active|${asOf}`, () => {
       // The rule of employee.ts (inactiveReasonAt), on day numbers: no strings per employee.
       const d = this.data;
       const day = dayNumber(asOf);
       const active = new Uint8Array(d.n);
-      const reason: (InactiveReason | null)[] = new Array(d.n).fill(null);
+      const reason = new Uint8Array(d.n);
       for (let e = 0; e < d.n; e++) {
         const hire = d.hireDay[e];
         const leave = d.leaveDay[e];
-        let r: InactiveReason | null = null;
-        if (hire !== NO_DAY && hire > day) r = 'notYetHired';
-        else if (leave !== NO_DAY) r = leave <= day ? 'left' : null;
-        else if (d.status[e] === 'departed' || d.status[e] === 'retired') r = 'statusLeft';
+        let r = 0;
+        if (hire !== NO_DAY && hire > day) r = NOT_YET_HIRED;
+        else if (leave !== NO_DAY) r = leave <= day ? LEFT : 0;
+        else if (d.status[e] === 'departed' || d.status[e] === 'retired') r = STATUS_LEFT;
         reason[e] = r;
-        active[e] = r === null ? 1 : 0;
+        active[e] = r === 0 ? 1 : 0;
       }
       return { active, reason };
     });
@@ -157,7 +163,9 @@ export class Screener {
       const out = new Float64Array(n).fill(NaN);
       if (code < 0) return out;
       const { lo, hi } = window(asOf, years);
-      for (let e = 0; e < n; e++) out[e] = aggregate(ratings.score, ratings.day, ratings.start[e], ratings.start[e + 1], lo, hi, agg, ratings.dimension, code);
+      const D = Math.max(1, ratings.dimensions.length);
+      const at = ratings.byDimension;
+      for (let e = 0, key = code; e < n; e++, key += D) out[e] = aggregate(ratings.score, ratings.day, at[key], at[key + 1], lo, hi, agg);
       return out;
     });
   }
@@ -185,44 +193,12 @@ export class Screener {
     return scope === 'company' ? null : this.data[scope];
   }
 
-  /** Rank (1 + number strictly higher) and group size among active employees with a value. */
-  ranks(metric: string, years: number, scope: Scope, asOf: string): { value: Float64Array; rank: Int32Array; groupSize: Int32Array } {
+  /** The ranking population of a percentile criterion: active employees with data, by scope group. */
+  ranking(metric: string, years: number, scope: Scope, asOf: string): GroupRanking {
     return this.cached(`rank|${metric}|${years}|${scope}|${asOf}`, () => {
-      const value = this.performanceValues(metric, 'mean', years, asOf);
-      const { active } = this.activeAt(asOf);
+      const scopeCodes = this.scopeCodes(scope);
       const n = this.data.n;
-      const group = this.scopeCodes(scope);
-      const groups = group ? group.labels.length : 1;
-      const codes = group ? group.codes : new Int32Array(n);
-      // Values of each group, sorted with the native numeric sort; then, walking each group from
-      // the top, the rank of every distinct value (1 + how many are strictly higher).
-      const size = new Int32Array(groups + 1);
-      for (let e = 0; e < n; e++) if (active[e] && value[e] === value[e]) size[codes[e] + 1]++;
-      const offset = new Int32Array(groups + 1);
-      for (let g = 0; g < groups; g++) offset[g + 1] = offset[g] + size[g + 1];
-      const sorted = new Float64Array(offset[groups]);
-      const fill = offset.slice(0, groups);
-      for (let e = 0; e < n; e++) if (active[e] && value[e] === value[e]) sorted[fill[codes[e]]++] = value[e];
-      const rankOf: Map<number, number>[] = [];
-      for (let g = 0; g < groups; g++) {
-        const from = offset[g];
-        const to = offset[g + 1];
-        sorted.subarray(from, to).sort();
-        const ranks = new Map<number, number>();
-        for (let i = to - 1; i >= from; i--) if (i === to - 1 || sorted[i] !== sorted[i + 1]) ranks.set(sorted[i], to - i);
-        rankOf.push(ranks);
-      }
-      const rank = new Int32Array(n);
-      const groupSize = new Int32Array(n);
-      for (let e = 0; e < n; e++) {
-        if (!active[e] || value[e] !== value[e]) continue;
-        const g = codes[e];
-        // to - i counts the values from i up; the first of equal values (walking down) is the
-        // highest index, so `to - i` there is 1 + the number strictly higher.
-        rank[e] = rankOf[g].get(value[e])!;
-        groupSize[e] = size[g + 1];
-      }
-      return { value, rank, groupSize };
+      return new GroupRanking(this.performanceValues(metric, 'mean', years, asOf), this.activeAt(asOf).active, scopeCodes ? scopeCodes.codes : new Int32Array(n), scopeCodes ? scopeCodes.labels.length : 1);
     });
   }
 
@@ -231,21 +207,23 @@ export class Screener {
     const passed = new Uint8Array(n);
     switch (c.kind) {
       case 'percentile': {
-        const { value, rank, groupSize } = this.ranks(c.metric, c.years, c.scope, asOf);
-        const cutoff = new Int32Array(n);
-        for (let e = 0; e < n; e++) {
-          if (rank[e] === 0) continue;
-          cutoff[e] = Math.ceil((c.topPercent * groupSize[e]) / 100 - 1e-9);
-          passed[e] = rank[e] <= cutoff[e] ? 1 : 0;
-        }
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.topPercent, rank, cutoff, groupSize };
+        const r = this.ranking(c.metric, c.years, c.scope, asOf);
+        const cut = r.cutoffs(c.topPercent);
+        const { value, active, group } = r;
+        const cutValue = cut.value;
+        // NaN (no data, or a group where nobody passes) fails the comparison.
+        for (let e = 0; e < n; e++) passed[e] = active[e] && value[e] >= cutValue[group[e]] ? 1 : 0;
+        return { id: c.id, kind: c.kind, passed, value, threshold: c.topPercent, rankOf: (e) => r.rankOf(e, cut) };
       }
       case 'threshold': {
         const value = c.source === 'performance' ? this.performanceValues(c.metric, c.aggregate, c.years, asOf) : this.ratingValues(c.metric, c.aggregate, c.years, asOf);
         const t = c.value;
-        const test: (v: number) => boolean = c.op === '>=' ? (v) => v >= t : c.op === '>' ? (v) => v > t : c.op === '<=' ? (v) => v <= t : c.op === '<' ? (v) => v < t : (v) => compare(v, '=', t);
         // NaN fails every comparison: no data never passes.
-        for (let e = 0; e < n; e++) passed[e] = test(value[e]) ? 1 : 0;
+        if (c.op === '>=') for (let e = 0; e < n; e++) passed[e] = value[e] >= t ? 1 : 0;
+        else if (c.op === '>') for (let e = 0; e < n; e++) passed[e] = value[e] > t ? 1 : 0;
+        else if (c.op === '<=') for (let e = 0; e < n; e++) passed[e] = value[e] <= t ? 1 : 0;
+        else if (c.op === '<') for (let e = 0; e < n; e++) passed[e] = value[e] < t ? 1 : 0;
+        else for (let e = 0; e < n; e++) passed[e] = compare(value[e], '=', t) ? 1 : 0;
         return { id: c.id, kind: c.kind, passed, value, threshold: c.value };
       }
       case 'activityCount': {
@@ -298,18 +276,25 @@ export class Screener {
       const n = this.data.n;
       const { active, reason } = this.activeAt(asOf);
       const inView = new Uint8Array(n);
-      const deptCode = view.department ? this.data.department.labels.indexOf(view.department) : -1;
-      const plantCode = view.plant ? this.data.plant.labels.indexOf(view.plant) : -1;
-      const members: number[] = [];
-      const excluded: Evaluation['excluded'] = [];
+      const dept = view.department ? this.data.department : null;
+      const plant = view.plant ? this.data.plant : null;
+      const deptCode = dept ? dept.labels.indexOf(view.department!) : -1;
+      const plantCode = plant ? plant.labels.indexOf(view.plant!) : -1;
+      let memberCount = 0;
       for (let e = 0; e < n; e++) {
-        const ok = (!view.department || this.data.department.codes[e] === deptCode) && (!view.plant || this.data.plant.codes[e] === plantCode);
-        inView[e] = ok ? 1 : 0;
+        const ok = (!dept || dept.codes[e] === deptCode) && (!plant || plant.codes[e] === plantCode);
         if (!ok) continue;
-        if (active[e]) members.push(e);
-        else excluded.push({ e, reason: reason[e]! });
+        inView[e] = 1;
+        memberCount += active[e];
       }
-      return { active, reason, inView, members: Int32Array.from(members), excluded };
+      const members = new Int32Array(memberCount);
+      const excluded: Evaluation['excluded'] = [];
+      for (let e = 0, k = 0; e < n; e++) {
+        if (!inView[e]) continue;
+        if (active[e]) members[k++] = e;
+        else excluded.push({ e, reason: REASONS[reason[e]]! });
+      }
+      return { active, reason, inView, members, excluded };
     });
   }
 
@@ -330,19 +315,19 @@ export class Screener {
 
   evaluate(profile: Profile, asOf: string, view: View = {}): Evaluation {
     const viewKey = `${asOf}|${view.department ?? ''}|${view.plant ?? ''}`;
-    const { active, reason, inView, members, excluded } = this.base(asOf, view);
+    const { active, inView, members, excluded } = this.base(asOf, view);
     const words = (members.length + 31) >>> 5;
     // Word-wise counters over the members: `none` = no criterion failed yet, `one` = exactly one.
     const none = new Uint32Array(words).fill(0xffffffff);
+    // Positions past the last member start as failed, so they never decode as people.
+    if (members.length & 31) none[words - 1] = (1 << (members.length & 31)) - 1;
     const one = new Uint32Array(words);
     const funnel: number[] = [];
-    const memberBits: Uint32Array[] = [];
     const outcomes: CriterionOutcome[] = profile.criteria.map((c) => {
       // An unchanged criterion is not re-evaluated: moving one slider costs one pass.
       const key = `${asOf}|${JSON.stringify(c)}`;
       const o = this.cached(`outcome|${key}`, () => this.outcome(c, asOf));
       const { bits, count } = this.memberBits(`${viewKey}|${key}`, o.passed, members);
-      memberBits.push(bits);
       let remaining = 0;
       for (let w = 0; w < words; w++) {
         const b = bits[w];
@@ -353,20 +338,21 @@ export class Screener {
       funnel.push(remaining);
       return { ...o, passCount: count };
     });
-    const candidates: number[] = [];
-    const nearMisses: Evaluation['nearMisses'] = [];
+    // Decode the bit sets into member positions (ascending employee order).
+    let candidateCount = 0;
+    let nearMissCount = 0;
     for (let w = 0; w < words; w++) {
-      for (let word = none[w]; word !== 0; word &= word - 1) {
-        const k = (w << 5) + (31 - Math.clz32(word & -word));
-        if (k < members.length) candidates.push(members[k]);
-      }
-      for (let word = one[w]; word !== 0; word &= word - 1) {
-        const k = (w << 5) + (31 - Math.clz32(word & -word));
-        if (k >= members.length) continue;
-        const failed = memberBits.findIndex((bits) => !((bits[w] >>> (k & 31)) & 1));
-        nearMisses.push({ e: members[k], failed: [outcomes[failed].id] });
-      }
+      candidateCount += popcount(none[w]);
+      nearMissCount += popcount(one[w]);
     }
+    const candidatePos = new Int32Array(candidateCount);
+    const nearMissPos = new Int32Array(nearMissCount);
+    for (let w = 0, c = 0, m = 0; w < words; w++) {
+      for (let word = none[w]; word !== 0; word &= word - 1) candidatePos[c++] = (w << 5) + (31 - Math.clz32(word & -word));
+      for (let word = one[w]; word !== 0; word &= word - 1) nearMissPos[m++] = (w << 5) + (31 - Math.clz32(word & -word));
+    }
+    const candidates = Array.from(candidatePos, (k) => members[k]);
+    const nearMissE = Array.from(nearMissPos, (k) => members[k]);
     // Rank by the first percentile criterion's value (else the first criterion's), then 工号.
     const rankBy = outcomes.find((o) => o.kind === 'percentile') ?? outcomes[0];
     if (rankBy) {
@@ -375,12 +361,18 @@ export class Screener {
       const byRank = (a: number, b: number) => {
         const va = v[a];
         const vb = v[b];
-        if (va !== vb) return Number.isNaN(va) ? 1 : Number.isNaN(vb) ? -1 : vb - va;
+        if (va !== vb) return va !== va ? 1 : vb !== vb ? -1 : vb - va;
         return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
       };
       candidates.sort(byRank);
-      nearMisses.sort((a, b) => byRank(a.e, b.e));
+      nearMissE.sort(byRank);
     }
-    return { asOf, profile, population: members.length, inView, active, inactiveReason: reason, outcomes, candidates, nearMisses, excluded, funnel };
+    const failedOf = (e: number) => {
+      // The one criterion a near-miss fails.
+      for (let i = 0; i < outcomes.length; i++) if (!outcomes[i].passed[e]) return [outcomes[i].id];
+      return [];
+    };
+    const nearMisses = nearMissE.map((e) => ({ e, failed: failedOf(e) }));
+    return { asOf, profile, population: members.length, inView, active, outcomes, candidates, nearMisses, excluded, funnel };
   }
 }

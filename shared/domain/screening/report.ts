@@ -55,7 +55,7 @@ export function personRow(data: ScreeningData, ev: Evaluation, e: number): Perso
     name: data.names[e],
     department: data.department.labels[data.department.codes[e]],
     position: data.position.labels[data.position.codes[e]],
-    criteria: ev.outcomes.map((o) => ({ id: o.id, passed: o.passed[e] === 1, value: clean(o.value[e]), threshold: o.threshold, ...(o.rank ? { rank: o.rank[e], cutoff: o.cutoff![e], groupSize: o.groupSize![e] } : {}) })),
+    criteria: ev.outcomes.map((o) => ({ id: o.id, passed: o.passed[e] === 1, value: clean(o.value[e]), threshold: o.threshold, ...o.rankOf?.(e) })),
   };
 }
 
