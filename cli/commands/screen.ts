@@ -90,9 +90,9 @@ export async function runScreen(argv: string[], lang: Lang, io: Io): Promise<num
         asOf,
         profile: profile.id,
         population: ev.population,
-        candidates: ev.candidates.map((e) => ({ employeeId: d.ids[e], name: d.names[e], criteria: ev.outcomes.map((o) => ({ id: o.id, passed: o.passed[e] === 1, value: num(o.value[e]), threshold: o.threshold })) })),
-        nearMisses: ev.nearMisses.map((x) => ({ employeeId: d.ids[x.e], failed: x.failed })),
-        excluded: ev.excluded.map((x) => ({ employeeId: d.ids[x.e], reason: x.reason })),
+        candidates: ev.candidates.all().map((e) => ({ employeeId: d.ids[e], name: d.names[e], criteria: ev.outcomes.map((o) => ({ id: o.id, passed: o.passed[e] === 1, value: num(o.value[e]), threshold: o.threshold })) })),
+        nearMisses: ev.nearMisses.all().map((e) => ({ employeeId: d.ids[e], failed: ev.failedOf(e) })),
+        excluded: Array.from(ev.excluded, (e) => ({ employeeId: d.ids[e], reason: ev.reasonOf(e) })),
       }),
     );
     return 0;
@@ -101,13 +101,13 @@ export async function runScreen(argv: string[], lang: Lang, io: Io): Promise<num
   const shown = (v: number) => (Number.isNaN(v) ? (lang === 'en' ? 'no data' : '无数据') : String(num(v)));
   io.out(message(lang, 'screenSummary', profile.name, asOf, ev.population, ev.candidates.length, ev.nearMisses.length, ev.excluded.length));
   io.out(message(lang, 'screenCandidates'));
-  for (const e of ev.candidates) io.out(`  ${d.ids[e]}  ${d.names[e]}  ${d.department.labels[d.department.codes[e]]}  ${ev.outcomes.map((o) => `${label(o.id)} ${shown(o.value[e])}`).join('；')}`);
+  for (const e of ev.candidates.all()) io.out(`  ${d.ids[e]}  ${d.names[e]}  ${d.department.labels[d.department.codes[e]]}  ${ev.outcomes.map((o) => `${label(o.id)} ${shown(o.value[e])}`).join('；')}`);
   io.out(message(lang, 'screenNearMisses'));
-  for (const x of ev.nearMisses) {
-    const o = ev.outcomes.find((y) => y.id === x.failed[0])!;
-    io.out(`  ${d.ids[x.e]}  ${d.names[x.e]}  ${d.department.labels[d.department.codes[x.e]]}  ${message(lang, 'screenOnly', label(o.id), shown(o.value[x.e]), String(o.threshold))}`);
+  for (const e of ev.nearMisses.all()) {
+    const o = ev.outcomes.find((y) => !y.passed[e])!;
+    io.out(`  ${d.ids[e]}  ${d.names[e]}  ${d.department.labels[d.department.codes[e]]}  ${message(lang, 'screenOnly', label(o.id), shown(o.value[e]), String(o.threshold))}`);
   }
   io.out(message(lang, 'screenExcluded', ev.excluded.length));
-  for (const x of ev.excluded.slice(0, 50)) io.out(`  ${d.ids[x.e]}  ${d.names[x.e]}  ${REASONS[x.reason][lang]}`);
+  for (const e of ev.excluded.subarray(0, 50)) io.out(`  ${d.ids[e]}  ${d.names[e]}  ${REASONS[ev.reasonOf(e)][lang]}`);
   return 0;
 }

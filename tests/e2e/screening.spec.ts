@@ -25,7 +25,12 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
 
   // Near-misses say what they lack.
   await page.getByTestId('tab-nearMisses').click();
-  await expect(page.getByRole('table', { name: /差一项/ })).toContainText('仅差：');
+  const nearTable = page.getByRole('table', { name: /差一项/ });
+  await expect(nearTable).toContainText('仅差：');
+  // The reply carries the first 100 rows; the rest arrive page by page as the list scrolls.
+  expect(nearMisses).toBeGreaterThan(100);
+  await nearTable.getByTestId('vtable-body').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(nearTable.locator(`[aria-rowindex="${nearMisses + 1}"]`)).toContainText('仅差：');
 
   // Loosen coaching to 4.0: the candidate list grows, live.
   await page.getByRole('spinbutton', { name: /门槛（带教能力/ }).fill('4');

@@ -10,6 +10,8 @@ const report: ScreeningReport = {
   candidates: [{ e: 0, employeeId: '000001', name: '张伟', department: '质量部', position: '检验员', criteria: [{ id: 'coaching', passed: true, value: 4.8, threshold: 4.5 }] }],
   nearMisses: [{ e: 1, employeeId: '000002', name: '李娜', department: '质量部', position: '检验员', criteria: [], failed: ['coaching'] }],
   excluded: [],
+  candidateCount: 1,
+  nearMissCount: 1,
   excludedCount: 0,
   byDepartment: [],
   funnel: [],
@@ -40,5 +42,11 @@ describe('saved profiles and runs', () => {
     expect(run.candidates[0]).toEqual({ employeeId: '000001', name: '张伟', department: '质量部', criteria: [{ id: 'coaching', passed: true, value: 4.8 }] });
     expect(run.nearMisses[0].failed).toEqual(['coaching']);
     expect((await db.audit.where('action').equals('screening.run').first())?.summary).toContain('候选人 1 人');
+  });
+
+  it('refuses to save a run from a first page of the results', async () => {
+    const { db, actor } = await installedDb();
+    await expect(saveRun(db, actor, SEED_PROFILE, { ...report, candidateCount: 300 }, [])).rejects.toThrow(/full result lists/);
+    expect(await db.screeningRuns.count()).toBe(0);
   });
 });

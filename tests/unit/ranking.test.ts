@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GroupRanking, select } from '../../shared/domain/screening/ranking.ts';
+import { RankedList } from '../../shared/domain/screening/ranked-list.ts';
 
 describe('select', () => {
   it('returns the value a sort would put at index k, with ties and any order', () => {
@@ -47,6 +48,28 @@ describe('GroupRanking', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('RankedList', () => {
+  it('serves any page in the order of a full sort: value high to low, no data last, then 工号', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }), { maxLength: 700 }), fc.nat({ max: 800 }), fc.nat({ max: 300 }), (vs, from, size) => {
+        const value = Float64Array.from(vs, (v) => (v === null ? NaN : v / 2));
+        const ids = vs.map((_, i) => `E${String((i * 7919) % 1000).padStart(4, '0')}`);
+        const employees = Int32Array.from(vs.map((_, i) => i).filter((i) => i % 3 !== 1));
+        const reference = Array.from(employees).sort((a, b) => {
+          const [x, y] = [value[a], value[b]];
+          if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+          return x !== y && !Number.isNaN(x) ? y - x : ids[a] < ids[b] ? -1 : 1;
+        });
+        expect(new RankedList(employees, value, ids).slice(from, from + size)).toEqual(reference.slice(from, from + size));
+        const list = new RankedList(employees, value, ids);
+        expect(list.slice(0, 10)).toEqual(reference.slice(0, 10));
+        expect(list.all()).toEqual(reference);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -107,9 +107,9 @@ describe('thresholds, activities and other criteria', () => {
   it('checks certificates, tenure and organisation', () => {
     const { screener } = world([{ id: 'a', certificates: '高级工程师、电工证', hireDate: '2014-12-31', department: '设备维修部' }, { id: 'b', certificates: '高级技师', hireDate: '2015-01-01' }]);
     const ev = screener.evaluate(profile({ id: 'cert', kind: 'certificate', anyOf: ['高级工程师'] }, { id: 'ten', kind: 'tenure', minYears: 10 }, { id: 'org', kind: 'organisation', field: 'department', op: 'in', values: ['设备维修部'] }), D);
-    expect(ev.candidates).toEqual([0]);
+    expect(ev.candidates.all()).toEqual([0]);
     expect(outcome(ev, 'ten', 1)).toMatchObject({ value: 9, passed: false });
-    expect(ev.nearMisses).toEqual([]); // b fails three criteria
+    expect(ev.nearMisses.all()).toEqual([]); // b fails three criteria
   });
 });
 
@@ -124,16 +124,16 @@ describe('active at D and the result lists', () => {
       { id: 'new', status: 'probation', hireDate: D },
     ]);
     const ev = screener.evaluate(profile({ id: 'ten', kind: 'tenure', minYears: 0 }), D);
-    expect(ev.excluded.map((x) => [x.e, x.reason])).toEqual([[0, 'left'], [1, 'notYetHired'], [2, 'statusLeft']]);
-    expect(ev.candidates.sort()).toEqual([3, 4, 5]);
+    expect(Array.from(ev.excluded, (e) => [e, ev.reasonOf(e)])).toEqual([[0, 'left'], [1, 'notYetHired'], [2, 'statusLeft']]);
+    expect(ev.candidates.all().sort()).toEqual([3, 4, 5]);
     expect(ev.population).toBe(3);
   });
 
   it('lists near-misses with the one criterion they fail, and a funnel', () => {
     const { screener } = world([{ id: 'a', certificates: 'X' }, { id: 'b' }, { id: 'c', hireDate: '2024-01-01' }]);
     const ev = screener.evaluate(profile({ id: 'cert', kind: 'certificate', anyOf: ['X'] }, { id: 'ten', kind: 'tenure', minYears: 5 }), D);
-    expect(ev.candidates).toEqual([0]);
-    expect(ev.nearMisses).toEqual([{ e: 1, failed: ['cert'] }]);
+    expect(ev.candidates.all()).toEqual([0]);
+    expect(ev.nearMisses.all().map((e) => ({ e, failed: ev.failedOf(e) }))).toEqual([{ e: 1, failed: ['cert'] }]);
     expect(ev.funnel).toEqual([1, 1]);
   });
 
@@ -187,15 +187,31 @@ const criterionArb: fc.Arbitrary<Criterion> = fc.oneof(
 );
 const criteriaArb = fc.uniqueArray(criterionArb, { selector: (c) => c.id, minLength: 1, maxLength: 5 });
 
+describe('engine caches', () => {
+  it('stay bounded over a long session of slider moves and windows, and answer as a fresh engine does', () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, department: i % 2 ? '一车间' : '二车间' }));
+    const scores = people.flatMap((p, i) => ['2023Q1', '2024Q2', '2024Q4'].map((q, k) => [p.id, q, 60 + ((i * 7 + k * 13) % 40), 0.1 + ((i + k) % 4) * 0.05] as [string, string, number, number]));
+    const ratings = people.map((p, i) => [p.id, '带教能力', 3.5 + (i % 4) * 0.5, '2024-06-30'] as [string, string, number, string]);
+    const { screener } = world(people, scores, ratings, []);
+    const seedLike = (years: number, value: number) => profile(pct(50, 'department', years), { id: 'coach', kind: 'threshold', source: 'rating', metric: '带教能力', aggregate: 'mean', op: '>=', value, years });
+    for (let i = 0; i < 300; i++) screener.evaluate(seedLike(1 + (i % 7), 3 + (i % 50) * 0.05), D);
+    const size = screener.cacheSize;
+    expect(size.heavy).toBeLessThanOrEqual(Screener.CACHE_LIMITS.heavy);
+    expect(size.light).toBeLessThanOrEqual(Screener.CACHE_LIMITS.light);
+    const fresh = world(people, scores, ratings, []).screener;
+    for (const [years, value] of [[2, 4], [1, 3.5], [6, 4.5]]) expect(screener.evaluate(seedLike(years, value), D).candidates.all()).toEqual(fresh.evaluate(seedLike(years, value), D).candidates.all());
+  });
+});
+
 describe('screening properties', () => {
   it('agrees with a deliberately naive reference implementation', () => {
     fc.assert(
       fc.property(worldArb, criteriaArb, (w, criteria) => {
         const ev = toScreener(w).evaluate(profile(...criteria), D);
         const ref = naiveEvaluate(w, profile(...criteria), D);
-        expect(ev.candidates.map((e) => w.people[e].id).sort()).toEqual(ref.candidates.sort());
-        expect(Object.fromEntries(ev.nearMisses.map((x) => [w.people[x.e].id, x.failed]))).toEqual(ref.nearMisses);
-        expect(ev.excluded.map((x) => w.people[x.e].id).sort()).toEqual(ref.excluded.sort());
+        expect(ev.candidates.all().map((e) => w.people[e].id).sort()).toEqual(ref.candidates.sort());
+        expect(Object.fromEntries(ev.nearMisses.all().map((e) => [w.people[e].id, ev.failedOf(e)]))).toEqual(ref.nearMisses);
+        expect(Array.from(ev.excluded, (e) => w.people[e].id).sort()).toEqual(ref.excluded.sort());
         // Ranks shown for a percentile: 1 + the number strictly higher among active people of
         // the same group with data, and rank ≤ cut-off exactly when the criterion passes.
         const pct = ev.outcomes.find((o) => o.kind === 'percentile');
@@ -224,8 +240,8 @@ describe('screening properties', () => {
       fc.property(worldArb, criteriaArb, criterionArb, (w, criteria, extra) => {
         fc.pre(!criteria.some((c) => c.id === extra.id));
         const s = toScreener(w);
-        const before = new Set(s.evaluate(profile(...criteria), D).candidates);
-        const after = s.evaluate(profile(...criteria, extra), D).candidates;
+        const before = new Set(s.evaluate(profile(...criteria), D).candidates.all());
+        const after = s.evaluate(profile(...criteria, extra), D).candidates.all();
         expect(after.every((e) => before.has(e))).toBe(true);
       }),
       { numRuns: 200 },
@@ -237,11 +253,11 @@ describe('screening properties', () => {
       fc.property(worldArb, fc.constantFrom(3.8, 4.2, 4.5), fc.constantFrom(0.1, 0.3, 0.6), (w, value, raise) => {
         const s = toScreener(w);
         const c = (v: number): Criterion => ({ id: 'coach', kind: 'threshold', source: 'rating', metric: '带教能力', aggregate: 'mean', op: '>=', value: v, years: 2 });
-        const before = new Set(s.evaluate(profile(c(value)), D).candidates);
-        const after = s.evaluate(profile(c(value + raise)), D).candidates;
+        const before = new Set(s.evaluate(profile(c(value)), D).candidates.all());
+        const after = s.evaluate(profile(c(value + raise)), D).candidates.all();
         expect(after.every((e) => before.has(e))).toBe(true);
-        const pctBefore = new Set(s.evaluate(profile(pct(50)), D).candidates);
-        expect(s.evaluate(profile(pct(50 - raise * 50)), D).candidates.every((e) => pctBefore.has(e))).toBe(true);
+        const pctBefore = new Set(s.evaluate(profile(pct(50)), D).candidates.all());
+        expect(s.evaluate(profile(pct(50 - raise * 50)), D).candidates.all().every((e) => pctBefore.has(e))).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -249,7 +265,7 @@ describe('screening properties', () => {
 
   it('finds the demo-like seed candidates only among people who pass everything', () => {
     const { screener } = world([{ id: 'a' }], [['a', '2024Q4', 90, 0.3]], [['a', '带教能力', 4.8, '2024-06-01']], [['a', '分享会', '2024-01-01'], ['a', '分享会', '2024-02-01'], ['a', '分享会', '2024-03-01']]);
-    expect(screener.evaluate(SEED_PROFILE, D).candidates).toEqual([0]);
+    expect(screener.evaluate(SEED_PROFILE, D).candidates.all()).toEqual([0]);
   });
 });
 

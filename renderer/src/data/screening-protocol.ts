@@ -3,7 +3,7 @@
 import type { ExplainedRecord } from '../../../shared/domain/screening/explain.ts';
 import type { View } from '../../../shared/domain/screening/engine.ts';
 import type { Profile } from '../../../shared/domain/screening/profile.ts';
-import type { ScreeningReport } from '../../../shared/domain/screening/report.ts';
+import type { CriterionCell, ExcludedRow, PersonRow, ResultList, ScreeningReport } from '../../../shared/domain/screening/report.ts';
 
 export type FreshnessWarning =
   | { code: 'performanceOld'; latest: string; asOf: string }
@@ -21,15 +21,26 @@ export interface SnapshotInfo {
   batches: string[];
 }
 
+/** Rows per list in an evaluation's reply; the rest come page by page. */
+export const FIRST_PAGE = 100;
+
 export type ScreeningRequest =
   | { type: 'load'; id: number; dbName: string }
   | { type: 'evaluate'; id: number; profile: Profile; asOf: string; view: View }
-  | { type: 'explain'; id: number; profile: Profile; asOf: string; employeeId: string }
+  /** More rows of the latest evaluation's lists, as the officer scrolls. */
+  | { type: 'rows'; id: number; evaluation: number; list: ResultList; from: number; to: number }
+  | { type: 'explain'; id: number; profile: Profile; asOf: string; view: View; employeeId: string }
+  /** The whole result, every row: for saving a run. */
+  | { type: 'report'; id: number; profile: Profile; asOf: string; view: View }
   | { type: 'export'; id: number; profile: Profile; asOf: string; view: View };
 
 export type ScreeningResponse =
   | { type: 'loaded'; id: number; info: SnapshotInfo; ms: number }
-  | { type: 'evaluated'; id: number; report: ScreeningReport; warnings: FreshnessWarning[]; ms: number }
-  | { type: 'explained'; id: number; employeeId: string; name: string; criteria: { id: string; records: ExplainedRecord[] }[] }
+  /** `report` holds the first FIRST_PAGE rows of each list; `evaluation` names it for `rows`. */
+  | { type: 'evaluated'; id: number; evaluation: number; report: ScreeningReport; warnings: FreshnessWarning[]; ms: number }
+  /** `rows` is null when a newer evaluation has replaced the one asked about. */
+  | { type: 'rows'; id: number; rows: PersonRow[] | ExcludedRow[] | null }
+  | { type: 'report'; id: number; report: ScreeningReport }
+  | { type: 'explained'; id: number; employeeId: string; name: string; cells: CriterionCell[]; criteria: { id: string; records: ExplainedRecord[] }[] }
   | { type: 'file'; id: number; bytes: Uint8Array }
   | { type: 'error'; id: number; message: string };

@@ -33,7 +33,9 @@ export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile):
   });
 }
 
+/** Saves a run with every candidate and near-miss: `report` must hold the whole lists. */
 export async function saveRun(db: XinhuoDb, actor: Actor, profile: Profile, report: ScreeningReport, batches: string[]): Promise<ScreeningRunRecord> {
+  if (report.candidates.length !== report.candidateCount || report.nearMisses.length !== report.nearMissCount) throw new Error('a run is saved from the full result lists, not a page of them');
   const saved = await saveProfile(db, actor, profile);
   return change(db, actor, [db.screeningRuns], async (ctx) => {
     const run: ScreeningRunRecord = {

@@ -1,7 +1,7 @@
 // A virtualised table: only the visible rows are in the DOM, so 100,000 rows scroll as
 // smoothly as 100. Columns are declared once; rows are addressed by position.
 
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
 export interface TableColumn {
@@ -21,11 +21,19 @@ export interface VirtualTableProps {
   sortLabel?: (title: string) => string;
   rowHeight?: number;
   label: string;
+  /** Told which rows (from, to-1) are rendered, for tables whose rows are fetched page by page. */
+  onVisibleRange?: (from: number, to: number) => void;
 }
 
-export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label }: VirtualTableProps) {
+export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index + 1 : 0;
+  useEffect(() => {
+    if (last > first) onVisibleRange?.(first, last);
+  }, [first, last, onVisibleRange]);
   const template = columns.map((c) => `${c.width}fr`).join(' ');
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rowCount + 1}>
@@ -48,7 +56,7 @@ export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, 
       </div>
       <div ref={scrollRef} className="vtable-body" data-testid="vtable-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => (
+          {items.map((item) => (
             <div
               key={item.key}
               role="row"

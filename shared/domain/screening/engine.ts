@@ -7,6 +7,7 @@ export type { RankInfo } from './ranking.ts';
 import { addYears } from '../periods.ts';
 import { dayNumber, NO_DAY, type Codes, type ScreeningData } from './data.ts';
 import { GroupRanking, type RankInfo } from './ranking.ts';
+import { RankedList } from './ranked-list.ts';
 import { compare, type Aggregate, type Criterion, type Profile, type Scope } from './profile.ts';
 
 export interface CriterionOutcome {
@@ -33,9 +34,15 @@ export interface Evaluation {
   inView: Uint8Array;
   active: Uint8Array;
   outcomes: CriterionOutcome[];
-  candidates: number[];
-  nearMisses: { e: number; failed: string[] }[];
-  excluded: { e: number; reason: InactiveReason }[];
+  /** Active employees in view who pass every criterion. */
+  candidates: RankedList;
+  /** Active employees in view who fail exactly one criterion. */
+  nearMisses: RankedList;
+  /** Employees in view who are not active at D, in employee order. */
+  excluded: Int32Array;
+  reasonOf(e: number): InactiveReason;
+  /** The ids of the criteria an employee fails. */
+  failedOf(e: number): string[];
   /** Active employees in view passing criteria 1..k, for k = 1..criteria. */
   funnel: number[];
 }
@@ -111,15 +118,34 @@ function popcount(x: number): number {
 
 export class Screener {
   readonly data: ScreeningData;
-  private cache = new Map<string, unknown>();
+  // Least recently used first. Per-employee aggregates and rankings (up to a megabyte each at
+  // 100,000 employees) and per-criterion outcomes are bounded separately, so a long session of
+  // slider moves keeps memory flat while the aggregates stay warm.
+  private readonly caches = { heavy: new Map<string, unknown>(), light: new Map<string, unknown>() };
+  static readonly CACHE_LIMITS = { heavy: 48, light: 96 };
 
   constructor(data: ScreeningData) {
     this.data = data;
   }
 
   private cached<T>(key: string, make: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key) as T;
+    const kind = key.startsWith('outcome|') || key.startsWith('bits|') ? 'light' : 'heavy';
+    const cache = this.caches[kind];
+    if (cache.has(key)) {
+      const hit = cache.get(key) as T;
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const made = make();
+    cache.set(key, made);
+    if (cache.size > Screener.CACHE_LIMITS[kind]) cache.delete(cache.keys().next().value!);
+    return made;
+  }
+
+  /** Entries held, for tests. */
+  get cacheSize(): { heavy: number; light: number } {
+    return { heavy: this.caches.heavy.size, light: this.caches.light.size };
   }
 
   activeAt(asOf: string): { active: Uint8Array; reason: Uint8Array } {
@@ -287,12 +313,14 @@ export class Screener {
         inView[e] = 1;
         memberCount += active[e];
       }
+      let viewCount = 0;
+      for (let e = 0; e < n; e++) viewCount += inView[e];
       const members = new Int32Array(memberCount);
-      const excluded: Evaluation['excluded'] = [];
-      for (let e = 0, k = 0; e < n; e++) {
+      const excluded = new Int32Array(viewCount - memberCount);
+      for (let e = 0, k = 0, x = 0; e < n; e++) {
         if (!inView[e]) continue;
         if (active[e]) members[k++] = e;
-        else excluded.push({ e, reason: REASONS[reason[e]]! });
+        else excluded[x++] = e;
       }
       return { active, reason, inView, members, excluded };
     });
@@ -315,7 +343,7 @@ export class Screener {
 
   evaluate(profile: Profile, asOf: string, view: View = {}): Evaluation {
     const viewKey = `${asOf}|${view.department ?? ''}|${view.plant ?? ''}`;
-    const { active, inView, members, excluded } = this.base(asOf, view);
+    const { active, reason, inView, members, excluded } = this.base(asOf, view);
     const words = (members.length + 31) >>> 5;
     // Word-wise counters over the members: `none` = no criterion failed yet, `one` = exactly one.
     const none = new Uint32Array(words).fill(0xffffffff);
@@ -351,28 +379,15 @@ export class Screener {
       for (let word = none[w]; word !== 0; word &= word - 1) candidatePos[c++] = (w << 5) + (31 - Math.clz32(word & -word));
       for (let word = one[w]; word !== 0; word &= word - 1) nearMissPos[m++] = (w << 5) + (31 - Math.clz32(word & -word));
     }
-    const candidates = Array.from(candidatePos, (k) => members[k]);
-    const nearMissE = Array.from(nearMissPos, (k) => members[k]);
-    // Rank by the first percentile criterion's value (else the first criterion's), then 工号.
+    for (let i = 0; i < candidatePos.length; i++) candidatePos[i] = members[candidatePos[i]];
+    for (let i = 0; i < nearMissPos.length; i++) nearMissPos[i] = members[nearMissPos[i]];
+    // Ranked by the first percentile criterion's value (else the first criterion's), then 工号.
     const rankBy = outcomes.find((o) => o.kind === 'percentile') ?? outcomes[0];
-    if (rankBy) {
-      const v = rankBy.value;
-      const ids = this.data.ids;
-      const byRank = (a: number, b: number) => {
-        const va = v[a];
-        const vb = v[b];
-        if (va !== vb) return va !== va ? 1 : vb !== vb ? -1 : vb - va;
-        return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
-      };
-      candidates.sort(byRank);
-      nearMissE.sort(byRank);
-    }
-    const failedOf = (e: number) => {
-      // The one criterion a near-miss fails.
-      for (let i = 0; i < outcomes.length; i++) if (!outcomes[i].passed[e]) return [outcomes[i].id];
-      return [];
-    };
-    const nearMisses = nearMissE.map((e) => ({ e, failed: failedOf(e) }));
-    return { asOf, profile, population: members.length, inView, active, outcomes, candidates, nearMisses, excluded, funnel };
+    const value = rankBy ? rankBy.value : null;
+    const candidates = new RankedList(candidatePos, value, this.data.ids);
+    const nearMisses = new RankedList(nearMissPos, value, this.data.ids);
+    const failedOf = (e: number) => outcomes.filter((o) => !o.passed[e]).map((o) => o.id);
+    const reasonOf = (e: number) => REASONS[reason[e]]!;
+    return { asOf, profile, population: members.length, inView, active, outcomes, candidates, nearMisses, excluded, reasonOf, failedOf, funnel };
   }
 }

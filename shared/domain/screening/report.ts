@@ -33,12 +33,25 @@ export interface Histogram {
   noData: number;
 }
 
+export interface ExcludedRow {
+  employeeId: string;
+  name: string;
+  department: string;
+  reason: InactiveReason;
+}
+
+export type ResultList = 'candidates' | 'nearMisses' | 'excluded';
+
+/** An evaluation for people to read: the counts and charts in full, the lists from their start
+ *  (all of them for an export or a saved run; a first page for the live screen). */
 export interface ScreeningReport {
   asOf: string;
   population: number;
   candidates: PersonRow[];
   nearMisses: PersonRow[];
-  excluded: { employeeId: string; name: string; department: string; reason: InactiveReason }[];
+  excluded: ExcludedRow[];
+  candidateCount: number;
+  nearMissCount: number;
   excludedCount: number;
   byDepartment: { department: string; active: number; candidates: number; nearMisses: number }[];
   funnel: { id: string; remaining: number }[];
@@ -59,58 +72,87 @@ export function personRow(data: ScreeningData, ev: Evaluation, e: number): Perso
   };
 }
 
+// A histogram depends only on a criterion's values and passes (one cached outcome) and on who
+// is in view: moving one slider recomputes one histogram, not all of them.
+const histograms = new WeakMap<Uint8Array, { inView: Uint8Array; histogram: Histogram }>();
+
 function histogram(ev: Evaluation, index: number, bins = 20): Histogram {
   const o = ev.outcomes[index];
+  const known = histograms.get(o.passed);
+  if (known && known.inView === ev.inView) return known.histogram;
+  const { inView, active } = ev;
+  const value = o.value;
   let lo = Infinity;
   let hi = -Infinity;
   let noData = 0;
-  for (let e = 0; e < o.value.length; e++) {
-    if (!ev.inView[e] || !ev.active[e]) continue;
-    const v = o.value[e];
-    if (Number.isNaN(v)) {
+  for (let e = 0; e < value.length; e++) {
+    if (!inView[e] || !active[e]) continue;
+    const v = value[e];
+    if (v !== v) {
       noData++;
       continue;
     }
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (lo === Infinity) return { id: o.id, bins: [], noData };
-  const width = hi > lo ? (hi - lo) / bins : 1;
-  const out = Array.from({ length: hi > lo ? bins : 1 }, (_, i) => ({ from: lo + i * width, to: lo + (i + 1) * width, pass: 0, fail: 0 }));
-  for (let e = 0; e < o.value.length; e++) {
-    if (!ev.inView[e] || !ev.active[e] || Number.isNaN(o.value[e])) continue;
-    const b = Math.min(out.length - 1, Math.floor((o.value[e] - lo) / width));
-    if (o.passed[e]) out[b].pass++;
-    else out[b].fail++;
+  let result: Histogram;
+  if (lo === Infinity) result = { id: o.id, bins: [], noData };
+  else {
+    const count = hi > lo ? bins : 1;
+    const width = hi > lo ? (hi - lo) / bins : 1;
+    const pass = new Int32Array(count);
+    const fail = new Int32Array(count);
+    for (let e = 0; e < value.length; e++) {
+      const v = value[e];
+      if (!inView[e] || !active[e] || v !== v) continue;
+      const b = Math.min(count - 1, Math.floor((v - lo) / width));
+      if (o.passed[e]) pass[b]++;
+      else fail[b]++;
+    }
+    result = { id: o.id, bins: Array.from({ length: count }, (_, i) => ({ from: clean(lo + i * width)!, to: clean(lo + (i + 1) * width)!, pass: pass[i], fail: fail[i] })), noData };
   }
-  return { id: o.id, bins: out.map((b) => ({ ...b, from: clean(b.from)!, to: clean(b.to)! })), noData };
+  histograms.set(o.passed, { inView: ev.inView, histogram: result });
+  return result;
 }
 
-export function buildReport(data: ScreeningData, ev: Evaluation, limit = 5000): ScreeningReport {
-  const byDept = new Map<string, { active: number; candidates: number; nearMisses: number }>();
+/** Rows from .. to-1 of one of the result lists, in ranked order (exclusions in roster order). */
+export function reportRows(data: ScreeningData, ev: Evaluation, list: 'candidates' | 'nearMisses', from: number, to: number): PersonRow[];
+export function reportRows(data: ScreeningData, ev: Evaluation, list: 'excluded', from: number, to: number): ExcludedRow[];
+export function reportRows(data: ScreeningData, ev: Evaluation, list: ResultList, from: number, to: number): PersonRow[] | ExcludedRow[];
+export function reportRows(data: ScreeningData, ev: Evaluation, list: ResultList, from: number, to: number): PersonRow[] | ExcludedRow[] {
   const dept = (e: number) => data.department.labels[data.department.codes[e]];
-  for (let e = 0; e < data.n; e++) {
-    if (!ev.inView[e] || !ev.active[e]) continue;
-    const d = byDept.get(dept(e)) ?? { active: 0, candidates: 0, nearMisses: 0 };
-    d.active++;
-    byDept.set(dept(e), d);
-  }
-  for (const e of ev.candidates) byDept.get(dept(e))!.candidates++;
-  for (const x of ev.nearMisses) byDept.get(dept(x.e))!.nearMisses++;
+  if (list === 'excluded') return Array.from(ev.excluded.subarray(from, to), (e) => ({ employeeId: data.ids[e], name: data.names[e], department: dept(e), reason: ev.reasonOf(e) }));
+  if (list === 'candidates') return ev.candidates.slice(from, to).map((e) => personRow(data, ev, e));
+  return ev.nearMisses.slice(from, to).map((e) => ({ ...personRow(data, ev, e), failed: ev.failedOf(e) }));
+}
+
+/** The report with the first `limit` rows of each list (all of them by default). */
+export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER): ScreeningReport {
+  // Counts per department on the department codes: no strings per employee.
+  const labels = data.department.labels;
+  const codes = data.department.codes;
+  const active = new Int32Array(labels.length);
+  const candidates = new Int32Array(labels.length);
+  const nearMisses = new Int32Array(labels.length);
+  for (let e = 0; e < data.n; e++) if (ev.inView[e] && ev.active[e]) active[codes[e]]++;
+  for (const e of ev.candidates.employees) candidates[codes[e]]++;
+  for (const e of ev.nearMisses.employees) nearMisses[codes[e]]++;
+  const byDepartment = labels.flatMap((department, c) => (active[c] ? [{ department, active: active[c], candidates: candidates[c], nearMisses: nearMisses[c] }] : []));
   return {
     asOf: ev.asOf,
     population: ev.population,
-    candidates: ev.candidates.slice(0, limit).map((e) => personRow(data, ev, e)),
-    nearMisses: ev.nearMisses.slice(0, limit).map((x) => ({ ...personRow(data, ev, x.e), failed: x.failed })),
-    excluded: ev.excluded.slice(0, limit).map((x) => ({ employeeId: data.ids[x.e], name: data.names[x.e], department: dept(x.e), reason: x.reason })),
+    candidates: reportRows(data, ev, 'candidates', 0, limit),
+    nearMisses: reportRows(data, ev, 'nearMisses', 0, limit),
+    excluded: reportRows(data, ev, 'excluded', 0, limit),
+    candidateCount: ev.candidates.length,
+    nearMissCount: ev.nearMisses.length,
     excludedCount: ev.excluded.length,
-    byDepartment: [...byDept].map(([department, v]) => ({ department, ...v })).sort((a, b) => b.candidates - a.candidates || b.nearMisses - a.nearMisses || a.department.localeCompare(b.department, 'zh-CN')),
+    byDepartment: byDepartment.sort((a, b) => b.candidates - a.candidates || b.nearMisses - a.nearMisses || a.department.localeCompare(b.department, 'zh-CN')),
     funnel: ev.outcomes.map((o, i) => ({ id: o.id, remaining: ev.funnel[i] })),
     passCounts: ev.outcomes.map((o) => ({ id: o.id, pass: o.passCount })),
     histograms: ev.outcomes.map((_, i) => histogram(ev, i)),
   };
 }
-
 const SCOPE_ZH = { company: '全公司', plant: '厂区内', department: '部门内', position: '岗位内' } as const;
 const AGG_ZH = { latest: '最近一期', mean: '平均', min: '最低', max: '最高', sum: '合计' } as const;
 export const METRIC_ZH: Record<string, string> = { score: '绩效得分', subordinateImprovement: '下属业绩提升率', teamScore: '团队协作得分', innovationScore: '创新贡献得分' };

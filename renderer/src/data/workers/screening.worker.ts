@@ -2,17 +2,20 @@
 // then answers evaluations in milliseconds as the officer moves sliders.
 
 import { buildScreeningData, dayNumber, type ScreeningData } from '../../../../shared/domain/screening/data.ts';
-import { Screener } from '../../../../shared/domain/screening/engine.ts';
+import { Screener, type Evaluation } from '../../../../shared/domain/screening/engine.ts';
 import { explain } from '../../../../shared/domain/screening/explain.ts';
-import { buildReport } from '../../../../shared/domain/screening/report.ts';
+import { buildReport, personRow, reportRows } from '../../../../shared/domain/screening/report.ts';
 import { screeningWorkbook } from '../../../../shared/io/screening-export.ts';
 import { XinhuoDb } from '../db.ts';
 import { currentDataset } from '../import-store.ts';
-import type { FreshnessWarning, ScreeningRequest, ScreeningResponse } from '../screening-protocol.ts';
+import { FIRST_PAGE, type FreshnessWarning, type ScreeningRequest, type ScreeningResponse } from '../screening-protocol.ts';
 
 let screener: Screener | null = null;
 let rosterAt: string | null = null;
 let performanceAt: string | null = null;
+/** The latest evaluation, whose lists the screen pages through. */
+let latest: { evaluation: number; ev: Evaluation } | null = null;
+let evaluations = 0;
 
 const reply = (m: ScreeningResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -55,20 +58,36 @@ async function handle(req: ScreeningRequest): Promise<void> {
       if (!screener) throw new Error('not loaded');
       const t0 = performance.now();
       const ev = screener.evaluate(req.profile, req.asOf, req.view);
-      const report = buildReport(screener.data, ev);
-      reply({ type: 'evaluated', id: req.id, report, warnings: warnings(screener.data, req.asOf), ms: performance.now() - t0 });
+      const report = buildReport(screener.data, ev, FIRST_PAGE);
+      latest = { evaluation: ++evaluations, ev };
+      reply({ type: 'evaluated', id: req.id, evaluation: latest.evaluation, report, warnings: warnings(screener.data, req.asOf), ms: performance.now() - t0 });
+      return;
+    }
+    case 'rows': {
+      if (!screener) throw new Error('not loaded');
+      const rows = latest && latest.evaluation === req.evaluation ? reportRows(screener.data, latest.ev, req.list, req.from, req.to) : null;
+      reply({ type: 'rows', id: req.id, rows });
+      return;
+    }
+    case 'report': {
+      if (!screener) throw new Error('not loaded');
+      reply({ type: 'report', id: req.id, report: buildReport(screener.data, screener.evaluate(req.profile, req.asOf, req.view)) });
       return;
     }
     case 'explain': {
       if (!screener) throw new Error('not loaded');
       const e = screener.data.rowOf.get(req.employeeId);
       if (e === undefined) throw new Error(`unknown employee ${req.employeeId}`);
-      reply({ type: 'explained', id: req.id, employeeId: req.employeeId, name: screener.data.names[e], criteria: req.profile.criteria.map((c) => ({ id: c.id, records: explain(screener!.data, c, e, req.asOf) })) });
+      const data = screener.data;
+      const ev = screener.evaluate(req.profile, req.asOf, req.view);
+      // A department head explains only people of their own department.
+      if (!ev.inView[e]) throw new Error(`employee ${req.employeeId} is outside this view`);
+      reply({ type: 'explained', id: req.id, employeeId: req.employeeId, name: data.names[e], cells: personRow(data, ev, e).criteria, criteria: req.profile.criteria.map((c) => ({ id: c.id, records: explain(data, c, e, req.asOf) })) });
       return;
     }
     case 'export': {
       if (!screener) throw new Error('not loaded');
-      const report = buildReport(screener.data, screener.evaluate(req.profile, req.asOf, req.view), Number.MAX_SAFE_INTEGER);
+      const report = buildReport(screener.data, screener.evaluate(req.profile, req.asOf, req.view));
       const bytes = screeningWorkbook(req.profile, report);
       reply({ type: 'file', id: req.id, bytes }, [bytes.buffer]);
       return;

@@ -5,7 +5,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
-import { describeCriterion, type CriterionCell, type PersonRow, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import { describeCriterion, type CriterionCell, type ExcludedRow, type PersonRow, type ResultList, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
@@ -61,8 +61,42 @@ function missText(profile: Profile, row: PersonRow, noData: string): string {
     .join('、');
 }
 
-function PeopleTable({ rows, profile, onExplain, label, nearMiss }: { rows: PersonRow[]; profile: Profile; onExplain: (id: string) => void; label: string; nearMiss?: boolean }) {
+type FetchRows = (list: ResultList, from: number, to: number) => Promise<(PersonRow | ExcludedRow)[] | null>;
+
+/** Rows fetched from the worker page by page: an evaluation brings the first page, scrolling
+ *  asks for the pages that come into view. */
+const PAGE = 200;
+function usePagedRows<T>(evaluation: number, list: ResultList, first: T[], fetchRows: FetchRows) {
+  const [state, setState] = useState({ evaluation, rows: first as (T | undefined)[] });
+  const asked = useRef(new Set<string>());
+  if (state.evaluation !== evaluation) setState({ evaluation, rows: first });
+  const onVisibleRange = useCallback(
+    (from: number, to: number) => {
+      for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) {
+        const start = page * PAGE;
+        const key = `${evaluation}|${page}`;
+        if (asked.current.has(key)) continue;
+        asked.current.add(key);
+        void fetchRows(list, start, start + PAGE).then((rows) => {
+          if (!rows) return;
+          setState((s) => {
+            if (s.evaluation !== evaluation) return s;
+            const next = [...s.rows];
+            rows.forEach((row, k) => (next[start + k] = row as T));
+            return { evaluation, rows: next };
+          });
+        });
+      }
+    },
+    [evaluation, list, fetchRows],
+  );
+  const rows = state.evaluation === evaluation ? state.rows : first;
+  return { rowAt: (i: number) => rows[i], onVisibleRange };
+}
+
+function PeopleTable({ evaluation, first, count, fetchRows, profile, onExplain, label, nearMiss }: { evaluation: number; first: PersonRow[]; count: number; fetchRows: FetchRows; profile: Profile; onExplain: (id: string) => void; label: string; nearMiss?: boolean }) {
   const { t } = useTranslation();
+  const { rowAt, onVisibleRange } = usePagedRows(evaluation, nearMiss ? 'nearMisses' : 'candidates', first, fetchRows);
   const columns = [
     { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
     { id: 'name', title: t('screening.columns.name'), width: 0.8 },
@@ -74,10 +108,12 @@ function PeopleTable({ rows, profile, onExplain, label, nearMiss }: { rows: Pers
     <VirtualTable
       label={label}
       columns={columns}
-      rowCount={rows.length}
+      rowCount={count}
       rowHeight={40}
+      onVisibleRange={onVisibleRange}
       renderCell={(i, c) => {
-        const r = rows[i];
+        const r = rowAt(i);
+        if (!r) return c === 'employeeId' ? <span className="muted">…</span> : null;
         if (c === 'employeeId') return <a href={hrefOf({ name: 'employee', id: r.employeeId })} className="mono">{r.employeeId}</a>;
         if (c === 'name') return r.name;
         if (c === 'department') return r.department;
@@ -95,6 +131,29 @@ function PeopleTable({ rows, profile, onExplain, label, nearMiss }: { rows: Pers
             ))}
           </span>
         );
+      }}
+    />
+  );
+}
+
+function ExcludedTable({ evaluation, first, count, fetchRows, label }: { evaluation: number; first: ExcludedRow[]; count: number; fetchRows: FetchRows; label: string }) {
+  const { t } = useTranslation();
+  const { rowAt, onVisibleRange } = usePagedRows(evaluation, 'excluded', first, fetchRows);
+  return (
+    <VirtualTable
+      label={label}
+      columns={[
+        { id: 'employeeId', title: t('screening.columns.employeeId'), width: 1 },
+        { id: 'name', title: t('screening.columns.name'), width: 1 },
+        { id: 'department', title: t('screening.columns.department'), width: 1 },
+        { id: 'reason', title: '', width: 2 },
+      ]}
+      rowCount={count}
+      onVisibleRange={onVisibleRange}
+      renderCell={(i, c) => {
+        const x = rowAt(i);
+        if (!x) return c === 'employeeId' ? <span className="muted">…</span> : null;
+        return c === 'reason' ? t(`screening.reasons.${x.reason}`) : x[c as 'employeeId' | 'name' | 'department'];
       }}
     />
   );
@@ -143,9 +202,9 @@ export function ScreeningScreen() {
   const [info, setInfo] = useState<SnapshotInfo | null>(null);
   const [profile, setProfile] = useState<Profile>(SEED_PROFILE);
   const [asOf, setAsOf] = useState<string | null>(null);
-  const [result, setResult] = useState<{ report: ScreeningReport; warnings: FreshnessWarning[]; ms: number; profile: Profile } | null>(null);
+  const [result, setResult] = useState<{ evaluation: number; report: ScreeningReport; warnings: FreshnessWarning[]; ms: number; profile: Profile; asOf: string } | null>(null);
   const [tab, setTab] = useState<Tab>('candidates');
-  const [explained, setExplained] = useState<{ employeeId: string; name: string; criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[] } | null>(null);
+  const [explained, setExplained] = useState<{ employeeId: string; name: string; cells: CriterionCell[]; criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[] } | null>(null);
   const latest = useRef(0);
   const view = useMemo(() => (user?.role === 'deptHead' && user.department ? { department: user.department } : {}), [user]);
   const batchKey = model.batches.map((b) => b.id).join(',');
@@ -180,18 +239,24 @@ export function ScreeningScreen() {
     if (!s || !info || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
     const ticket = ++latest.current;
     void s.request<'evaluated'>({ type: 'evaluate', profile, asOf, view }).then((r) => {
-      if (ticket === latest.current) setResult({ report: r.report, warnings: r.warnings, ms: r.ms, profile });
+      if (ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile, asOf });
     });
   }, [info, profile, asOf, view]);
 
   const explainPerson = useCallback(
     async (employeeId: string) => {
       if (!session.current || !asOf) return;
-      const r = await session.current.request<'explained'>({ type: 'explain', profile, asOf, employeeId });
+      const r = await session.current.request<'explained'>({ type: 'explain', profile, asOf, view, employeeId });
       setExplained(r);
     },
-    [profile, asOf],
+    [profile, asOf, view],
   );
+
+  const fetchRows = useCallback<FetchRows>(async (list, from, to) => {
+    const evaluation = result?.evaluation;
+    if (!session.current || evaluation === undefined) return null;
+    return (await session.current.request<'rows'>({ type: 'rows', evaluation, list, from, to })).rows;
+  }, [result?.evaluation]);
 
   const exportXlsx = async () => {
     if (!session.current || !asOf) return;
@@ -223,8 +288,10 @@ export function ScreeningScreen() {
           className="secondary"
           disabled={!actor || !result}
           onClick={async () => {
-            if (!actor || !result) return;
-            const run = await saveRun(getDb(), actor, result.profile, result.report, model.batches.map((b) => b.id));
+            if (!actor || !result || !session.current) return;
+            // The run keeps every candidate and near-miss, not only the rows on screen.
+            const { report: full } = await session.current.request<'report'>({ type: 'report', profile: result.profile, asOf: result.asOf, view });
+            const run = await saveRun(getDb(), actor, result.profile, full, model.batches.map((b) => b.id));
             setProfile({ ...result.profile, version: run.profileVersion });
             setNotice(t('screening.savedRun', { count: run.candidates.length }));
           }}
@@ -319,28 +386,13 @@ export function ScreeningScreen() {
                 <span className="muted" data-testid="population">{t('screening.population', { count: report.population })}</span>
                 {(['candidates', 'nearMisses', 'excluded', 'distribution', 'departments'] as const).map((k) => (
                   <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
-                    {k === 'candidates' ? t('screening.candidates', { count: report.candidates.length }) : k === 'nearMisses' ? t('screening.nearMisses', { count: report.nearMisses.length }) : k === 'excluded' ? t('screening.excluded', { count: report.excludedCount }) : t(`screening.${k === 'distribution' ? 'distribution' : 'departments'}`)}
+                    {k === 'candidates' ? t('screening.candidates', { count: report.candidateCount }) : k === 'nearMisses' ? t('screening.nearMisses', { count: report.nearMissCount }) : k === 'excluded' ? t('screening.excluded', { count: report.excludedCount }) : t(`screening.${k === 'distribution' ? 'distribution' : 'departments'}`)}
                   </button>
                 ))}
               </div>
-              {tab === 'candidates' && <PeopleTable rows={report.candidates} profile={result!.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.candidates', { count: report.candidates.length })} />}
-              {tab === 'nearMisses' && <PeopleTable rows={report.nearMisses} profile={result!.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.nearMisses', { count: report.nearMisses.length })} nearMiss />}
-              {tab === 'excluded' && (
-                <VirtualTable
-                  label={t('screening.excluded', { count: report.excludedCount })}
-                  columns={[
-                    { id: 'employeeId', title: t('screening.columns.employeeId'), width: 1 },
-                    { id: 'name', title: t('screening.columns.name'), width: 1 },
-                    { id: 'department', title: t('screening.columns.department'), width: 1 },
-                    { id: 'reason', title: '', width: 2 },
-                  ]}
-                  rowCount={report.excluded.length}
-                  renderCell={(i, c) => {
-                    const x = report.excluded[i];
-                    return c === 'reason' ? t(`screening.reasons.${x.reason}`) : x[c as 'employeeId' | 'name' | 'department'];
-                  }}
-                />
-              )}
+              {tab === 'candidates' && <PeopleTable evaluation={result!.evaluation} first={report.candidates} count={report.candidateCount} fetchRows={fetchRows} profile={result!.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.candidates', { count: report.candidateCount })} />}
+              {tab === 'nearMisses' && <PeopleTable evaluation={result!.evaluation} first={report.nearMisses} count={report.nearMissCount} fetchRows={fetchRows} profile={result!.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.nearMisses', { count: report.nearMissCount })} nearMiss />}
+              {tab === 'excluded' && <ExcludedTable evaluation={result!.evaluation} first={report.excluded} count={report.excludedCount} fetchRows={fetchRows} label={t('screening.excluded', { count: report.excludedCount })} />}
               {tab === 'distribution' && (
                 <div className="charts">
                   <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
@@ -402,8 +454,7 @@ export function ScreeningScreen() {
             </header>
             <a href={hrefOf({ name: 'employee', id: explained.employeeId })}>{t('screening.openEmployee')}</a>
             {explained.criteria.map((c) => {
-              const row = [...(report?.candidates ?? []), ...(report?.nearMisses ?? [])].find((r) => r.employeeId === explained.employeeId);
-              const cell = row?.criteria.find((x) => x.id === c.id);
+              const cell = explained.cells.find((x) => x.id === c.id);
               return (
                 <section key={c.id}>
                   <h4>
