@@ -38,6 +38,13 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   await page.getByRole('spinbutton', { name: /门槛（带教能力/ }).fill('4.5');
   await expect.poll(() => count('candidates')).toBe(candidates);
 
+  // Each criterion's distribution, with its threshold marked; counts per department.
+  await page.getByTestId('tab-distribution').click();
+  await expect(page.getByRole('img', { name: /带教能力.*（门槛 4\.5）/ })).toBeVisible();
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/screening-distribution.png`, fullPage: true });
+  await page.getByTestId('tab-departments').click();
+  await expect(page.getByRole('table', { name: '各部门' })).toContainText('质量部');
+
   // Why is the first candidate a candidate?
   await page.getByTestId('tab-candidates').click();
   await page.getByRole('button', { name: /查看依据/ }).first().click();

@@ -14,6 +14,7 @@ const report: ScreeningReport = {
   nearMissCount: 1,
   excludedCount: 0,
   byDepartment: [],
+  byPlant: [],
   funnel: [],
   passCounts: [],
   histograms: [],

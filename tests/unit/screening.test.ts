@@ -4,12 +4,14 @@ import { ColumnSetBuilder, type ColumnSet } from '../../shared/domain/facts/colu
 import { buildScreeningData } from '../../shared/domain/screening/data.ts';
 import { Screener, type Evaluation } from '../../shared/domain/screening/engine.ts';
 import { parseProfile, SEED_PROFILE, type Criterion, type Profile } from '../../shared/domain/screening/profile.ts';
+import { buildReport, reportRows } from '../../shared/domain/screening/report.ts';
 import { naiveEvaluate, type NaiveWorld } from './screening-reference.ts';
 
 const D = '2024-12-31';
 
 interface Person {
   id: string;
+  plant?: string;
   department?: string;
   position?: string;
   hireDate?: string | null;
@@ -20,7 +22,7 @@ interface Person {
 
 function world(people: Person[], perf: [string, string, number, number?][] = [], ratings: [string, string, number, string][] = [], acts: [string, string, string][] = []) {
   const roster = new ColumnSetBuilder('roster');
-  for (const p of people) roster.push({ employeeId: p.id, name: `人${p.id}`, department: p.department ?? '质量部', position: p.position ?? '检验员', plant: '一厂', hireDate: p.hireDate === undefined ? '2010-01-01' : p.hireDate, leaveDate: p.leaveDate ?? null, status: p.status ?? 'active', certificates: p.certificates ?? null });
+  for (const p of people) roster.push({ employeeId: p.id, name: `人${p.id}`, department: p.department ?? '质量部', position: p.position ?? '检验员', plant: p.plant ?? '一厂', hireDate: p.hireDate === undefined ? '2010-01-01' : p.hireDate, leaveDate: p.leaveDate ?? null, status: p.status ?? 'active', certificates: p.certificates ?? null });
   const performance = new ColumnSetBuilder('performance');
   for (const [employeeId, period, score, subordinateImprovement] of perf) performance.push({ employeeId, period, score, subordinateImprovement });
   const rt = new ColumnSetBuilder('ratings');
@@ -186,6 +188,43 @@ const criterionArb: fc.Arbitrary<Criterion> = fc.oneof(
   fc.record({ id: fc.constant('ten'), kind: fc.constant('tenure' as const), minYears: fc.integer({ min: 0, max: 15 }) }),
 );
 const criteriaArb = fc.uniqueArray(criterionArb, { selector: (c) => c.id, minLength: 1, maxLength: 5 });
+
+describe('report', () => {
+  const people = Array.from({ length: 30 }, (_, i) => ({ id: `r${String(i).padStart(2, '0')}`, department: i % 3 ? '一车间' : '质量部', plant: i < 20 ? '一厂' : '二厂', leaveDate: i === 29 ? '2020-01-01' : null }));
+  const ratings = people.map((p, i) => [p.id, '带教能力', 3 + (i % 5) * 0.5, '2024-06-30'] as [string, string, number, string]);
+  const coach = (value: number): Criterion => ({ id: 'coach', kind: 'threshold', source: 'rating', metric: '带教能力', aggregate: 'mean', op: '>=', value, years: 2 });
+  const certificate: Criterion = { id: 'cert', kind: 'certificate', anyOf: ['高级技师'] };
+
+  it('counts per department and plant, and pages through the lists as the whole report lists them', () => {
+    const { screener } = world(people, [], ratings);
+    const ev = screener.evaluate(profile(coach(4), certificate), D);
+    const data = screener.data;
+    const full = buildReport(data, ev);
+    expect(full.candidateCount).toBe(0);
+    expect(full.nearMissCount).toBe(full.nearMisses.length);
+    expect(full.excluded).toEqual([{ employeeId: 'r29', name: '人r29', department: '一车间', reason: 'left' }]);
+    const first = buildReport(data, ev, 5);
+    expect(first.nearMisses).toEqual(full.nearMisses.slice(0, 5));
+    expect(first.nearMissCount).toBe(full.nearMissCount);
+    expect([...reportRows(data, ev, 'nearMisses', 0, 5), ...reportRows(data, ev, 'nearMisses', 5, 100)]).toEqual(full.nearMisses);
+    expect(full.nearMisses[0].failed).toEqual(['cert']);
+    expect(full.byPlant).toEqual([
+      { plant: '一厂', active: 20, candidates: 0, nearMisses: full.nearMisses.filter((r) => Number(r.employeeId.slice(1)) < 20).length },
+      { plant: '二厂', active: 9, candidates: 0, nearMisses: full.nearMisses.filter((r) => Number(r.employeeId.slice(1)) >= 20).length },
+    ]);
+    expect(full.byDepartment.reduce((n, d) => n + d.active, 0)).toBe(29);
+  });
+
+  it('recomputes the histogram of a criterion whose threshold moved, and keeps the others', () => {
+    const { screener } = world(people, [], ratings);
+    const data = screener.data;
+    const a = buildReport(data, screener.evaluate(profile(coach(4), certificate), D), 0);
+    const b = buildReport(data, screener.evaluate(profile(coach(4.5), certificate), D), 0);
+    const passing = (r: typeof a) => r.histograms[0].bins.reduce((n, bin) => n + bin.pass, 0);
+    expect(passing(a)).toBeGreaterThan(passing(b));
+    expect(b.histograms[1]).toBe(a.histograms[1]);
+  });
+});
 
 describe('engine caches', () => {
   it('stay bounded over a long session of slider moves and windows, and answer as a fresh engine does', () => {

@@ -214,6 +214,8 @@ export const en: Messages = {
     candidates: 'Candidates {{count, number}}',
     nearMisses: 'Near-misses {{count, number}}',
     excluded: 'Excluded {{count, number}}',
+    thresholdLine: 'Threshold {{value}}',
+    plants: 'By plant',
     distribution: 'Distributions',
     departments: 'By department',
     evaluated: 'Evaluated in {{ms}} ms',
@@ -261,7 +263,7 @@ export const en: Messages = {
     runsEmpty: 'No saved runs yet.',
     runLine: '{{time}} · {{user}} · {{name}} (v{{version}}) · as of {{asOf}} · {{candidates}} candidates · {{nearMisses}} near-misses',
     deptHeadScope: 'Department head view: {{department}} only',
-    columns: { employeeId: 'ID', name: 'Name', department: 'Department', position: 'Position', result: 'Criteria' },
+    columns: { employeeId: 'ID', name: 'Name', plant: 'Plant', department: 'Department', position: 'Position', result: 'Criteria' },
   },
   settings: {
     title: 'Settings',

@@ -212,6 +212,8 @@ export const zhCN = {
     candidates: '候选人 {{count, number}}',
     nearMisses: '差一项 {{count, number}}',
     excluded: '排除 {{count, number}}',
+    thresholdLine: '门槛 {{value}}',
+    plants: '各厂区',
     distribution: '分布',
     departments: '各部门',
     evaluated: '筛选用时 {{ms}} 毫秒',
@@ -259,7 +261,7 @@ export const zhCN = {
     runsEmpty: '还没有保存过筛选结果。',
     runLine: '{{time}} · {{user}} · {{name}}（第{{version}}版） · 截至 {{asOf}} · 候选人 {{candidates}} · 差一项 {{nearMisses}}',
     deptHeadScope: '部门负责人视图：仅显示 {{department}}',
-    columns: { employeeId: '工号', name: '姓名', department: '部门', position: '岗位', result: '各项结果' },
+    columns: { employeeId: '工号', name: '姓名', plant: '厂区', department: '部门', position: '岗位', result: '各项结果' },
   },
   settings: {
     title: '设置',

@@ -54,6 +54,7 @@ export interface ScreeningReport {
   nearMissCount: number;
   excludedCount: number;
   byDepartment: { department: string; active: number; candidates: number; nearMisses: number }[];
+  byPlant: { plant: string; active: number; candidates: number; nearMisses: number }[];
   funnel: { id: string; remaining: number }[];
   passCounts: { id: string; pass: number }[];
   histograms: Histogram[];
@@ -128,16 +129,19 @@ export function reportRows(data: ScreeningData, ev: Evaluation, list: ResultList
 
 /** The report with the first `limit` rows of each list (all of them by default). */
 export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER): ScreeningReport {
-  // Counts per department on the department codes: no strings per employee.
-  const labels = data.department.labels;
-  const codes = data.department.codes;
-  const active = new Int32Array(labels.length);
-  const candidates = new Int32Array(labels.length);
-  const nearMisses = new Int32Array(labels.length);
-  for (let e = 0; e < data.n; e++) if (ev.inView[e] && ev.active[e]) active[codes[e]]++;
-  for (const e of ev.candidates.employees) candidates[codes[e]]++;
-  for (const e of ev.nearMisses.employees) nearMisses[codes[e]]++;
-  const byDepartment = labels.flatMap((department, c) => (active[c] ? [{ department, active: active[c], candidates: candidates[c], nearMisses: nearMisses[c] }] : []));
+  // Counts per department and per plant on their codes: no strings per employee.
+  const countsBy = (field: 'department' | 'plant') => {
+    const { labels, codes } = data[field];
+    const active = new Int32Array(labels.length);
+    const candidates = new Int32Array(labels.length);
+    const nearMisses = new Int32Array(labels.length);
+    for (let e = 0; e < data.n; e++) if (ev.inView[e] && ev.active[e]) active[codes[e]]++;
+    for (const e of ev.candidates.employees) candidates[codes[e]]++;
+    for (const e of ev.nearMisses.employees) nearMisses[codes[e]]++;
+    return labels
+      .flatMap((label, c) => (active[c] ? [{ label, active: active[c], candidates: candidates[c], nearMisses: nearMisses[c] }] : []))
+      .sort((a, b) => b.candidates - a.candidates || b.nearMisses - a.nearMisses || a.label.localeCompare(b.label, 'zh-CN'));
+  };
   return {
     asOf: ev.asOf,
     population: ev.population,
@@ -147,7 +151,8 @@ export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.
     candidateCount: ev.candidates.length,
     nearMissCount: ev.nearMisses.length,
     excludedCount: ev.excluded.length,
-    byDepartment: byDepartment.sort((a, b) => b.candidates - a.candidates || b.nearMisses - a.nearMisses || a.department.localeCompare(b.department, 'zh-CN')),
+    byDepartment: countsBy('department').map(({ label, ...counts }) => ({ department: label, ...counts })),
+    byPlant: countsBy('plant').map(({ label, ...counts }) => ({ plant: label, ...counts })),
     funnel: ev.outcomes.map((o, i) => ({ id: o.id, remaining: ev.funnel[i] })),
     passCounts: ev.outcomes.map((o) => ({ id: o.id, pass: o.passCount })),
     histograms: ev.outcomes.map((_, i) => histogram(ev, i)),

@@ -28,6 +28,21 @@ function formatValue(c: Criterion | undefined, v: number | null, noData: string)
   return String(Math.round(v * 100) / 100);
 }
 
+/** A long chart label on two lines, broken before its bracketed part or in the middle. */
+function twoLines(label: string): string | string[] {
+  if (label.length <= 10) return label;
+  const at = label.indexOf('（') > 0 ? label.indexOf('（') : Math.ceil(label.length / 2);
+  return [label.slice(0, at), label.slice(at)];
+}
+
+/** Where a criterion's threshold falls on its histogram's bars, for the marker line. */
+function thresholdMarker(c: Criterion | undefined, bins: { from: number; to: number }[], label: (v: string) => string): { at: number; label: string } | undefined {
+  const value = c?.kind === 'threshold' ? c.value : c?.kind === 'activityCount' ? c.min : c?.kind === 'tenure' ? c.minYears : null;
+  if (value === null || !bins.length) return undefined;
+  const width = bins[0].to - bins[0].from || 1;
+  return { at: (value - bins[0].from) / width - 0.5, label: label(formatValue(c, value, '')) };
+}
+
 function formatThreshold(c: Criterion | undefined, cell: CriterionCell): string {
   if (c?.kind === 'threshold') return `${c.op} ${formatValue(c, c.value, '')}`;
   if (c?.kind === 'activityCount') return `≥ ${c.min}`;
@@ -156,6 +171,33 @@ function ExcludedTable({ evaluation, first, count, fetchRows, label }: { evaluat
         return c === 'reason' ? t(`screening.reasons.${x.reason}`) : x[c as 'employeeId' | 'name' | 'department'];
       }}
     />
+  );
+}
+
+function GroupCounts({ label, column, rows }: { label: string; column: string; rows: { group: string; active: number; candidates: number; nearMisses: number }[] }) {
+  const { t } = useTranslation();
+  const heading = (key: 'population' | 'candidates' | 'nearMisses') => t(`screening.${key}`, { count: 0 }).replace(/\d+/, '').trim();
+  return (
+    <table className="plain card" aria-label={label}>
+      <thead>
+        <tr>
+          <th>{column}</th>
+          <th>{heading('population')}</th>
+          <th>{heading('candidates')}</th>
+          <th>{heading('nearMisses')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.group}>
+            <td>{d.group || '—'}</td>
+            <td>{d.active}</td>
+            <td>{d.candidates}</td>
+            <td>{d.nearMisses}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -398,7 +440,7 @@ export function ScreeningScreen() {
                   <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
                     <section className="card">
                       <h4>{t('screening.funnel')}</h4>
-                      <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => labelOf(result!.profile, f.id))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
+                      <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => twoLines(labelOf(result!.profile, f.id)))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
                     </section>
                     {report.histograms.map((h) => (
                       <section className="card" key={h.id}>
@@ -408,6 +450,11 @@ export function ScreeningScreen() {
                         </h4>
                         <BarChart
                           ariaLabel={labelOf(result!.profile, h.id)}
+                          marker={thresholdMarker(
+                            result!.profile.criteria.find((c) => c.id === h.id),
+                            h.bins,
+                            (v) => t('screening.thresholdLine', { value: v }),
+                          )}
                           labels={h.bins.map((b) => formatValue(result!.profile.criteria.find((c) => c.id === h.id), b.from, ''))}
                           series={[
                             { label: '✓', values: h.bins.map((b) => b.pass), color: '#2e7d4f' },
@@ -420,26 +467,10 @@ export function ScreeningScreen() {
                 </div>
               )}
               {tab === 'departments' && (
-                <table className="plain card" aria-label={t('screening.departments')}>
-                  <thead>
-                    <tr>
-                      <th>{t('screening.columns.department')}</th>
-                      <th>{t('screening.population', { count: 0 }).replace(/\d+/, '').trim()}</th>
-                      <th>{t('screening.candidates', { count: 0 }).replace(/\d+/, '').trim()}</th>
-                      <th>{t('screening.nearMisses', { count: 0 }).replace(/\d+/, '').trim()}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.byDepartment.map((d) => (
-                      <tr key={d.department}>
-                        <td>{d.department}</td>
-                        <td>{d.active}</td>
-                        <td>{d.candidates}</td>
-                        <td>{d.nearMisses}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <>
+                  {report.byPlant.length > 1 && <GroupCounts label={t('screening.plants')} column={t('screening.columns.plant')} rows={report.byPlant.map(({ plant, ...c }) => ({ group: plant, ...c }))} />}
+                  <GroupCounts label={t('screening.departments')} column={t('screening.columns.department')} rows={report.byDepartment.map(({ department, ...c }) => ({ group: department, ...c }))} />
+                </>
               )}
             </>
           )}
