@@ -6,6 +6,7 @@ import { factModelStore, getDb, signOut, useInstallation } from './data/index.ts
 import { AuditScreen } from './features/audit/index.ts';
 import { HistoryScreen, ImportScreen } from './features/import/index.ts';
 import { ScreeningScreen } from './features/screening/index.ts';
+import { PipelineScreen } from './features/pipeline/index.ts';
 import { LoginScreen } from './features/auth/index.ts';
 import { EmployeePage, PeopleScreen } from './features/people/index.ts';
 import { SettingsScreen } from './features/settings/index.ts';
@@ -16,6 +17,7 @@ import { hrefOf, useRoute, type Route } from './ui/index.ts';
 const NAV: { route: Route; key: string }[] = [
   { route: { name: 'people' }, key: 'nav.people' },
   { route: { name: 'screening' }, key: 'nav.screening' },
+  { route: { name: 'pipeline' }, key: 'nav.pipeline' },
   { route: { name: 'import' }, key: 'nav.importer' },
   { route: { name: 'history' }, key: 'nav.history' },
   { route: { name: 'audit' }, key: 'nav.audit' },
@@ -62,6 +64,7 @@ function Shell() {
         {route.name === 'people' && <PeopleScreen />}
         {route.name === 'employee' && <EmployeePage id={route.id} />}
         {route.name === 'screening' && <ScreeningScreen />}
+        {route.name === 'pipeline' && <PipelineScreen />}
         {route.name === 'import' && <ImportScreen />}
         {route.name === 'history' && <HistoryScreen />}
         {route.name === 'audit' && <AuditScreen />}

@@ -64,6 +64,27 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   // Save the run: it records the profile version and shows in the list.
   await page.getByRole('button', { name: '保存本次筛选' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存筛选结果' })).toHaveText(`已保存筛选结果：候选人 ${candidates} 人。`);
-  await expect(page.getByRole('region', { name: '已保存的筛选' })).toContainText(`候选人 ${candidates}`);
+  const runs = page.getByRole('region', { name: '已保存的筛选' });
+  await expect(runs).toContainText(`候选人 ${candidates}`);
+
+  // Hand the run to the selection pipeline, with one hidden expert from the near-misses.
+  await runs.getByRole('button', { name: '加入选拔流程' }).click();
+  const dialog = page.getByRole('dialog', { name: '将本次筛选加入选拔流程' });
+  await dialog.getByRole('checkbox').first().check();
+  await dialog.getByRole('button', { name: `加入（${candidates + 1} 人）` }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已加入选拔流程' })).toHaveText(`已加入选拔流程：新增 ${candidates + 1} 人`);
+  await expect(runs.getByRole('link', { name: /已加入选拔流程/ })).toBeVisible();
+
+  await page.getByRole('link', { name: '选拔流程', exact: true }).click();
+  await expect(page.getByRole('tab', { name: `数据初选 ${candidates + 1}` })).toBeVisible();
+  const pipeline = page.getByRole('table', { name: '选拔流程' });
+  await expect(pipeline).toContainText(/差一项 · 内训师画像（示例） 第\d+版 · 截至2026-09-30/);
+  await pipeline.getByRole('button', { name: /^邀请 / }).first().click();
+  await expect(page.getByRole('tab', { name: '已邀请 1' })).toBeVisible();
+  await pipeline.getByRole('button', { name: /^退出 / }).first().click();
+  await page.getByRole('dialog').getByLabel('退出原因（可选）').fill('本人放弃');
+  await page.getByRole('dialog').getByRole('button', { name: '退出' }).click();
+  await expect(page.getByRole('tab', { name: '退出 1' })).toBeVisible();
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/pipeline.png` });
   expect(errors).toEqual([]);
 });

@@ -14,7 +14,7 @@ export { queryPeople, type PeopleQuery, type PeopleIndex, type SortColumn } from
 export { queryAudit, type AuditFilter } from './audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './demo-loader.ts';
 export { change } from './change.ts';
-export type { Actor, AuditEntry, FactBatchRecord, Installation, UserRecord } from './types.ts';
+export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, UserRecord } from './types.ts';
 
 let modelStore: FactModelStore | null = null;
 
@@ -54,4 +54,5 @@ export { undoImport } from './import-store.ts';
 export { ScreeningSession } from './screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
 export { latestProfiles, saveProfile, saveRun } from './screening-store.ts';
+export { handOffRun, moveEntry, type HandOffResult } from './pipeline-store.ts';
 export type { ScreeningRunRecord } from './types.ts';

@@ -5,6 +5,7 @@ import type { Envelope } from '../../../shared/domain/sync/envelope.ts';
 import type { Column } from '../../../shared/domain/facts/columns.ts';
 import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
 import type { Criterion, Profile } from '../../../shared/domain/screening/profile.ts';
+import type { Stage, StageMove } from '../../../shared/domain/pipeline/stages.ts';
 
 export type Role = 'admin' | 'officer' | 'deptHead' | 'reviewer' | 'analyst';
 
@@ -125,4 +126,22 @@ export interface ScreeningRunRecord extends Envelope {
   excludedCount: number;
   createdAt: string;
   userName: string;
+  /** Set when the run was handed to the selection pipeline. */
+  handedOff?: { at: string; userName: string; added: number; alreadyInPipeline: number };
+}
+
+export interface PipelineRecord extends Envelope {
+  employeeId: string;
+  name: string;
+  department: string;
+  stage: Stage;
+  history: StageMove[];
+  /** The saved screening run that put this person in the pipeline, and how they came out of it. */
+  runId: string;
+  source: 'candidate' | 'nearMiss';
+  profileName: string;
+  profileVersion: number;
+  asOf: string;
+  createdAt: string;
+  updatedAt: string;
 }

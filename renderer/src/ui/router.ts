@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'people' } | { name: 'employee'; id: string } | { name: 'screening' } | { name: 'import' } | { name: 'history' } | { name: 'audit' } | { name: 'settings' };
+export type Route = { name: 'people' } | { name: 'employee'; id: string } | { name: 'screening' } | { name: 'pipeline' } | { name: 'import' } | { name: 'history' } | { name: 'audit' } | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -10,6 +10,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'screening') return { name: 'screening' };
+  if (parts[0] === 'pipeline') return { name: 'pipeline' };
   if (parts[0] === 'history') return { name: 'history' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'people' };

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type ExcludedRow, type PersonRow, type ResultList, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
+import { getDb, handOffRun, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type ScreeningRunRecord, type SnapshotInfo } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { formatDate, formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -201,6 +201,63 @@ function GroupCounts({ label, column, rows }: { label: string; column: string; r
   );
 }
 
+/** Hands a saved run to the selection pipeline: the candidates, and any near-misses ticked. */
+function HandOffDialog({ run, onClose, onConfirm }: { run: ScreeningRunRecord; onClose: () => void; onConfirm: (nearMissIds: string[]) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const toggle = (id: string) => setPicked((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
+  return (
+    <aside className="card drawer floating" role="dialog" aria-label={t('pipeline.handOffTitle')}>
+      <header>
+        <h3>{t('pipeline.handOffTitle')}</h3>
+        <button type="button" className="link-button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
+      </header>
+      <p>{t('pipeline.handOffIntro', { candidates: run.candidates.length })}</p>
+      {run.nearMisses.length === 0 ? (
+        <p className="muted">{t('pipeline.handOffNone')}</p>
+      ) : (
+        <VirtualTable
+          label={t('screening.nearMisses', { count: run.nearMisses.length })}
+          columns={[
+            { id: 'pick', title: '', width: 0.3 },
+            { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
+            { id: 'name', title: t('screening.columns.name'), width: 0.8 },
+            { id: 'department', title: t('screening.columns.department'), width: 1 },
+          ]}
+          rowCount={run.nearMisses.length}
+          renderCell={(i, c) => {
+            const x = run.nearMisses[i];
+            if (c === 'pick') return <input type="checkbox" checked={picked.has(x.employeeId)} onChange={() => toggle(x.employeeId)} aria-label={`${x.name}（${x.employeeId}）`} />;
+            return x[c as 'employeeId' | 'name' | 'department'];
+          }}
+        />
+      )}
+      <div className="row">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await onConfirm([...picked]);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('pipeline.handOffConfirm', { count: run.candidates.length + picked.size })}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </aside>
+  );
+}
+
 function Warnings({ warnings, language }: { warnings: FreshnessWarning[]; language: Language }) {
   const { t } = useTranslation();
   if (!warnings.length) return null;
@@ -253,6 +310,7 @@ export function ScreeningScreen() {
   const saved = useLiveQuery(() => latestProfiles(getDb()), []);
   const runs = useLiveQuery(() => getDb().screeningRuns.orderBy('createdAt').reverse().limit(20).toArray(), []);
   const [notice, setNotice] = useState<string | null>(null);
+  const [handingOff, setHandingOff] = useState<ScreeningRunRecord | null>(null);
   const actor = user ? { userId: user.id, userName: user.userName } : null;
 
   useEffect(() => {
@@ -415,7 +473,18 @@ export function ScreeningScreen() {
             {runs && runs.length === 0 && <p className="muted">{t('screening.runsEmpty')}</p>}
             <ul className="timeline">
               {runs?.map((r) => (
-                <li key={r.id}>{t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}</li>
+                <li key={r.id}>
+                  {t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}{' '}
+                  {r.handedOff ? (
+                    <a href={hrefOf({ name: 'pipeline' })} className="muted">
+                      {t('pipeline.handedOff', { added: r.handedOff.added }) + (r.handedOff.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.handedOff.alreadyInPipeline }) : '')}
+                    </a>
+                  ) : (
+                    <button type="button" className="link-button" disabled={!actor} onClick={() => setHandingOff(r)}>
+                      {t('pipeline.handOff')}
+                    </button>
+                  )}
+                </li>
               ))}
             </ul>
           </section>
@@ -475,6 +544,17 @@ export function ScreeningScreen() {
             </>
           )}
         </div>
+        {handingOff && actor && (
+          <HandOffDialog
+            run={handingOff}
+            onClose={() => setHandingOff(null)}
+            onConfirm={async (nearMissIds) => {
+              const r = await handOffRun(getDb(), actor, handingOff.id, nearMissIds);
+              setHandingOff(null);
+              setNotice(t('pipeline.handedOff', { added: r.added }) + (r.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.alreadyInPipeline }) : ''));
+            }}
+          />
+        )}
         {explained && (
           <aside className="card drawer" role="dialog" aria-label={t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}>
             <header>

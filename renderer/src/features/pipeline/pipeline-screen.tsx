@@ -1,0 +1,166 @@
+// 选拔流程: everyone handed over from a screening run, by stage, with where they came from
+// and every move. Inviting and withdrawing happen here; topics, trial lectures and the panel
+// review move people further on their own screens.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
+import { getDb, moveEntry, type PipelineRecord } from '../../data/index.ts';
+import { formatDateTime, type Language } from '../../i18n/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { hrefOf, VirtualTable } from '../../ui/index.ts';
+
+/** The moves made on this screen; the others belong to the topic, trial and review steps. */
+const MANUAL: readonly Stage[] = ['invited', 'withdrawn'];
+
+export function PipelineScreen() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language) as Language;
+  const user = useAppStore((s) => s.user);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [withdrawing, setWithdrawing] = useState<PipelineRecord | null>(null);
+  const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const all = useLiveQuery(async () => {
+    const rows = (await getDb().pipeline.orderBy('updatedAt').reverse().toArray()).filter((x) => !x.deleted);
+    // A department head sees their own department only.
+    return user?.role === 'deptHead' && user.department ? rows.filter((x) => x.department === user.department) : rows;
+  }, [user]);
+  if (!all || !user) return <p className="muted pad">{t('common.loading')}</p>;
+  const actor = { userId: user.id, userName: user.userName };
+  const shown = stage ? all.filter((x) => x.stage === stage) : all;
+  const stageName = (s: Stage) => t(`pipeline.stages.${s}`);
+
+  const move = async (entry: PipelineRecord, to: Stage, why?: string) => {
+    await moveEntry(getDb(), actor, entry.id, to, why);
+    setNotice(t('pipeline.moved', { name: entry.name, from: stageName(entry.stage), to: stageName(to) }));
+  };
+
+  const columns = [
+    { id: 'employeeId', title: t('pipeline.columns.employeeId'), width: 0.7 },
+    { id: 'name', title: t('pipeline.columns.name'), width: 0.6 },
+    { id: 'department', title: t('pipeline.columns.department'), width: 0.9 },
+    { id: 'stage', title: t('pipeline.columns.stage'), width: 0.7 },
+    { id: 'source', title: t('pipeline.columns.source'), width: 2.6 },
+    { id: 'updated', title: t('pipeline.columns.updated'), width: 2.2 },
+    { id: 'actions', title: t('pipeline.columns.actions'), width: 0.8 },
+  ];
+
+  return (
+    <section className="screen pipeline" aria-label={t('pipeline.title')}>
+      <header className="toolbar">
+        <h2>{t('pipeline.title')}</h2>
+        {notice && (
+          <span className="muted" role="status">
+            {notice}
+          </span>
+        )}
+      </header>
+      {all.length === 0 ? (
+        <p className="muted pad">{t('pipeline.empty')}</p>
+      ) : (
+        <>
+          <div className="tabs" role="tablist" aria-label={t('pipeline.columns.stage')}>
+            <button type="button" role="tab" aria-selected={stage === null} className={stage === null ? 'tab active' : 'tab'} onClick={() => setStage(null)}>
+              {t('pipeline.all', { count: all.length })}
+            </button>
+            {STAGES.map((s) => {
+              const count = all.filter((x) => x.stage === s).length;
+              return (
+                <button key={s} type="button" role="tab" aria-selected={stage === s} className={stage === s ? 'tab active' : 'tab'} onClick={() => setStage(s)} disabled={count === 0}>
+                  {stageName(s)} {count}
+                </button>
+              );
+            })}
+          </div>
+          <VirtualTable
+            label={t('pipeline.title')}
+            columns={columns}
+            rowCount={shown.length}
+            rowHeight={44}
+            renderCell={(i, c) => {
+              const x = shown[i];
+              const last = x.history.at(-1)!;
+              switch (c) {
+                case 'employeeId':
+                  return (
+                    <a href={hrefOf({ name: 'employee', id: x.employeeId })} className="mono">
+                      {x.employeeId}
+                    </a>
+                  );
+                case 'name':
+                  return x.name;
+                case 'department':
+                  return x.department;
+                case 'stage':
+                  return <span className={`badge ${x.stage === 'selected' ? 'ok' : x.stage === 'withdrawn' || x.stage === 'rejected' ? 'bad' : ''}`}>{stageName(x.stage)}</span>;
+                case 'source':
+                  return t('pipeline.sourceLine', { source: t(`pipeline.source.${x.source}`), profile: x.profileName, version: x.profileVersion, asOf: x.asOf });
+                case 'updated':
+                  return (
+                    <span title={x.history.map((m) => t('pipeline.history', { time: formatDateTime(m.at, language), user: m.userName, to: stageName(m.to) }) + (m.note ? `（${m.note}）` : '')).join('\n')}>
+                      {t('pipeline.lastChange', { time: formatDateTime(last.at, language), user: last.userName })}
+                    </span>
+                  );
+                default:
+                  return (
+                    <span className="row-actions">
+                      {nextStages(x.stage)
+                        .filter((s) => MANUAL.includes(s))
+                        .map((s) => (
+                          <button
+                            key={s}
+                            type="button"
+                            className="link-button"
+                            aria-label={`${t(`pipeline.moveTo.${s}`)} ${x.name}`}
+                            onClick={() => {
+                              if (s === 'withdrawn') {
+                                setNote('');
+                                setWithdrawing(x);
+                              } else void move(x, s);
+                            }}
+                          >
+                            {t(`pipeline.moveTo.${s}`)}
+                          </button>
+                        ))}
+                    </span>
+                  );
+              }
+            }}
+          />
+        </>
+      )}
+      {withdrawing && (
+        <aside className="card drawer floating" role="dialog" aria-label={`${t('pipeline.moveTo.withdrawn')} ${withdrawing.name}`}>
+          <header>
+            <h3>
+              {t('pipeline.moveTo.withdrawn')} {withdrawing.name}（{withdrawing.employeeId}）
+            </h3>
+            <button type="button" className="link-button" onClick={() => setWithdrawing(null)} aria-label={t('common.close')}>
+              ×
+            </button>
+          </header>
+          <label className="field">
+            <span>{t('pipeline.withdrawNote')}</span>
+            <input value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <div className="row">
+            <button
+              type="button"
+              onClick={async () => {
+                await move(withdrawing, 'withdrawn', note.trim() || undefined);
+                setWithdrawing(null);
+              }}
+            >
+              {t('pipeline.moveTo.withdrawn')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </aside>
+      )}
+    </section>
+  );
+}
