@@ -56,3 +56,4 @@ export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
 export { latestProfiles, saveProfile, saveRun } from './screening-store.ts';
 export { handOffRun, moveEntry, type HandOffResult } from './pipeline-store.ts';
 export type { ScreeningRunRecord } from './types.ts';
+export { createUser, resetPassword, ROLES, setUserDisabled, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';

@@ -95,7 +95,7 @@ export async function signIn(db: XinhuoDb, userName: string, password: string): 
   const user = await db.users.where('userName').equals(userName).first();
   // Hash even for unknown users so that timing does not tell which names exist.
   const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, 1000), false);
-  if (!user || !ok || user.deleted) return null;
+  if (!user || !ok || user.deleted || user.disabled) return null;
   await change(db, { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, user.userName));
   return user;
 }

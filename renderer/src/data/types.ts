@@ -23,6 +23,8 @@ export interface UserRecord extends Envelope {
   department: string | null;
   password: PasswordHash;
   createdAt: string;
+  /** A disabled account cannot sign in; it stays for the audit trail. */
+  disabled?: boolean;
 }
 
 export interface AuditEntry extends Envelope {

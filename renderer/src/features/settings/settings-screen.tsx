@@ -7,6 +7,7 @@ import { change, getDb, useIdentity, useInstallation } from '../../data/index.ts
 import { formatDateTime, LANGUAGES, setLanguage, type Language } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import { AccountsCard } from './accounts.tsx';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 
@@ -67,6 +68,7 @@ export function SettingsScreen() {
           </dl>
         </section>
       )}
+      {user?.role === 'admin' && <AccountsCard actor={{ userId: user.id, userName: user.userName }} />}
       {info && (
         <section className="card">
           <h3>{t('settings.about')}</h3>
