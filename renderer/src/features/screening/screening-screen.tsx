@@ -338,8 +338,8 @@ export function ScreeningScreen() {
     const s = session.current;
     if (!s || !info || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
     const ticket = ++latest.current;
-    void s.request<'evaluated'>({ type: 'evaluate', profile, asOf, view }).then((r) => {
-      if (ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile, asOf });
+    void s.evaluateLatest({ type: 'evaluate', profile, asOf, view }).then((r) => {
+      if (r && ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile, asOf });
     });
   }, [info, profile, asOf, view]);
 
