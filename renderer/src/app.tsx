@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { factModelStore, getDb, signOut, useInstallation } from './data/index.ts';
+import { can, factModelStore, getDb, signOut, useInstallation, type Capability } from './data/index.ts';
 import { AuditScreen } from './features/audit/index.ts';
 import { HistoryScreen, ImportScreen } from './features/import/index.ts';
 import { ScreeningScreen } from './features/screening/index.ts';
@@ -24,12 +24,16 @@ const NAV: { route: Route; key: string }[] = [
   { route: { name: 'settings' }, key: 'nav.settings' },
 ];
 
+/** What a screen needs; settings (language, own installation) are open to everyone. */
+const NEEDS: Record<Route['name'], Capability | null> = { people: 'people', employee: 'people', screening: 'screening', pipeline: 'pipeline', import: 'import', history: 'history', audit: 'audit', settings: null };
+
 function Shell() {
   const { t } = useTranslation();
   const user = useAppStore((s) => s.user)!;
   const setUser = useAppStore((s) => s.setUser);
   const route = useRoute();
   const current = route.name === 'employee' ? 'people' : route.name;
+  const allowed = (r: Route) => NEEDS[r.name] === null || can(user, NEEDS[r.name]!);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.fullName')}>
@@ -38,7 +42,7 @@ function Shell() {
           <span>{t('app.name')}</span>
         </div>
         <ul>
-          {NAV.map((n) => (
+          {NAV.filter((n) => allowed(n.route)).map((n) => (
             <li key={n.key}>
               <a href={hrefOf(n.route)} aria-current={current === n.route.name ? 'page' : undefined}>
                 {t(n.key)}
@@ -61,13 +65,14 @@ function Shell() {
         </div>
       </nav>
       <main className="content">
-        {route.name === 'people' && <PeopleScreen />}
-        {route.name === 'employee' && <EmployeePage id={route.id} />}
-        {route.name === 'screening' && <ScreeningScreen />}
-        {route.name === 'pipeline' && <PipelineScreen />}
-        {route.name === 'import' && <ImportScreen />}
-        {route.name === 'history' && <HistoryScreen />}
-        {route.name === 'audit' && <AuditScreen />}
+        {!allowed(route) && <p className="muted pad">{t('nav.noAccess')}</p>}
+        {allowed(route) && route.name === 'people' && <PeopleScreen />}
+        {allowed(route) && route.name === 'employee' && <EmployeePage id={route.id} />}
+        {allowed(route) && route.name === 'screening' && <ScreeningScreen />}
+        {allowed(route) && route.name === 'pipeline' && <PipelineScreen />}
+        {allowed(route) && route.name === 'import' && <ImportScreen />}
+        {allowed(route) && route.name === 'history' && <HistoryScreen />}
+        {allowed(route) && route.name === 'audit' && <AuditScreen />}
         {route.name === 'settings' && <SettingsScreen />}
       </main>
     </div>

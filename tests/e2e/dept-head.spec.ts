@@ -27,15 +27,33 @@ test('a department head account, created in 设置, screens its own department o
   await expect(accounts.getByRole('status')).toHaveText('已创建账号：张强（zhang.q）。');
   await expect(accounts.getByRole('row', { name: /zhang\.q/ })).toContainText('质量部');
 
+  // Someone outside 质量部, to try to open later.
+  await page.getByRole('link', { name: '员工' }).click();
+  await page.getByLabel('部门').selectOption('生产一车间');
+  const outsider = (await page.getByRole('table', { name: '员工' }).getByRole('row').nth(1).getByRole('cell').first().textContent())!.trim();
+
   await app.signOut();
   await app.signIn('zhang.q', 'quality-2026');
+  // Their navigation has no import, history or audit log; the people list is 质量部 only.
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('link')).toHaveText(['员工', '培训师筛选', '选拔流程', '设置']);
+  await expect(page.getByText('仅显示 质量部')).toBeVisible();
+  await expect(page.getByLabel('部门')).toHaveCount(0);
+  const rows = page.getByRole('table', { name: '员工' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('质量部');
+  const departments = await page.getByRole('table', { name: '员工' }).locator('[role="row"] [role="cell"]:nth-child(4)').allTextContents();
+  expect(new Set(departments)).toEqual(new Set(['质量部']));
+  await page.goto(`/#/people/${outsider}`);
+  await expect(page.getByText(`找不到工号为 ${outsider} 的员工`)).toBeVisible();
+  await page.goto('/#/import');
+  await expect(page.getByText('您的账号没有查看此页面的权限')).toBeVisible();
   await page.getByRole('link', { name: '培训师筛选' }).click();
   await expect(page.getByText('部门负责人视图：仅显示 质量部')).toBeVisible();
   await expect(page.getByTestId('tab-candidates')).toHaveText(/候选人 \d+/);
   await page.getByTestId('tab-departments').click();
-  const departments = page.getByRole('table', { name: '各部门' });
-  await expect(departments.getByRole('row')).toHaveCount(2);
-  await expect(departments).toContainText('质量部');
+  const byDepartment = page.getByRole('table', { name: '各部门' });
+  await expect(byDepartment.getByRole('row')).toHaveCount(2);
+  await expect(byDepartment).toContainText('质量部');
   // The administrator's settings card is not offered to a department head.
   await page.getByRole('link', { name: '设置' }).click();
   await expect(page.getByRole('region', { name: '账号管理' })).toHaveCount(0);

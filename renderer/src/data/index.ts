@@ -57,3 +57,4 @@ export { latestProfiles, saveProfile, saveRun } from './screening-store.ts';
 export { handOffRun, moveEntry, type HandOffResult } from './pipeline-store.ts';
 export type { ScreeningRunRecord } from './types.ts';
 export { createUser, resetPassword, ROLES, setUserDisabled, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';
+export { can, departmentScope, type Capability } from './permissions.ts';

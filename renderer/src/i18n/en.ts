@@ -4,7 +4,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { name: 'Xinhuo', fullName: '薪火 Xinhuo', tagline: 'Internal trainer selection and micro-courses' },
-  nav: { screening: 'Screening', pipeline: 'Selection', importer: 'Import', history: 'Import history', people: 'People', audit: 'Audit log', settings: 'Settings', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}' },
+  nav: { screening: 'Screening', pipeline: 'Selection', importer: 'Import', history: 'Import history', people: 'People', audit: 'Audit log', settings: 'Settings', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', noAccess: 'Your account cannot open this page. Ask an administrator if you need it.' },
   common: { cancel: 'Cancel', save: 'Save', back: 'Back', all: 'All', none: 'None', loading: 'Loading…', yes: 'Yes', no: 'No', close: 'Close' },
   status: { active: 'Active', probation: 'Probation', leave: 'On leave', departed: 'Departed', retired: 'Retired', unknown: 'Unknown' },
   setup: {
@@ -64,6 +64,7 @@ export const en: Messages = {
     search: 'Search by ID, name or pinyin initials',
     count: '{{count, number}} people',
     countFiltered: '{{count, number}} of {{total, number}} people',
+    scope: '{{department}} only',
     plant: 'Plant',
     department: 'Department',
     position: 'Position',

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
-import { getDb, queryAudit, rowsForEmployee, useFactModel } from '../../data/index.ts';
+import { departmentScope, getDb, queryAudit, rowsForEmployee, useFactModel } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { hrefOf, LineChart } from '../../ui/index.ts';
@@ -29,6 +29,7 @@ export function EmployeePage({ id }: { id: string }) {
   const people = model.people;
   const row = people?.rowOf.get(id);
   const roster = model.datasets.roster;
+  const scope = departmentScope(useAppStore((s) => s.user));
 
   const data = useMemo(() => {
     const byPeriod = (a: Row, b: Row) => (parsePeriod(String(a.period))?.start ?? '').localeCompare(parsePeriod(String(b.period))?.start ?? '');
@@ -42,7 +43,8 @@ export function EmployeePage({ id }: { id: string }) {
   const history = useLiveQuery(() => queryAudit(getDb(), { userName: null, action: null, text: '', from: null, to: null, entityId: id }), [id]);
 
   if (!people || !roster) return <p className="muted pad">{t('common.loading')}</p>;
-  if (row === undefined)
+  // Outside a department head's department, the person is not theirs to see.
+  if (row === undefined || (scope !== null && people.department.labels[people.department.codes[row]] !== scope))
     return (
       <section className="screen pad">
         <a href={hrefOf({ name: 'people' })}>{t('employee.back')}</a>

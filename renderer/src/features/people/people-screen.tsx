@@ -3,7 +3,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type SortColumn } from '../../data/index.ts';
+import { departmentScope, queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type SortColumn } from '../../data/index.ts';
 import { formatDate, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { navigate, VirtualTable, type TableColumn } from '../../ui/index.ts';
@@ -73,10 +73,13 @@ export function PeopleScreen() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const model = useFactModel();
+  const scope = departmentScope(useAppStore((s) => s.user));
   const [query, setQuery] = useState<PeopleQuery>({ text: '', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false });
   const deferred = useDeferredValue(query);
   const index = model.people;
-  const rows = useMemo(() => (index ? queryPeople(index, deferred) : new Uint32Array(0)), [index, deferred]);
+  // A department head's list is their department's, whatever the filters say.
+  const rows = useMemo(() => (index ? queryPeople(index, scope === null ? deferred : { ...deferred, department: scope }) : new Uint32Array(0)), [index, deferred, scope]);
+  const total = useMemo(() => (index ? (scope === null ? index.length : queryPeople(index, { text: '', plant: null, department: scope, position: null, status: null, sort: 'employeeId', descending: false }).length) : 0), [index, scope]);
 
   if (model.version === 0) return <p className="muted pad">{t('people.loadingModel')}</p>;
   if (!index || index.length === 0) return <EmptyState />;
@@ -101,17 +104,18 @@ export function PeopleScreen() {
       }
     }
   };
-  const filtered = rows.length !== index.length;
+  const filtered = rows.length !== total;
   return (
     <section className="screen people" aria-label={t('people.title')}>
       <header className="toolbar">
         <h2>{t('people.title')}</h2>
         <input type="search" className="search" placeholder={t('people.search')} aria-label={t('people.search')} value={query.text} onChange={(e) => setQuery({ ...query, text: e.target.value })} />
-        {(['plant', 'department', 'position', 'status'] as const).map((f) => (
+        {scope !== null && <span className="badge warn">{t('people.scope', { department: scope })}</span>}
+        {(['plant', 'department', 'position', 'status'] as const).filter((f) => scope === null || f !== 'department').map((f) => (
           <FilterSelect key={f} index={index} field={f} value={query[f]} onChange={(v) => setQuery({ ...query, [f]: v })} />
         ))}
         <span className="count" data-testid="people-count">
-          {filtered ? t('people.countFiltered', { count: rows.length, total: index.length }) : t('people.count', { count: index.length })}
+          {filtered ? t('people.countFiltered', { count: rows.length, total }) : t('people.count', { count: total })}
         </span>
       </header>
       {rows.length === 0 ? (

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
-import { getDb, moveEntry, type PipelineRecord } from '../../data/index.ts';
+import { can, departmentScope, getDb, moveEntry, type PipelineRecord } from '../../data/index.ts';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { hrefOf, VirtualTable } from '../../ui/index.ts';
@@ -25,7 +25,8 @@ export function PipelineScreen() {
   const all = useLiveQuery(async () => {
     const rows = (await getDb().pipeline.orderBy('updatedAt').reverse().toArray()).filter((x) => !x.deleted);
     // A department head sees their own department only.
-    return user?.role === 'deptHead' && user.department ? rows.filter((x) => x.department === user.department) : rows;
+    const scope = departmentScope(user);
+    return scope === null ? rows : rows.filter((x) => x.department === scope);
   }, [user]);
   if (!all || !user) return <p className="muted pad">{t('common.loading')}</p>;
   const actor = { userId: user.id, userName: user.userName };
@@ -107,7 +108,7 @@ export function PipelineScreen() {
                   return (
                     <span className="row-actions">
                       {nextStages(x.stage)
-                        .filter((s) => MANUAL.includes(s))
+                        .filter((s) => MANUAL.includes(s) && can(user, 'pipeline.move'))
                         .map((s) => (
                           <button
                             key={s}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type ExcludedRow, type PersonRow, type ResultList, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, handOffRun, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type ScreeningRunRecord, type SnapshotInfo } from '../../data/index.ts';
+import { can, departmentScope, getDb, handOffRun, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type ScreeningRunRecord, type SnapshotInfo } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { formatDate, formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -305,7 +305,8 @@ export function ScreeningScreen() {
   const [tab, setTab] = useState<Tab>('candidates');
   const [explained, setExplained] = useState<{ employeeId: string; name: string; cells: CriterionCell[]; criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[] } | null>(null);
   const latest = useRef(0);
-  const view = useMemo(() => (user?.role === 'deptHead' && user.department ? { department: user.department } : {}), [user]);
+  const scope = departmentScope(user);
+  const view = useMemo(() => (scope !== null ? { department: scope } : {}), [scope]);
   const batchKey = model.batches.map((b) => b.id).join(',');
   const saved = useLiveQuery(() => latestProfiles(getDb()), []);
   const runs = useLiveQuery(() => getDb().screeningRuns.orderBy('createdAt').reverse().limit(20).toArray(), []);
@@ -480,7 +481,7 @@ export function ScreeningScreen() {
                       {t('pipeline.handedOff', { added: r.handedOff.added }) + (r.handedOff.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.handedOff.alreadyInPipeline }) : '')}
                     </a>
                   ) : (
-                    <button type="button" className="link-button" disabled={!actor} onClick={() => setHandingOff(r)}>
+                    can(user, 'screening.handoff') && <button type="button" className="link-button" disabled={!actor} onClick={() => setHandingOff(r)}>
                       {t('pipeline.handOff')}
                     </button>
                   )}
