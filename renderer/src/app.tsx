@@ -1,18 +1,23 @@
 // The application shell: first-run setup, sign-in, then the navigation and the screens.
 
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, factModelStore, getDb, signOut, useInstallation, type Capability } from './data/index.ts';
-import { AuditScreen } from './features/audit/index.ts';
-import { HistoryScreen, ImportScreen } from './features/import/index.ts';
-import { ScreeningScreen } from './features/screening/index.ts';
-import { PipelineScreen } from './features/pipeline/index.ts';
 import { LoginScreen } from './features/auth/index.ts';
-import { EmployeePage, PeopleScreen } from './features/people/index.ts';
-import { SettingsScreen } from './features/settings/index.ts';
+import { PeopleScreen } from './features/people/index.ts';
 import { SetupScreen } from './features/setup/index.ts';
 import { useAppStore } from './store/index.ts';
 import { hrefOf, useRoute, type Route } from './ui/index.ts';
+
+// The people list is the first screen after sign-in; the others load when first opened, so
+// start-up parses less code.
+const AuditScreen = lazy(() => import('./features/audit/index.ts').then((m) => ({ default: m.AuditScreen })));
+const ImportScreen = lazy(() => import('./features/import/index.ts').then((m) => ({ default: m.ImportScreen })));
+const HistoryScreen = lazy(() => import('./features/import/index.ts').then((m) => ({ default: m.HistoryScreen })));
+const ScreeningScreen = lazy(() => import('./features/screening/index.ts').then((m) => ({ default: m.ScreeningScreen })));
+const PipelineScreen = lazy(() => import('./features/pipeline/index.ts').then((m) => ({ default: m.PipelineScreen })));
+const SettingsScreen = lazy(() => import('./features/settings/index.ts').then((m) => ({ default: m.SettingsScreen })));
+const EmployeePage = lazy(() => import('./features/people/employee-page.tsx').then((m) => ({ default: m.EmployeePage })));
 
 const NAV: { route: Route; key: string }[] = [
   { route: { name: 'people' }, key: 'nav.people' },
@@ -65,6 +70,7 @@ function Shell() {
         </div>
       </nav>
       <main className="content">
+        <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>
         {!allowed(route) && <p className="muted pad">{t('nav.noAccess')}</p>}
         {allowed(route) && route.name === 'people' && <PeopleScreen />}
         {allowed(route) && route.name === 'employee' && <EmployeePage id={route.id} />}
@@ -74,6 +80,7 @@ function Shell() {
         {allowed(route) && route.name === 'history' && <HistoryScreen />}
         {allowed(route) && route.name === 'audit' && <AuditScreen />}
         {route.name === 'settings' && <SettingsScreen />}
+        </Suspense>
       </main>
     </div>
   );

@@ -1,2 +1,1 @@
 export { PeopleScreen } from './people-screen.tsx';
-export { EmployeePage } from './employee-page.tsx';
