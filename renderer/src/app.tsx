@@ -39,6 +39,11 @@ function Shell() {
   const route = useRoute();
   const current = route.name === 'employee' ? 'people' : route.name;
   const allowed = (r: Route) => NEEDS[r.name] === null || can(user, NEEDS[r.name]!);
+  // Signed in and the first screen is up: now load the datasets besides the roster.
+  useEffect(() => {
+    const timer = setTimeout(() => factModelStore().wantAll(), 0);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.fullName')}>

@@ -4,7 +4,7 @@ import { ColumnSetBuilder, rowAt } from '../../shared/domain/facts/columns.ts';
 import { change } from '../../renderer/src/data/change.ts';
 import { storeDemoPlant } from '../../renderer/src/data/demo-store.ts';
 import { BLOCK_ROWS, dropBatch, writeBatch } from '../../renderer/src/data/fact-store.ts';
-import { buildFactModel, loadDataset, rowsForEmployee } from '../../renderer/src/data/fact-model.ts';
+import { buildFactModel, loadDataset, rowsForEmployee, type FactModel } from '../../renderer/src/data/fact-model.ts';
 import { installedDb } from './helpers.ts';
 
 function roster(rows: [string, string, string][]) {
@@ -77,5 +77,20 @@ describe('demo plant in the store and the fact model', () => {
     const id = plant.datasets.roster.columns.employeeId[5] as string;
     expect(rowsForEmployee(model.datasets.performance, id).length).toBeGreaterThan(0);
     expect((await db.audit.where('action').equals('demo.load').toArray())[0].details).toMatchObject({ seed: '7', employees: 300 });
+  });
+
+  it('publishes the roster at once and loads the other datasets only when asked', async () => {
+    const { db, actor } = await installedDb();
+    await storeDemoPlant(db, actor, generateDemoPlant({ employees: 50, seed: '8', endQuarter: '2026Q3', plant: { code: 'P01', name: '一厂', region: '' } }), '8');
+    const published: FactModel[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const building = buildFactModel(db, 1, async () => (name) => name.slice(0, 1), (m) => published.push(m), () => gate);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(published.map((m) => [m.complete, Object.keys(m.datasets)])).toEqual([[false, ['roster']]]);
+    release();
+    const model = await building;
+    expect(model.complete).toBe(true);
+    expect(Object.keys(model.datasets).sort()).toEqual(expect.arrayContaining(['performance', 'ratings', 'roster']));
   });
 });

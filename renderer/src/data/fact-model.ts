@@ -30,13 +30,15 @@ export async function loadDataset(db: XinhuoDb, dataset: DatasetName): Promise<C
   return resolveDataset(dataset, batches);
 }
 
-/** Builds the full model; `publish` receives the partial model after the roster. */
-export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}): Promise<FactModel> {
+/** Builds the full model; `publish` receives the partial model after the roster. The other
+ *  datasets load once `rest` resolves (at once by default). */
+export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}, rest: () => Promise<void> = async () => {}): Promise<FactModel> {
   const batches = await db.factBatches.orderBy('order').toArray();
   const roster = await loadDataset(db, 'roster');
   const initialsOf = await initials(roster.columns.name as StringColumn);
   let model: FactModel = { version, batches, datasets: { roster }, people: await buildPeopleIndex(roster, initialsOf), complete: false };
   publish(model);
+  await rest();
   await yieldToEventLoop();
   for (const name of DATASET_NAMES) {
     if (name === 'roster') continue;
@@ -65,6 +67,12 @@ export class FactModelStore {
   private subscription: Subscription | null = null;
   private building = 0;
   private readonly db: XinhuoDb;
+  // The datasets besides the roster (about a million rows at a large plant) wait until a
+  // screen wants them, so that loading them does not compete with signing in and showing the
+  // people list.
+  private restWanted = false;
+  private releaseRest: (() => void) | null = null;
+  private restGate: Promise<void> = new Promise((resolve) => (this.releaseRest = resolve));
 
   constructor(db: XinhuoDb) {
     this.db = db;
@@ -97,13 +105,26 @@ export class FactModelStore {
     this.subscription = null;
   }
 
+  /** Loads every dataset, not only the roster; the shell asks once the people list is up. */
+  wantAll(): void {
+    if (this.restWanted) return;
+    this.restWanted = true;
+    this.releaseRest?.();
+  }
+
   async rebuild(): Promise<FactModel> {
     const ticket = ++this.building;
-    return buildFactModel(this.db, this.model.version + 1, loadInitials, (m) => {
-      // A newer rebuild supersedes this one.
-      if (ticket !== this.building) return;
-      this.model = m;
-      for (const l of this.listeners) l();
-    });
+    return buildFactModel(
+      this.db,
+      this.model.version + 1,
+      loadInitials,
+      (m) => {
+        // A newer rebuild supersedes this one.
+        if (ticket !== this.building) return;
+        this.model = m;
+        for (const l of this.listeners) l();
+      },
+      () => this.restGate,
+    );
   }
 }

@@ -97,7 +97,7 @@ export function EmployeePage({ id }: { id: string }) {
             <dd>{col('region')}</dd>
           </dl>
         </section>
-        <Section title={t('employee.performance')} empty={t('employee.performanceEmpty')} rows={data.performance}>
+        <Section title={t('employee.performance')} empty={model.complete ? t('employee.performanceEmpty') : t('common.loading')} rows={data.performance}>
           <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
             <LineChart
               ariaLabel={t('employee.performance')}
@@ -111,7 +111,7 @@ export function EmployeePage({ id }: { id: string }) {
         </Section>
       </div>
       <div className="grid-2">
-        <Section title={t('employee.ratings')} empty={t('employee.ratingsEmpty')} rows={data.ratings}>
+        <Section title={t('employee.ratings')} empty={model.complete ? t('employee.ratingsEmpty') : t('common.loading')} rows={data.ratings}>
           <table className="plain">
             <thead>
               <tr>
@@ -133,7 +133,7 @@ export function EmployeePage({ id }: { id: string }) {
             </tbody>
           </table>
         </Section>
-        <Section title={t('employee.activities')} empty={t('employee.activitiesEmpty')} rows={data.activities}>
+        <Section title={t('employee.activities')} empty={model.complete ? t('employee.activitiesEmpty') : t('common.loading')} rows={data.activities}>
           <table className="plain">
             <thead>
               <tr>
@@ -155,7 +155,7 @@ export function EmployeePage({ id }: { id: string }) {
         </Section>
       </div>
       <div className="grid-2">
-        <Section title={t('employee.certificates')} empty={t('employee.certificatesEmpty')} rows={data.certificates}>
+        <Section title={t('employee.certificates')} empty={model.complete ? t('employee.certificatesEmpty') : t('common.loading')} rows={data.certificates}>
           <ul className="tags">
             {data.certificates.map((c, i) => (
               <li key={i} title={c.issueDate ? `${t('employee.issueDate')}：${formatDate(String(c.issueDate), language)}` : undefined}>
