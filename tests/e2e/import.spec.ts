@@ -14,7 +14,7 @@ test.beforeAll(() => {
   execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/import/generate.ts']);
 });
 
-async function pickFile(page: Page, path: string) {
+async function pickFile(page: Page, path: string | string[]) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择表格文件' }).click();
   await (await chooser).setFiles(path);
@@ -29,6 +29,11 @@ async function openImport(page: Page) {
 async function importFile(page: Page, path: string, mode: RegExp = /新增并更新/) {
   await openImport(page);
   await pickFile(page, path);
+  return runWizard(page, mode);
+}
+
+/** The steps after a file has been opened, accepting what the wizard proposes. */
+async function runWizard(page: Page, mode: RegExp = /新增并更新/) {
   await expect(page.getByText(/^表头：/)).toBeVisible();
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '下一步' }).click();
@@ -48,9 +53,14 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   await app.setUpPlant();
   await expect(page.getByText('还没有员工数据。')).toBeVisible();
 
-  // The HR exports, end to end.
-  await expect(await importFile(page, join(demoDir, 'roster.xlsx'))).toHaveText(/新增 300 条/);
-  await expect(await importFile(page, join(demoDir, 'performance.xlsx'))).toHaveText(/新增 [\d,]+ 条/);
+  // The HR exports, end to end: two chosen at once go through the wizard one after another.
+  await openImport(page);
+  await pickFile(page, [join(demoDir, 'roster.xlsx'), join(demoDir, 'performance.xlsx')]);
+  await expect(await runWizard(page)).toHaveText(/新增 300 条/);
+  await page.getByRole('button', { name: '导入下一个文件：performance.xlsx（还有 1 个）' }).click();
+  await expect(page.locator('dd', { hasText: 'performance.xlsx' })).toBeVisible();
+  await expect(await runWizard(page)).toHaveText(/新增 [\d,]+ 条/);
+  await expect(page.getByRole('button', { name: /导入下一个文件/ })).toHaveCount(0);
   await expect(await importFile(page, join(demoDir, 'ratings.xlsx'))).toHaveText(/新增 [\d,]+ 条/);
   await page.getByRole('link', { name: '员工' }).click();
   await app.waitForPeople(300);

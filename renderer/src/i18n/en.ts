@@ -166,7 +166,7 @@ export const en: Messages = {
     title: 'Import data',
     steps: { file: 'File', sheet: 'Sheet and header', mapping: 'Columns', preview: 'Preview and fix', mode: 'Mode', done: 'Done' },
     pick: 'Choose a spreadsheet',
-    pickHint: '.xlsx, .xls, .csv and .txt (including GBK and Unicode text) and WPS files.',
+    pickHint: '.xlsx, .xls, .csv and .txt (including GBK and Unicode text) and WPS files. Choose several to import them one after another.',
     template: 'Download a template',
     templateFor: 'Template for',
     duplicate: 'This file was imported on {{time}} by {{user}} ({{file}}). Importing it again changes nothing.',
@@ -216,6 +216,9 @@ export const en: Messages = {
     done: 'Import finished',
     doneCounts: '{{added, number}} added, {{updated, number}} updated, {{unchanged, number}} unchanged, {{refused, number}} refused, {{removed, number}} removed.',
     another: 'Import another file',
+    nextFile: 'Import the next file: {{name}} ({{count}} left)',
+    skipToNext: 'Import the next one now',
+    queued: '{{count}} more files to import: {{names}}',
     history: 'Import history',
   },
   history: {

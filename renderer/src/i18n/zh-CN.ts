@@ -164,7 +164,7 @@ export const zhCN = {
     title: '导入数据',
     steps: { file: '选择文件', sheet: '工作表与表头', mapping: '列对应', preview: '预览与修正', mode: '导入方式', done: '完成' },
     pick: '选择表格文件',
-    pickHint: '支持 .xlsx、.xls、.csv、.txt（含 GBK 和 Unicode 文本），以及 WPS 表格。',
+    pickHint: '支持 .xlsx、.xls、.csv、.txt（含 GBK 和 Unicode 文本），以及 WPS 表格。可一次选择多个文件，依次导入。',
     template: '下载导入模板',
     templateFor: '模板类型',
     duplicate: '这个文件已于 {{time}} 由 {{user}} 导入（{{file}}）。再次导入不会改变数据。',
@@ -214,6 +214,9 @@ export const zhCN = {
     done: '导入完成',
     doneCounts: '新增 {{added, number}} 条，更新 {{updated, number}} 条，不变 {{unchanged, number}} 条，拒绝 {{refused, number}} 条，移除 {{removed, number}} 条。',
     another: '继续导入其他文件',
+    nextFile: '导入下一个文件：{{name}}（还有 {{count}} 个）',
+    skipToNext: '先导入下一个',
+    queued: '还有 {{count}} 个文件等待导入：{{names}}',
     history: '查看导入历史',
   },
   history: {

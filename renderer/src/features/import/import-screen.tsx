@@ -71,12 +71,21 @@ function StepNav({ onBack, onNext, nextDisabled, nextLabel }: { onBack: () => vo
   );
 }
 
-function FileStep({ wizard }: { wizard: ImportWizard }) {
+interface QueuedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function FileStep({ wizard, onQueue }: { wizard: ImportWizard; onQueue: (rest: QueuedFile[]) => void }) {
   const { t } = useTranslation();
   const [template, setTemplate] = useState<DatasetName>('roster');
+  // Several files (HR, appraisal and course exports of one month) go through the wizard one
+  // after another: the first opens now, the rest wait their turn.
   const pick = async () => {
-    const files = await getPlatform().openFiles({ title: t('importer.pick'), filters: FILE_FILTERS });
-    if (files[0]) await wizard.open(files[0].name, files[0].bytes);
+    const files = await getPlatform().openFiles({ title: t('importer.pick'), filters: FILE_FILTERS, multiple: true });
+    if (!files[0]) return;
+    onQueue(files.slice(1));
+    await wizard.open(files[0].name, files[0].bytes);
   };
   const downloadTemplate = async () => {
     const { templateWorkbook } = await import('../../../../shared/io/export-dataset.ts');
@@ -472,7 +481,7 @@ function ModeStep({ wizard }: { wizard: ImportWizard }) {
   );
 }
 
-function DoneStep({ wizard }: { wizard: ImportWizard }) {
+function DoneStep({ wizard, queue, onNext }: { wizard: ImportWizard; queue: QueuedFile[]; onNext: () => void }) {
   const { t } = useTranslation();
   if (!wizard.committed) return null;
   return (
@@ -480,7 +489,12 @@ function DoneStep({ wizard }: { wizard: ImportWizard }) {
       <h3>{t('importer.done')}</h3>
       <p data-testid="import-done">{t('importer.doneCounts', { ...wizard.committed, removed: wizard.committed.removed ?? 0 })}</p>
       <div className="row">
-        <button type="button" className="primary" onClick={wizard.reset}>
+        {queue.length > 0 && (
+          <button type="button" className="primary" onClick={onNext}>
+            {t('importer.nextFile', { name: queue[0].name, count: queue.length })}
+          </button>
+        )}
+        <button type="button" className={queue.length ? 'secondary' : 'primary'} onClick={wizard.reset}>
           {t('importer.another')}
         </button>
         <a href={hrefOf({ name: 'history' })}>{t('importer.history')}</a>
@@ -492,6 +506,13 @@ function DoneStep({ wizard }: { wizard: ImportWizard }) {
 export function ImportScreen() {
   const { t } = useTranslation();
   const wizard = useImportWizard();
+  const [queue, setQueue] = useState<QueuedFile[]>([]);
+  const next = () => {
+    const [first, ...rest] = queue;
+    setQueue(rest);
+    wizard.reset();
+    void wizard.open(first.name, first.bytes);
+  };
   return (
     <section className="screen import" aria-label={t('importer.title')}>
       <header className="toolbar">
@@ -500,7 +521,15 @@ export function ImportScreen() {
       <Stepper step={wizard.step} />
       {wizard.step === 'file' && (
         <>
-          <FileStep wizard={wizard} />
+          {queue.length > 0 && !wizard.opened && (
+            <p className="muted" role="status">
+              {t('importer.queued', { count: queue.length, names: queue.map((f) => f.name).join('、') })}{' '}
+              <button type="button" className="link-button" onClick={next}>
+                {t('importer.skipToNext')}
+              </button>
+            </p>
+          )}
+          <FileStep wizard={wizard} onQueue={setQueue} />
           <Progress wizard={wizard} />
         </>
       )}
@@ -508,7 +537,7 @@ export function ImportScreen() {
       {wizard.step === 'mapping' && <MappingStep wizard={wizard} />}
       {wizard.step === 'preview' && <PreviewStep wizard={wizard} />}
       {wizard.step === 'mode' && <ModeStep wizard={wizard} />}
-      {wizard.step === 'done' && <DoneStep wizard={wizard} />}
+      {wizard.step === 'done' && <DoneStep wizard={wizard} queue={queue} onNext={next} />}
     </section>
   );
 }
