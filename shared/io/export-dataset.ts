@@ -60,6 +60,24 @@ export function datasetWorkbook(set: ColumnSet, sheetName = DATASETS[set.dataset
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }
 
+/** The same dataset as a UTF-8 CSV (with BOM, for Excel) in the words of the .xlsx export. */
+export function datasetCsv(set: ColumnSet): Uint8Array {
+  const fields = DATASETS[set.dataset].fields.filter((f) => f.name in set.columns);
+  const text = (f: FieldDef, value: string | number | null): string | number | null => {
+    if (value === null || (typeof value === 'number' && Number.isNaN(value))) return null;
+    if (f.type === 'percent') return `${Math.round((value as number) * 100000) / 1000}%`;
+    if (f.type === 'status') return STATUS_ZH[value as EmploymentStatus] ?? String(value);
+    if (f.type === 'period') {
+      const p = parsePeriod(String(value));
+      return p ? periodLabelZh(p) : String(value);
+    }
+    return value;
+  };
+  const rows: (string | number | null)[][] = [fields.map((f) => f.zh)];
+  for (let r = 0; r < set.length; r++) rows.push(fields.map((f) => text(f, set.columns[f.name][r] as string | number | null)));
+  return toCsv(rows);
+}
+
 export const columnLetter = (c: number): string => (c >= 0 ? XLSX.utils.encode_col(c) : '');
 
 /** The original rows with a 问题 column listing each row's problems, for fixing in Excel. */

@@ -1,5 +1,6 @@
 // A training officer's first day: set up the plant, load the demo plant, find people,
 // read an employee's record, try English, sign out and back in.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { pinyin } from 'pinyin-pro';
 import { ADMIN, XinhuoApp } from './pages/app.ts';
@@ -36,6 +37,14 @@ test('first run as a plant with the demo plant, people search, employee page, la
   await page.getByLabel('部门').selectOption('设备维修部');
   await expect(app.peopleCount()).toContainText('筛选出');
   await expect(app.tableRows().nth(1)).toContainText('设备维修部');
+  // Export the filtered list as CSV: those people, with the roster's Chinese headers.
+  const filteredCount = Number((await app.peopleCount().textContent())!.match(/筛选出 ([\d,]+)/)![1].replace(/,/g, ''));
+  const download = page.waitForEvent('download');
+  await page.getByRole('combobox', { name: '导出名单' }).selectOption('csv');
+  const csv = readFileSync((await (await download).path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(csv[0]).toMatch(/^工号,姓名,/);
+  expect(csv).toHaveLength(filteredCount + 1);
+  expect(csv.slice(1).every((line) => line.includes('设备维修部'))).toBe(true);
   await page.getByLabel('部门').selectOption('');
 
   // The employee page with the performance chart.

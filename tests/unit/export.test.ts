@@ -1,6 +1,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { errorReportWorkbook, escapeFormulaText, templateWorkbook, toCsv } from '../../shared/io/export-dataset.ts';
+import { datasetCsv, datasetWorkbook, errorReportWorkbook, escapeFormulaText, templateWorkbook, toCsv } from '../../shared/io/export-dataset.ts';
+import { selectRows } from '../../shared/domain/facts/columns.ts';
+import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
 import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
 
 describe('exports', () => {
@@ -36,5 +38,22 @@ describe('exports', () => {
     expect(rows[0]).toEqual(['原行号', '工号', '姓名', '问题']);
     expect(rows[1]).toEqual([2, '000123', "'=cmd", '第2行 B列(姓名) 有问题']);
     expect(ws['!data']![1][1].t).toBe('s');
+  });
+
+  it('exports chosen roster rows as .xlsx and CSV that import back to the same values', () => {
+    const roster = generateDemoPlant({ employees: 40, seed: 'export', endQuarter: '2026Q3', plant: { code: 'P01', name: '一厂', region: '江苏省' } }).datasets.roster;
+    const rows = [7, 0, 39, 12];
+    const subset = selectRows(roster, rows);
+    expect(subset.length).toBe(4);
+    expect(subset.columns.employeeId).toEqual(rows.map((r) => roster.columns.employeeId[r]));
+    for (const [bytes, file] of [[datasetWorkbook(subset), '员工名单.xlsx'], [datasetCsv(subset), '员工名单.csv']] as const) {
+      const back = analyseWorkbookBytes(bytes, file);
+      if (!back.ok) throw new Error(`${file}: ${back.message}`);
+      expect(back.dataset).toBe('roster');
+      expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      for (const name of Object.keys(subset.columns)) if (name in back.set.columns) expect([file, name, back.set.columns[name]]).toEqual([file, name, subset.columns[name]]);
+      expect(back.set.columns.employeeId).toEqual(subset.columns.employeeId);
+      expect(back.set.columns.status).toEqual(subset.columns.status);
+    }
   });
 });

@@ -58,3 +58,4 @@ export { handOffRun, moveEntry, type HandOffResult } from './pipeline-store.ts';
 export type { ScreeningRunRecord } from './types.ts';
 export { createUser, resetPassword, ROLES, setUserDisabled, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';
 export { can, departmentScope, type Capability } from './permissions.ts';
+export { ExportCancelled, exportRows, type RunningExport } from './export-client.ts';

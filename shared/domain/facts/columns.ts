@@ -59,6 +59,19 @@ export function sliceColumnSet(set: ColumnSet, start: number, end: number): Colu
   return { dataset: set.dataset, length: Math.max(0, Math.min(end, set.length) - start), columns };
 }
 
+/** The rows at the given positions, in that order. */
+export function selectRows(set: ColumnSet, rows: ArrayLike<number>): ColumnSet {
+  const columns: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(set.columns)) {
+    if (col instanceof Float64Array) {
+      const out = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]];
+      columns[name] = out;
+    } else columns[name] = Array.from({ length: rows.length }, (_, i) => col[rows[i]] ?? null);
+  }
+  return { dataset: set.dataset, length: rows.length, columns };
+}
+
 /** Reads one row as a plain object (missing numbers → null). For display and tests, not bulk work. */
 export function rowAt(set: { columns: Record<string, Column> }, i: number): Record<string, string | number | null> {
   const row: Record<string, string | number | null> = {};

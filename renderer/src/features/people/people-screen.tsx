@@ -3,8 +3,9 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departmentScope, queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type SortColumn } from '../../data/index.ts';
+import { change, departmentScope, ExportCancelled, getDb, exportRows, queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
 import { formatDate, type Language } from '../../i18n/index.ts';
+import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { navigate, VirtualTable, type TableColumn } from '../../ui/index.ts';
 import { DEFAULT_DEMO_EMPLOYEES, DemoFields, DemoProgressView, useDemoLoader, type DemoSettings } from '../setup/index.ts';
@@ -73,9 +74,11 @@ export function PeopleScreen() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const model = useFactModel();
-  const scope = departmentScope(useAppStore((s) => s.user));
+  const user = useAppStore((s) => s.user);
+  const scope = departmentScope(user);
   const [query, setQuery] = useState<PeopleQuery>({ text: '', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false });
   const deferred = useDeferredValue(query);
+  const [exporting, setExporting] = useState<RunningExport | null>(null);
   const index = model.people;
   // A department head's list is their department's, whatever the filters say.
   const rows = useMemo(() => (index ? queryPeople(index, scope === null ? deferred : { ...deferred, department: scope }) : new Uint32Array(0)), [index, deferred, scope]);
@@ -105,6 +108,21 @@ export function PeopleScreen() {
     }
   };
   const filtered = rows.length !== total;
+  const exportList = async (format: 'xlsx' | 'csv') => {
+    const ids = Array.from(rows, (r) => index.ids[r] ?? '');
+    const job = exportRows('roster', ids, format);
+    setExporting(job);
+    try {
+      const { bytes, rows: count } = await job.done;
+      const saved = await getPlatform().saveFile({ suggestedName: `员工名单-${new Date().toISOString().slice(0, 10)}.${format}`, bytes, filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }] });
+      // Personal data leaving the application is recorded.
+      if (saved && user) await change(getDb(), { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('people.export', 'people', null, `员工名单 ${count} 人（${format === 'csv' ? 'CSV' : 'Excel'}）${scope !== null ? `，${scope}` : ''}`));
+    } catch (e) {
+      if (!(e instanceof ExportCancelled)) throw e;
+    } finally {
+      setExporting(null);
+    }
+  };
   return (
     <section className="screen people" aria-label={t('people.title')}>
       <header className="toolbar">
@@ -114,6 +132,17 @@ export function PeopleScreen() {
         {(['plant', 'department', 'position', 'status'] as const).filter((f) => scope === null || f !== 'department').map((f) => (
           <FilterSelect key={f} index={index} field={f} value={query[f]} onChange={(v) => setQuery({ ...query, [f]: v })} />
         ))}
+        {exporting ? (
+          <button type="button" className="secondary" onClick={() => exporting.cancel()}>
+            {t('people.exporting')}
+          </button>
+        ) : (
+          <select aria-label={t('people.export')} value="" disabled={rows.length === 0} onChange={(e) => e.target.value && void exportList(e.target.value as 'xlsx' | 'csv')}>
+            <option value="">{t('people.exportCount', { count: rows.length })}</option>
+            <option value="xlsx">Excel (.xlsx)</option>
+            <option value="csv">CSV（UTF-8）</option>
+          </select>
+        )}
         <span className="count" data-testid="people-count">
           {filtered ? t('people.countFiltered', { count: rows.length, total }) : t('people.count', { count: total })}
         </span>
