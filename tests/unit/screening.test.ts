@@ -226,6 +226,23 @@ describe('report', () => {
   });
 });
 
+describe('percentile cut on the distribution', () => {
+  it('is the lowest passing value when one value separates pass from fail, and absent otherwise', () => {
+    const people = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, department: i < 5 ? '一车间' : '二车间' }));
+    // 一车间 scores 60..64, 二车间 scores 90..94: company-wide the top 20% are 93 and 94.
+    const scores = people.map((p, i) => [p.id, '2024Q2', i < 5 ? 60 + i : 85 + i] as [string, string, number]);
+    const { screener } = world(people, scores);
+    const company = buildReport(screener.data, screener.evaluate(profile(pct(20, 'company')), D), 0);
+    expect(company.histograms[0].cut).toBe(93);
+    // Within departments the top 20% are 64 and 94: 64 passes while 90 fails, so no single line.
+    const byDepartment = buildReport(screener.data, screener.evaluate(profile(pct(20, 'department')), D), 0);
+    expect(byDepartment.histograms[0].cut).toBeUndefined();
+    // A department head's view of one department has one cut again.
+    const oneDepartment = buildReport(screener.data, screener.evaluate(profile(pct(20, 'department')), D, { department: '二车间' }), 0);
+    expect(oneDepartment.histograms[0].cut).toBe(94);
+  });
+});
+
 describe('engine caches', () => {
   it('stay bounded over a long session of slider moves and windows, and answer as a fresh engine does', () => {
     const people = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, department: i % 2 ? '一车间' : '二车间' }));

@@ -31,6 +31,9 @@ export interface Histogram {
   id: string;
   bins: { from: number; to: number; pass: number; fail: number }[];
   noData: number;
+  /** Where passing starts, when one value separates everyone in view who passes from everyone
+   *  who fails (a percentile ranked company-wide, or within the one department in view). */
+  cut?: number;
 }
 
 export interface ExcludedRow {
@@ -103,14 +106,22 @@ function histogram(ev: Evaluation, index: number, bins = 20): Histogram {
     const width = hi > lo ? (hi - lo) / bins : 1;
     const pass = new Int32Array(count);
     const fail = new Int32Array(count);
+    let lowestPass = Infinity;
+    let highestFail = -Infinity;
     for (let e = 0; e < value.length; e++) {
       const v = value[e];
       if (!inView[e] || !active[e] || v !== v) continue;
       const b = Math.min(count - 1, Math.floor((v - lo) / width));
-      if (o.passed[e]) pass[b]++;
-      else fail[b]++;
+      if (o.passed[e]) {
+        pass[b]++;
+        if (v < lowestPass) lowestPass = v;
+      } else {
+        fail[b]++;
+        if (v > highestFail) highestFail = v;
+      }
     }
     result = { id: o.id, bins: Array.from({ length: count }, (_, i) => ({ from: clean(lo + i * width)!, to: clean(lo + (i + 1) * width)!, pass: pass[i], fail: fail[i] })), noData };
+    if (o.kind === 'percentile' && lowestPass !== Infinity && lowestPass > highestFail) result.cut = clean(lowestPass)!;
   }
   histograms.set(o.passed, { inView: ev.inView, histogram: result });
   return result;

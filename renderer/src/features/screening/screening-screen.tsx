@@ -5,7 +5,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
-import { describeCriterion, type CriterionCell, type ExcludedRow, type PersonRow, type ResultList, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import { describeCriterion, type CriterionCell, type ExcludedRow, type Histogram, type PersonRow, type ResultList, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { can, departmentScope, getDb, handOffRun, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type ScreeningRunRecord, type SnapshotInfo } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
@@ -36,8 +36,10 @@ function twoLines(label: string): string | string[] {
 }
 
 /** Where a criterion's threshold falls on its histogram's bars, for the marker line. */
-function thresholdMarker(c: Criterion | undefined, bins: { from: number; to: number }[], label: (v: string) => string): { at: number; label: string } | undefined {
-  const value = c?.kind === 'threshold' ? c.value : c?.kind === 'activityCount' ? c.min : c?.kind === 'tenure' ? c.minYears : null;
+function thresholdMarker(c: Criterion | undefined, h: Histogram, label: (v: string) => string): { at: number; label: string } | undefined {
+  const bins = h.bins;
+  // A percentile's cut-off is a value only where one value separates passing from failing.
+  const value = c?.kind === 'threshold' ? c.value : c?.kind === 'activityCount' ? c.min : c?.kind === 'tenure' ? c.minYears : c?.kind === 'percentile' ? (h.cut ?? null) : null;
   if (value === null || !bins.length) return undefined;
   const width = bins[0].to - bins[0].from || 1;
   return { at: (value - bins[0].from) / width - 0.5, label: label(formatValue(c, value, '')) };
@@ -522,7 +524,7 @@ export function ScreeningScreen() {
                           ariaLabel={labelOf(result!.profile, h.id)}
                           marker={thresholdMarker(
                             result!.profile.criteria.find((c) => c.id === h.id),
-                            h.bins,
+                            h,
                             (v) => t('screening.thresholdLine', { value: v }),
                           )}
                           labels={h.bins.map((b) => formatValue(result!.profile.criteria.find((c) => c.id === h.id), b.from, ''))}
