@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { bigRosterWorkbook } from '../fixtures/import/big-roster.ts';
@@ -233,6 +233,24 @@ function screening() {
   record({ id: 'screening.liveReply.thresholdOnly', value: round(live, 2), unit: 'ms', baseline: round(thresholdOnly, 2), ratio: round(live / thresholdOnly, 2), goal: 'report', ok: true, note: 'evaluation + report with the first 100 rows per list + structured clone, as the worker replies; baseline = the evaluation alone' });
 }
 
+const BENCH_PASSWORD = 'bench-password-1';
+
+/** The first-run setup as an officer fills it in, with the demo plant when `demoEmployees` is given. */
+async function setUpInstallation(page: Page, demoEmployees?: number) {
+  await page.getByLabel('单位名称').fill('基准集团');
+  await page.getByLabel('厂区代码').fill('B01');
+  await page.getByLabel('厂区名称').fill('基准厂');
+  await page.getByLabel('用户名').fill('bench');
+  await page.getByLabel('姓名').fill('基准');
+  await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD);
+  await page.getByLabel('确认密码').fill(BENCH_PASSWORD);
+  if (demoEmployees) {
+    await page.getByLabel(/载入示例工厂/).check();
+    await page.getByLabel('员工人数').fill(String(demoEmployees));
+  }
+  await page.getByRole('button', { name: '完成设置' }).click();
+}
+
 /**
  * The longest task on the UI thread while an officer imports a 50 MB, 100,000-row roster
  * workbook through the wizard (file, sheet, mapping, preview scrolled to the end, commit).
@@ -254,14 +272,7 @@ async function importUiLongTasks(appUrl: string) {
       }).observe({ type: 'longtask', buffered: false });
     });
     await page.goto(appUrl);
-    await page.getByLabel('单位名称').fill('基准集团');
-    await page.getByLabel('厂区代码').fill('B01');
-    await page.getByLabel('厂区名称').fill('基准厂');
-    await page.getByLabel('用户名').fill('bench');
-    await page.getByLabel('姓名').fill('基准');
-    await page.getByLabel('密码', { exact: true }).fill('bench-password-1');
-    await page.getByLabel('确认密码').fill('bench-password-1');
-    await page.getByRole('button', { name: '完成设置' }).click();
+    await setUpInstallation(page);
     await page.getByText('还没有员工数据。').waitFor();
     await page.getByRole('link', { name: '导入数据' }).click();
     await page.getByRole('button', { name: '选择表格文件' }).waitFor();
@@ -292,21 +303,12 @@ async function importUiLongTasks(appUrl: string) {
 
 async function coldStart(appUrl: string) {
   const dir = await mkdtemp(join(tmpdir(), 'xinhuo-bench-app-'));
-  const password = 'bench-password-1';
+  const password = BENCH_PASSWORD;
   try {
     let ctx = await persistent(dir);
     let page = await ctx.newPage();
     await page.goto(appUrl);
-    await page.getByLabel('单位名称').fill('基准集团');
-    await page.getByLabel('厂区代码').fill('B01');
-    await page.getByLabel('厂区名称').fill('基准厂');
-    await page.getByLabel('用户名').fill('bench');
-    await page.getByLabel('姓名').fill('基准');
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByLabel('确认密码').fill(password);
-    await page.getByLabel(/载入示例工厂/).check();
-    await page.getByLabel('员工人数').fill(String(EMPLOYEES));
-    await page.getByRole('button', { name: '完成设置' }).click();
+    await setUpInstallation(page, EMPLOYEES);
     const expected = `共 ${EMPLOYEES.toLocaleString('zh-CN')} 人`;
     await page.getByTestId('people-count').filter({ hasText: expected }).waitFor({ timeout: 300_000 });
     await ctx.close();
