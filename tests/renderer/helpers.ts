@@ -3,6 +3,7 @@
 // installation with a fast password hash (the real iteration count is tested separately).
 import { XinhuoDb } from '../../renderer/src/data/db.ts';
 import { setUp, type SetupInput } from '../../renderer/src/data/installation.ts';
+import type { PersonRow, ScreeningReport } from '../../shared/domain/screening/report.ts';
 
 let counter = 0;
 
@@ -21,4 +22,9 @@ export async function installedDb() {
   const db = freshDb();
   const { installation, admin } = await setUp(db, PLANT_SETUP, 1000);
   return { db, installation, admin, actor: { userId: admin.id, userName: admin.userName } };
+}
+
+/** A screening report with these rows and empty charts, as the worker would send it in full. */
+export function screeningReport(candidates: PersonRow[], nearMisses: PersonRow[]): ScreeningReport {
+  return { asOf: '2026-09-30', population: 10, candidates, nearMisses, excluded: [], candidateCount: candidates.length, nearMissCount: nearMisses.length, excludedCount: 0, byDepartment: [], byPlant: [], funnel: [], passCounts: [], histograms: [] };
 }

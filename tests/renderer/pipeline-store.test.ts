@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
-import type { ScreeningReport } from '../../shared/domain/screening/report.ts';
 import { handOffRun, moveEntry } from '../../renderer/src/data/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/screening-store.ts';
-import { installedDb } from './helpers.ts';
+import { installedDb, screeningReport } from './helpers.ts';
 
 const row = (employeeId: string, name: string) => ({ e: 0, employeeId, name, department: '质量部', position: '检验员', criteria: [] });
-const report = (candidates: string[], nearMisses: string[]): ScreeningReport => ({
-  asOf: '2026-09-30',
-  population: 10,
-  candidates: candidates.map((id) => row(id, `人${id}`)),
-  nearMisses: nearMisses.map((id) => ({ ...row(id, `人${id}`), failed: ['coaching'] })),
-  excluded: [],
-  candidateCount: candidates.length,
-  nearMissCount: nearMisses.length,
-  excludedCount: 0,
-  byDepartment: [],
-  byPlant: [],
-  funnel: [],
-  passCounts: [],
-  histograms: [],
-});
+const report = (candidates: string[], nearMisses: string[]) => screeningReport(candidates.map((id) => row(id, `人${id}`)), nearMisses.map((id) => ({ ...row(id, `人${id}`), failed: ['coaching'] })));
 
 describe('handing a run to the selection pipeline', () => {
   it('adds every candidate and the picked near-misses at 数据初选, once, with the run marked and audited', async () => {

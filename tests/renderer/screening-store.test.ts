@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
-import type { ScreeningReport } from '../../shared/domain/screening/report.ts';
 import { latestProfiles, saveProfile, saveRun } from '../../renderer/src/data/screening-store.ts';
-import { installedDb } from './helpers.ts';
+import { installedDb, screeningReport } from './helpers.ts';
 
-const report: ScreeningReport = {
-  asOf: '2026-09-30',
-  population: 10,
-  candidates: [{ e: 0, employeeId: '000001', name: '张伟', department: '质量部', position: '检验员', criteria: [{ id: 'coaching', passed: true, value: 4.8, threshold: 4.5 }] }],
-  nearMisses: [{ e: 1, employeeId: '000002', name: '李娜', department: '质量部', position: '检验员', criteria: [], failed: ['coaching'] }],
-  excluded: [],
-  candidateCount: 1,
-  nearMissCount: 1,
-  excludedCount: 0,
-  byDepartment: [],
-  byPlant: [],
-  funnel: [],
-  passCounts: [],
-  histograms: [],
-};
+const report = screeningReport(
+  [{ e: 0, employeeId: '000001', name: '张伟', department: '质量部', position: '检验员', criteria: [{ id: 'coaching', passed: true, value: 4.8, threshold: 4.5 }] }],
+  [{ e: 1, employeeId: '000002', name: '李娜', department: '质量部', position: '检验员', criteria: [], failed: ['coaching'] }],
+);
 
 describe('saved profiles and runs', () => {
   it('versions a profile on every change and not when nothing changed', async () => {

@@ -19,7 +19,12 @@ let evaluations = 0;
 
 const reply = (m: ScreeningResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
+// Warnings depend only on the snapshot and the as-of date, not on the profile: a slider step
+// reuses them instead of walking the roster again.
+let lastWarnings: { data: ScreeningData; asOf: string; warnings: FreshnessWarning[] } | null = null;
+
 function warnings(data: ScreeningData, asOf: string): FreshnessWarning[] {
+  if (lastWarnings?.data === data && lastWarnings.asOf === asOf) return lastWarnings.warnings;
   const out: FreshnessWarning[] = [];
   if (!data.latestPerformanceEnd) out.push({ code: 'noPerformance' });
   else if (data.latestPerformanceEnd < asOf) out.push({ code: 'performanceOld', latest: data.latestPerformanceEnd, asOf });
@@ -29,6 +34,7 @@ function warnings(data: ScreeningData, asOf: string): FreshnessWarning[] {
   if (stale) out.push({ code: 'staleStatus', count: stale });
   // The roster should be at least as fresh as the performance data it is screened with.
   if (rosterAt && performanceAt && Date.parse(performanceAt) - Date.parse(rosterAt) > 30 * 86_400_000) out.push({ code: 'rosterOld', rosterAt, performanceAt });
+  lastWarnings = { data, asOf, warnings: out };
   return out;
 }
 
