@@ -320,8 +320,10 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
     rowNumbers.push(...kept);
   }
   options.onProgress?.(1);
+  // The fields this file carries: a column it lacks leaves the stored values alone.
+  const carried = [...new Set([...fields.map((f) => f.name), ...(mapping.wide.length ? ['dimension', 'score'] : [])])];
   issues.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
-  return { ok: true, file, format, encoding, sheets, sheet: sheetName, headerRow: header.headerRow + 1, headers, dataset: mapping.dataset, mapping, missing, rows, valid: missing.length ? 0 : valid, hiddenRows, issues, preview, grid, set: missing.length ? new ColumnSetBuilder(mapping.dataset).build() : set, rowNumbers: missing.length ? [] : rowNumbers };
+  return { ok: true, file, format, encoding, sheets, sheet: sheetName, headerRow: header.headerRow + 1, headers, dataset: mapping.dataset, mapping, missing, rows, valid: missing.length ? 0 : valid, hiddenRows, issues, preview, grid, set: missing.length ? new ColumnSetBuilder(mapping.dataset).build() : { ...set, fields: carried }, rowNumbers: missing.length ? [] : rowNumbers };
 }
 
 /** Preview rows from..to with their cells' text as the user sees it. */

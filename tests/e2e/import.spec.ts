@@ -86,6 +86,8 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   await page.getByRole('checkbox', { name: '排除 8' }).check();
   await expect(page.getByTestId('import-counts')).toHaveText('共 4 行，可导入 4 行，0 行有错误');
   await page.getByRole('button', { name: '下一步' }).click();
+  // This file has no 直接上级工号, 离职日期, 地区 or 证书 column: updating keeps the stored values and says so.
+  await expect(page.getByTestId('plan-absent')).toContainText(/^本文件没有 .*直接上级工号.*地区.* 列：保留原值$/);
   // 000123 is already in the roster: insert-only refuses it.
   await page.getByLabel(/只新增/).check();
   await expect(page.getByTestId('plan-counts')).toHaveText(/新增 3，更新 0，不变 0，拒绝 1/);

@@ -58,4 +58,45 @@ describe('resolveDataset', () => {
       }),
     );
   });
+
+  it('resolves field by field: each field comes from the latest batch that carries it', () => {
+    // Roster batches carrying random subsets of the fields, some removing keys, in any arrival order.
+    const FIELDS = ['name', 'department', 'hireDate', 'status', 'region'] as const;
+    const ids = ['001', '002', '003'];
+    const value = fc.option(fc.constantFrom('a', 'b', 'c'), { nil: null });
+    const rowArb = fc.record({ employeeId: fc.constantFrom(...ids), name: value, department: value, hireDate: value, status: value, region: value });
+    const batchArb = fc.record({
+      rows: fc.uniqueArray(rowArb, { selector: (r) => r.employeeId }),
+      fields: fc.subarray([...FIELDS]),
+      tomb: fc.subarray(ids),
+    });
+    fc.assert(
+      fc.property(fc.array(batchArb, { maxLength: 6 }), fc.boolean(), (spec, reverse) => {
+        const batches = spec.map((s, i): BatchBlocks => {
+          const b = new ColumnSetBuilder('roster');
+          for (const r of s.rows) b.push(r);
+          const full = s.fields.length === FIELDS.length;
+          return { batch: `b${i}`, order: String(i).padStart(4, '0'), tombstones: s.tomb, fields: full ? undefined : ['employeeId', ...s.fields], blocks: [{ index: 0, set: b.build() }] };
+        });
+        const naive = new Map<string, Record<string, string | null>>();
+        for (const s of spec) {
+          const full = s.fields.length === FIELDS.length;
+          for (const t of s.tomb) naive.delete(t);
+          for (const r of s.rows) {
+            const prev = naive.get(r.employeeId);
+            const next: Record<string, string | null> = { employeeId: r.employeeId };
+            for (const f of FIELDS) next[f] = full || s.fields.includes(f) ? r[f] : (prev?.[f] ?? null);
+            naive.set(r.employeeId, next);
+          }
+        }
+        const set = resolveDataset('roster', reverse ? [...batches].reverse() : batches);
+        const got = [...Array(set.length).keys()].map((i) => {
+          const r = rowAt(set, i);
+          return Object.fromEntries(['employeeId', ...FIELDS].map((f) => [f, r[f]]));
+        });
+        const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.employeeId).localeCompare(String(b.employeeId));
+        expect(got.sort(byId)).toEqual([...naive.values()].sort(byId));
+      }),
+    );
+  });
 });

@@ -55,6 +55,7 @@ export function buildBatch(ctx: ChangeContext, batch: NewBatch): { record: FactB
     mode: batch.mode,
     counts: { rows: batch.set.length, added: batch.set.length, updated: 0, unchanged: 0, refused: 0, ...batch.counts },
     tombstones: batch.tombstones ?? [],
+    ...(batch.set.fields ? { fields: [...batch.set.fields] } : {}),
     userId: ctx.actor.userId,
     userName: ctx.actor.userName,
     createdAt: new Date().toISOString(),
@@ -96,7 +97,7 @@ export async function readDataset(db: XinhuoDb, dataset: DatasetName): Promise<B
       const block = await db.factBlocks.get(key);
       if (block) blocks.push({ index: block.index, set: { dataset, length: block.rowCount, columns: block.columns } });
     }
-    out.push({ batch: b.id, order: b.order, tombstones: b.tombstones, blocks });
+    out.push({ batch: b.id, order: b.order, tombstones: b.tombstones, fields: b.fields, blocks });
   }
   return out;
 }

@@ -36,7 +36,7 @@ export type ImportResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'analysed'; id: number; summary: AnalysisSummary }
   | { type: 'rows'; id: number; rows: PreviewRow[] }
-  | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; periods: string[] }
+  | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; periods: string[]; absent: string[] }
   | { type: 'committed'; id: number; batchId: string; counts: ImportPlan['counts'] }
   | { type: 'file'; id: number; bytes: Uint8Array }
   | { type: 'error'; id: number; message: string };

@@ -50,6 +50,8 @@ export interface FactBatchRecord extends Envelope {
   mode: ImportMode;
   counts: { rows: number; added: number; updated: number; unchanged: number; refused: number; removed?: number };
   tombstones: string[];
+  /** The fields the batch carries, when the file had only some columns (absent = all). */
+  fields?: string[];
   userId: string;
   userName: string;
   createdAt: string;

@@ -212,6 +212,7 @@ export const en: Messages = {
     modeReplace: "Replace the period's data ({{periods}}: this file wins, records missing from it are removed)",
     planCounts: '{{added, number}} added, {{updated, number}} updated, {{unchanged, number}} unchanged, {{refused, number}} refused, {{removed, number}} removed',
     changes: 'Changes (first {{count}})',
+    absentColumns: 'This file has no {{fields}} column: the stored values are kept',
     key: 'Record',
     before: 'Before',
     after: 'After',

@@ -11,6 +11,17 @@ export interface ColumnSet {
   dataset: DatasetName;
   length: number;
   columns: Record<string, Column>;
+  /**
+   * The fields these rows carry, when not every field of the dataset: a file without an
+   * 入职日期 column carries no hire dates, and resolution keeps the stored ones (DESIGN.md §4).
+   * Absent = every field.
+   */
+  fields?: readonly string[];
+}
+
+/** The fields a set carries (every field of its dataset unless it says otherwise). */
+export function carriedFields(set: Pick<ColumnSet, 'dataset' | 'fields'>): readonly string[] {
+  return set.fields ?? DATASETS[set.dataset].fields.map((f) => f.name);
 }
 
 export function isNumberColumn(c: Column): c is NumberColumn {

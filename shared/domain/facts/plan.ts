@@ -1,7 +1,7 @@
 // What an import will do to a dataset, before it is written: per mode, which rows go into
 // the batch, which keys it removes, and the counts and changes to show the officer.
 
-import { rowAt, type ColumnSet, ColumnSetBuilder } from './columns.ts';
+import { carriedFields, rowAt, type ColumnSet, ColumnSetBuilder } from './columns.ts';
 import { DATASETS } from './datasets.ts';
 import { keyOf } from './resolve.ts';
 
@@ -24,6 +24,8 @@ export interface ImportPlan {
   changes: FieldChange[];
   /** Periods replaced, for replacePeriod. */
   periods: string[];
+  /** Fields of the dataset the file does not carry: their stored values are kept. */
+  absent: string[];
 }
 
 /** Datasets whose rows belong to a period can replace a period's data. */
@@ -37,7 +39,9 @@ export function planImport(current: ColumnSet, incoming: ColumnSet, mode: Import
   const def = DATASETS[incoming.dataset];
   const existing = new Map<string, number>();
   for (let i = 0; i < current.length; i++) existing.set(keyOf(current, i, def.key), i);
-  const fields = def.fields.map((f) => f.name);
+  const fields = carriedFields(incoming);
+  const carried = new Set(fields);
+  const absent = def.fields.map((f) => f.name).filter((f) => !carried.has(f));
   const keep = new ColumnSetBuilder(incoming.dataset);
   const counts = { rows: incoming.length, added: 0, updated: 0, unchanged: 0, refused: 0, removed: 0 };
   const changes: FieldChange[] = [];
@@ -82,5 +86,6 @@ export function planImport(current: ColumnSet, incoming: ColumnSet, mode: Import
     }
     counts.removed = tombstones.length;
   }
-  return { mode, set: keep.build(), tombstones, counts, changes, periods };
+  const set = keep.build();
+  return { mode, set: absent.length ? { ...set, fields } : set, tombstones, counts, changes, periods, absent };
 }

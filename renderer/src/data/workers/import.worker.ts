@@ -127,7 +127,7 @@ async function handle(req: ImportRequest): Promise<void> {
     case 'plan': {
       if (!analysis || !db) throw new Error('nothing analysed');
       plan = planImport(await currentDataset(db, analysis.dataset), analysis.set, req.mode as ImportMode);
-      reply({ type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, periods: plan.periods });
+      reply({ type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, periods: plan.periods, absent: plan.absent });
       return;
     }
     case 'commit': {

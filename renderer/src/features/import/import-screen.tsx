@@ -409,8 +409,14 @@ function columnName(c: number): string {
   return s;
 }
 
+function fieldLabel(dataset: DatasetName, field: string, language: string): string {
+  const def = DATASETS[dataset].fields.find((f) => f.name === field);
+  return def ? (language === 'en' ? def.en : def.zh) : field;
+}
+
 function ModeStep({ wizard }: { wizard: ImportWizard }) {
   const { t } = useTranslation();
+  const language = useLang();
   const { summary, planned } = wizard;
   const [mode, setMode] = useState<ImportMode>('upsert');
   const [busy, setBusy] = useState(false);
@@ -433,6 +439,11 @@ function ModeStep({ wizard }: { wizard: ImportWizard }) {
       {planned && planned.mode === mode && (
         <>
           <p data-testid="plan-counts">{t('importer.planCounts', planned.counts)}</p>
+          {planned.absent.length > 0 && planned.mode !== 'insert' && (
+            <p className="note" data-testid="plan-absent">
+              {t('importer.absentColumns', { fields: planned.absent.map((f) => fieldLabel(summary.dataset, f, language)).join(language === 'en' ? ', ' : '、') })}
+            </p>
+          )}
           {planned.changes.length > 0 && (
             <details open>
               <summary>{t('importer.changes', { count: planned.changes.length })}</summary>
@@ -449,7 +460,7 @@ function ModeStep({ wizard }: { wizard: ImportWizard }) {
                   {planned.changes.map((c, i) => (
                     <tr key={i}>
                       <td className="mono">{c.key.split('\u001f').join(' / ')}</td>
-                      <td>{DATASETS[summary.dataset].fields.find((f) => f.name === c.field)?.zh ?? c.field}</td>
+                      <td>{fieldLabel(summary.dataset, c.field, language)}</td>
                       <td>{c.before ?? ''}</td>
                       <td>{c.after ?? ''}</td>
                     </tr>

@@ -25,6 +25,8 @@ export interface Planned {
   counts: ImportPlan['counts'];
   changes: FieldChange[];
   periods: string[];
+  /** Fields the file has no column for: their stored values stay. */
+  absent: string[];
 }
 
 export function useImportWizard() {
@@ -131,7 +133,7 @@ export function useImportWizard() {
 
   const plan = useCallback(async (mode: ImportMode) => {
     const r = await session.current?.request<'planned'>({ type: 'plan', mode });
-    if (r && r.type === 'planned') setPlanned({ mode, counts: r.counts, changes: r.changes, periods: r.periods });
+    if (r && r.type === 'planned') setPlanned({ mode, counts: r.counts, changes: r.changes, periods: r.periods, absent: r.absent });
   }, []);
 
   const commit = useCallback(async () => {
