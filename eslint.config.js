@@ -24,6 +24,14 @@ const LAYERS = [
     ],
   },
   {
+    files: ['shared/records/**'],
+    forbidden: [
+      ...ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron', 'xlsx', 'chart.js', 'zustand', 'i18next', 'iconv-lite'], 'shared/records holds record schemas and the write path: no UI, storage engine or file formats (DESIGN.md §3, §4).'),
+      ...ban(NODE_BUILTINS, 'shared/records runs in browsers, workers and the CLI: no Node APIs (DESIGN.md §3).'),
+      ...ban(['**/renderer/**', '**/electron/**', '**/cli/**', '**/shared/io/**', '**/shared/bundle/**', '**/shared/ipc/**', '../io/*', '../bundle/*', '../ipc/*'], 'shared/records may import shared/domain only (DESIGN.md §4).'),
+    ],
+  },
+  {
     files: ['shared/ipc/**', 'shared/bundle/**'],
     forbidden: [
       ...ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron', 'xlsx', 'chart.js', 'zustand'], 'shared/ipc and shared/bundle depend on shared/ only (DESIGN.md §3).'),

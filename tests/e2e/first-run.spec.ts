@@ -65,13 +65,17 @@ test('first run as a plant with the demo plant, people search, employee page, la
   await expect(page.getByRole('heading', { name: '薪火 Xinhuo' })).toBeVisible();
   await app.signIn(ADMIN.userName, ADMIN.password, 'en');
   await expect(page.getByRole('link', { name: 'People' })).toBeVisible();
+  // The audit log is shown in the reader's language: the entries are codes, not prose.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('table', { name: 'Audit log' })).toContainText(/Demo plant: [\d,]+ employees, as of \d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('Language changed');
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('简体中文').check();
   await expect(page.getByRole('link', { name: '员工' })).toBeVisible();
 
   // The audit log shows who did what.
   await page.getByRole('link', { name: '操作日志' }).click();
-  await expect(page.getByRole('table', { name: '操作日志' })).toContainText('载入示例工厂');
+  await expect(page.getByRole('table', { name: '操作日志' })).toContainText(/载入示例工厂：[\d,]+ 名员工，截至 \d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole('table', { name: '操作日志' })).toContainText('切换语言');
   await page.getByLabel('操作', { exact: true }).selectOption('auth.signIn');
   await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row')).toHaveCount(2); // header + one sign-in

@@ -3,7 +3,7 @@ import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
 import { ColumnSetBuilder, rowAt } from '../../shared/domain/facts/columns.ts';
 import { change } from '../../renderer/src/data/change.ts';
 import { storeDemoPlant } from '../../renderer/src/data/demo-store.ts';
-import { BLOCK_ROWS, dropBatch, writeBatch } from '../../renderer/src/data/fact-store.ts';
+import { BLOCK_ROWS, dropBatch, FACT_KINDS, writeBatch } from '../../renderer/src/data/fact-store.ts';
 import { buildFactModel, loadDataset, rowsForEmployee, type FactModel } from '../../renderer/src/data/fact-model.ts';
 import { installedDb } from './helpers.ts';
 
@@ -19,7 +19,7 @@ describe('fact block store', () => {
     const b = new ColumnSetBuilder('performance');
     const n = BLOCK_ROWS * 2 + 5;
     for (let i = 0; i < n; i++) b.push({ employeeId: String(i).padStart(6, '0'), period: '2024Q1', score: i % 100 });
-    const record = await change(db, actor, [db.factBatches, db.factBlocks], (ctx) => writeBatch(db, ctx, { set: b.build(), fileName: '绩效.xlsx', sha256: 'abc', mapping: null, mode: 'insert' }));
+    const record = await change(db, actor, FACT_KINDS, (ctx) => writeBatch(ctx, { set: b.build(), fileName: '绩效.xlsx', sha256: 'abc', mapping: null, mode: 'insert' }));
     const blocks = await db.factBlocks.where('batch').equals(record.id).sortBy('index');
     expect(blocks.map((x) => x.rowCount)).toEqual([BLOCK_ROWS, BLOCK_ROWS, 5]);
     expect(blocks.every((x) => x.origin === installation.originId && x.partition === 'plant:P01' && x.batch === record.id)).toBe(true);
@@ -27,7 +27,7 @@ describe('fact block store', () => {
     expect(record).toMatchObject({ dataset: 'performance', blockCount: 3, counts: { rows: n }, userName: 'admin' });
     const audit = await db.audit.where('action').equals('import.batch').toArray();
     expect(audit).toHaveLength(1);
-    expect(audit[0].summary).toContain('绩效.xlsx');
+    expect(audit[0].params).toMatchObject({ dataset: 'performance', file: '绩效.xlsx', rows: n, mode: 'insert' });
     const set = await loadDataset(db, 'performance');
     expect(set.length).toBe(n);
     expect(rowAt(set, n - 1)).toMatchObject({ employeeId: String(n - 1).padStart(6, '0'), score: (n - 1) % 100 });
@@ -35,24 +35,26 @@ describe('fact block store', () => {
 
   it('resolves the latest batch per key, and undo returns the model exactly to its previous state', async () => {
     const { db, actor } = await installedDb();
-    const write = (rows: [string, string, string][]) => change(db, actor, [db.factBatches, db.factBlocks], (ctx) => writeBatch(db, ctx, { set: roster(rows), fileName: 'r.xlsx', sha256: null, mapping: null, mode: 'upsert' }));
+    const write = (rows: [string, string, string][]) => change(db, actor, FACT_KINDS, (ctx) => writeBatch(ctx, { set: roster(rows), fileName: 'r.xlsx', sha256: null, mapping: null, mode: 'upsert' }));
     await write([['001', '张三', '质量部'], ['002', '李四', '销售部']]);
     const before = await loadDataset(db, 'roster');
     const second = await write([['002', '李四', '客户服务部'], ['003', '王五', '行政部']]);
     const after = await loadDataset(db, 'roster');
     const byId = (set: typeof after) => Object.fromEntries([...Array(set.length).keys()].map((i) => rowAt(set, i)).map((r) => [r.employeeId, r.department]));
     expect(byId(after)).toEqual({ '001': '质量部', '002': '客户服务部', '003': '行政部' });
-    await change(db, actor, [db.factBatches, db.factBlocks], (ctx) => dropBatch(db, ctx, second.id));
+    await change(db, actor, FACT_KINDS, (ctx) => dropBatch(ctx, second.id));
     expect(await loadDataset(db, 'roster')).toEqual(before);
     expect(await db.factBlocks.where('batch').equals(second.id).count()).toBe(0);
+    // The undone batch stays as a tombstone, so that the undo can travel to head office.
+    expect(await db.factBatches.get(second.id)).toMatchObject({ deleted: true });
   });
 
   it('writes nothing when a transaction fails half-way', async () => {
     const { db, actor } = await installedDb();
     const auditBefore = await db.audit.count();
     await expect(
-      change(db, actor, [db.factBatches, db.factBlocks], async (ctx) => {
-        await writeBatch(db, ctx, { set: roster([['001', '张三', '质量部']]), fileName: 'a.xlsx', sha256: null, mapping: null, mode: 'insert' });
+      change(db, actor, FACT_KINDS, async (ctx) => {
+        await writeBatch(ctx, { set: roster([['001', '张三', '质量部']]), fileName: 'a.xlsx', sha256: null, mapping: null, mode: 'insert' });
         throw new Error('killed mid-commit');
       }),
     ).rejects.toThrow('killed mid-commit');
@@ -76,7 +78,7 @@ describe('demo plant in the store and the fact model', () => {
     expect(model.datasets.performance!.length).toBe(plant.datasets.performance.length);
     const id = plant.datasets.roster.columns.employeeId[5] as string;
     expect(rowsForEmployee(model.datasets.performance, id).length).toBeGreaterThan(0);
-    expect((await db.audit.where('action').equals('demo.load').toArray())[0].details).toMatchObject({ seed: '7', employees: 300 });
+    expect((await db.audit.where('action').equals('demo.load').toArray())[0].params).toMatchObject({ seed: '7', employees: 300 });
   });
 
   it('publishes the roster at once and loads the other datasets only when asked', async () => {

@@ -4,6 +4,11 @@
 import { XinhuoDb } from '../../renderer/src/data/db.ts';
 import { setUp, type SetupInput } from '../../renderer/src/data/installation.ts';
 import type { PersonRow, ScreeningReport } from '../../shared/domain/screening/report.ts';
+import i18next, { type TFunction } from 'i18next';
+import type { AuditEntry } from '../../shared/records/schemas.ts';
+import { auditSummary } from '../../renderer/src/i18n/audit-summary.ts';
+import { en } from '../../renderer/src/i18n/en.ts';
+import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
 
 let counter = 0;
 
@@ -27,4 +32,24 @@ export async function installedDb() {
 /** A screening report with these rows and empty charts, as the worker would send it in full. */
 export function screeningReport(candidates: PersonRow[], nearMisses: PersonRow[]): ScreeningReport {
   return { asOf: '2026-09-30', population: 10, candidates, nearMisses, excluded: [], candidateCount: candidates.length, nearMissCount: nearMisses.length, excludedCount: 0, byDepartment: [], byPlant: [], funnel: [], passCounts: [], histograms: [] };
+}
+
+/** An audit entry as the audit screen shows it, in zh-CN unless told otherwise. */
+export function shownAudit(entry: AuditEntry | undefined, language: 'zh-CN' | 'en' = 'zh-CN'): string {
+  if (!entry) throw new Error('no audit entry');
+  return auditSummary(entry, catalogue(language));
+}
+
+const catalogues = new Map<string, TFunction>();
+
+/** The app's catalogue as an i18next t function, without the DOM set-up of initI18n. */
+export function catalogue(language: 'zh-CN' | 'en'): TFunction {
+  let t = catalogues.get(language);
+  if (!t) {
+    const instance = i18next.createInstance();
+    void instance.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: language, fallbackLng: 'zh-CN', interpolation: { escapeValue: false }, initAsync: false });
+    t = instance.t;
+    catalogues.set(language, t);
+  }
+  return t;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { handOffRun, moveEntry } from '../../renderer/src/data/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/screening-store.ts';
-import { installedDb, screeningReport } from './helpers.ts';
+import { installedDb, screeningReport, shownAudit } from './helpers.ts';
 
 const row = (employeeId: string, name: string) => ({ e: 0, employeeId, name, department: '质量部', position: '检验员', criteria: [] });
 const report = (candidates: string[], nearMisses: string[]) => screeningReport(candidates.map((id) => row(id, `人${id}`)), nearMisses.map((id) => ({ ...row(id, `人${id}`), failed: ['coaching'] })));
@@ -21,7 +21,7 @@ describe('handing a run to the selection pipeline', () => {
     expect(entries[0]).toMatchObject({ runId: run.id, profileName: SEED_PROFILE.name, profileVersion: 1, asOf: '2026-09-30' });
     expect(entries[0].history).toEqual([expect.objectContaining({ from: null, to: 'shortlisted', userName: 'admin' })]);
     expect((await db.screeningRuns.get(run.id))!.handedOff).toMatchObject({ added: 3, alreadyInPipeline: 0, userName: 'admin' });
-    expect((await db.audit.where('action').equals('pipeline.handoff').first())!.summary).toContain('新增 3 人');
+    expect(shownAudit(await db.audit.where('action').equals('pipeline.handoff').first())).toContain('新增 3 人');
 
     // A later run with the same people does not add them twice while they are in the pipeline.
     const later = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000005'], []), []);
@@ -51,7 +51,7 @@ describe('handing a run to the selection pipeline', () => {
     expect((await db.pipeline.get(entry.id))!.stage).toBe('invited');
     await moveEntry(db, actor, entry.id, 'withdrawn', '本人放弃');
     expect((await db.pipeline.get(entry.id))!.history.map((m) => m.to)).toEqual(['shortlisted', 'invited', 'withdrawn']);
-    expect((await db.audit.where('action').equals('pipeline.move').toArray()).map((a) => a.summary)).toEqual(['人000001（000001）：数据初选 → 已邀请', '人000001（000001）：已邀请 → 退出（本人放弃）']);
+    expect((await db.audit.where('action').equals('pipeline.move').toArray()).map((a) => shownAudit(a))).toEqual(['人000001（000001）：数据初选 → 已邀请', '人000001（000001）：已邀请 → 退出（本人放弃）']);
     // Withdrawn people may come back with a later run.
     expect(await handOffRun(db, actor, run.id)).toEqual({ added: 1, alreadyInPipeline: 0 });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { latestProfiles, saveProfile, saveRun } from '../../renderer/src/data/screening-store.ts';
-import { installedDb, screeningReport } from './helpers.ts';
+import { installedDb, screeningReport, shownAudit } from './helpers.ts';
 
 const report = screeningReport(
   [{ e: 0, employeeId: '000001', name: '张伟', department: '质量部', position: '检验员', criteria: [{ id: 'coaching', passed: true, value: 4.8, threshold: 4.5 }] }],
@@ -30,7 +30,7 @@ describe('saved profiles and runs', () => {
     expect(run).toMatchObject({ profileId: 'seed', profileVersion: 1, asOf: '2026-09-30', batches: ['batch-a', 'batch-b'], population: 10, excludedCount: 0 });
     expect(run.candidates[0]).toEqual({ employeeId: '000001', name: '张伟', department: '质量部', criteria: [{ id: 'coaching', passed: true, value: 4.8 }] });
     expect(run.nearMisses[0].failed).toEqual(['coaching']);
-    expect((await db.audit.where('action').equals('screening.run').first())?.summary).toContain('候选人 1 人');
+    expect(shownAudit(await db.audit.where('action').equals('screening.run').first())).toContain('候选人 1 人');
   });
 
   it('refuses to save a run from a first page of the results', async () => {

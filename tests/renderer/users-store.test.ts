@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../renderer/src/data/installation.ts';
 import { createUser, resetPassword, setUserDisabled, type UserFailure } from '../../renderer/src/data/users-store.ts';
-import { installedDb } from './helpers.ts';
+import { installedDb, shownAudit } from './helpers.ts';
 
 const head = { userName: 'zhang.q', displayName: '张强', role: 'deptHead' as const, department: '质量部', password: 'quality-2026' };
 
@@ -12,7 +12,8 @@ describe('accounts', () => {
     expect(user).toMatchObject({ userName: 'zhang.q', role: 'deptHead', department: '质量部' });
     expect(JSON.stringify(user)).not.toContain('quality-2026');
     expect(await signIn(db, 'zhang.q', 'quality-2026')).toMatchObject({ department: '质量部' });
-    expect((await db.audit.where('action').equals('user.create').last())!.summary).toBe('张强（zhang.q），部门负责人：质量部');
+    expect(shownAudit(await db.audit.where('action').equals('user.create').last())).toBe('张强（zhang.q），部门负责人：质量部');
+    expect(shownAudit(await db.audit.where('action').equals('user.create').last(), 'en')).toBe('张强 (zhang.q), Department head: 质量部');
   });
 
   it('refuses bad names, short passwords, a department head without a department, taken names and non-administrators', async () => {

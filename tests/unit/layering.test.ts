@@ -16,6 +16,9 @@ describe('layering lint rule', () => {
     ['shared/domain/x.ts', "import * as XLSX from 'xlsx';\nexport const a = XLSX;"],
     ['shared/domain/x.ts', "import { a } from '../io/export-dataset.ts';\nexport const b = a;"],
     ['shared/io/x.ts', "import { useState } from 'react';\nexport const a = useState;"],
+    ['shared/records/x.ts', "import Dexie from 'dexie';\nexport const a = Dexie;"],
+    ['shared/records/x.ts', "import { a } from '../io/export-dataset.ts';\nexport const b = a;"],
+    ['shared/records/x.ts', "import { getDb } from '../../renderer/src/data/index.ts';\nexport const a = getDb;"],
     ['shared/ipc/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['renderer/src/data/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['renderer/src/data/x.ts', "import { a } from '../features/people/index.ts';\nexport const b = a;"],
@@ -32,6 +35,7 @@ describe('layering lint rule', () => {
 
   it.each([
     ['shared/domain/x.ts', "import { z } from 'zod';\nimport { parsePeriod } from './periods.ts';\nexport const a = [z, parsePeriod];"],
+    ['shared/records/x.ts', "import { z } from 'zod';\nimport { newId } from '../domain/sync/envelope.ts';\nexport const a = [z, newId];"],
     ['shared/io/x.ts', "import * as XLSX from 'xlsx';\nimport { parsePeriod } from '../domain/periods.ts';\nexport const a = [XLSX, parsePeriod];"],
     ['renderer/src/features/people/x.ts', "import { getDb } from '../../data/index.ts';\nimport { getPlatform } from '../../platform/index.ts';\nexport const a = [getDb, getPlatform];"],
     ['renderer/src/data/x.ts', "import Dexie from 'dexie';\nimport { parsePeriod } from '../../../shared/domain/periods.ts';\nexport const a = [Dexie, parsePeriod];"],

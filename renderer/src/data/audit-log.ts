@@ -1,7 +1,10 @@
-// Queries over the audit log.
+// The audit log: queries, and recording an event that changes no record (an export, a
+// language switch). Entries are codes and parameters; the screens render them.
 
+import type { AuditParams } from '../../../shared/records/schemas.ts';
+import { change } from './change.ts';
 import type { XinhuoDb } from './db.ts';
-import type { AuditEntry } from './types.ts';
+import type { Actor, AuditEntry } from './types.ts';
 
 export interface AuditFilter {
   userName: string | null;
@@ -12,6 +15,11 @@ export interface AuditFilter {
   entityId?: string | null;
 }
 
+/** The text an entry can be found by: its parameter values and, for old entries, their prose. */
+export function auditSearchText(e: AuditEntry): string {
+  return [e.userName, e.legacySummary ?? '', ...Object.values(e.params ?? {}).map((v) => (v === null ? '' : String(v)))].join('\u0000').toLowerCase();
+}
+
 export async function queryAudit(db: XinhuoDb, f: AuditFilter, limit = 2000): Promise<AuditEntry[]> {
   const text = f.text.trim().toLowerCase();
   const lower = f.from ?? '';
@@ -20,7 +28,12 @@ export async function queryAudit(db: XinhuoDb, f: AuditFilter, limit = 2000): Pr
     .where('at')
     .between(lower, upper, true, true)
     .reverse()
-    .filter((e) => (!f.userName || e.userName === f.userName) && (!f.action || e.action === f.action) && (!f.entityId || e.entityId === f.entityId) && (!text || e.summary.toLowerCase().includes(text) || e.userName.toLowerCase().includes(text)))
+    .filter((e) => (!f.userName || e.userName === f.userName) && (!f.action || e.action === f.action) && (!f.entityId || e.entityId === f.entityId) && (!text || auditSearchText(e).includes(text)))
     .limit(limit)
     .toArray();
+}
+
+/** Records an event that writes no record, such as an export leaving the application. */
+export async function recordAudit(db: XinhuoDb, actor: Actor, action: string, entity: string, entityId: string | null, params: AuditParams = {}): Promise<void> {
+  await change(db, actor, [], async (ctx) => ctx.audit(action, entity, entityId, params));
 }

@@ -5,14 +5,14 @@ import { DATASETS } from '../../../shared/domain/facts/datasets.ts';
 import { DEMO_DATASETS, type DemoPlant } from '../../../shared/domain/demo/generate.ts';
 import { change } from './change.ts';
 import type { XinhuoDb } from './db.ts';
-import { writeBatch } from './fact-store.ts';
+import { FACT_KINDS, writeBatch } from './fact-store.ts';
 import type { Actor } from './types.ts';
 
 export async function storeDemoPlant(db: XinhuoDb, actor: Actor, plant: DemoPlant, seed: string): Promise<void> {
-  await change(db, actor, [db.factBatches, db.factBlocks], async (ctx) => {
+  await change(db, actor, FACT_KINDS, async (ctx) => {
     for (const name of DEMO_DATASETS) {
-      await writeBatch(db, ctx, { set: plant.datasets[name], fileName: `示例工厂-${DATASETS[name].zh}.xlsx`, sha256: null, mapping: null, mode: 'demo' });
+      await writeBatch(ctx, { set: plant.datasets[name], fileName: `示例工厂-${DATASETS[name].zh}.xlsx`, sha256: null, mapping: null, mode: 'demo' });
     }
-    ctx.audit('demo.load', 'installation', null, `载入示例工厂：${plant.datasets.roster.length} 名员工，截至 ${plant.asOf}`, { seed, employees: plant.datasets.roster.length, asOf: plant.asOf });
+    ctx.audit('demo.load', 'installation', null, { seed, employees: plant.datasets.roster.length, asOf: plant.asOf });
   });
 }

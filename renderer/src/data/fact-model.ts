@@ -8,7 +8,7 @@ import { rowAt, type ColumnSet, type StringColumn } from '../../../shared/domain
 import { DATASET_NAMES, type DatasetName } from '../../../shared/domain/facts/datasets.ts';
 import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from './db.ts';
-import { readDataset } from './fact-store.ts';
+import { liveBatches, readDataset } from './fact-store.ts';
 import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
 import { loadInitials } from './pinyin.ts';
 import type { FactBatchRecord } from './types.ts';
@@ -33,7 +33,7 @@ export async function loadDataset(db: XinhuoDb, dataset: DatasetName): Promise<C
 /** Builds the full model; `publish` receives the partial model after the roster. The other
  *  datasets load once `rest` resolves (at once by default). */
 export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}, rest: () => Promise<void> = async () => {}): Promise<FactModel> {
-  const batches = await db.factBatches.orderBy('order').toArray();
+  const batches = await liveBatches(db);
   const roster = await loadDataset(db, 'roster');
   const initialsOf = await initials(roster.columns.name as StringColumn);
   let model: FactModel = { version, batches, datasets: { roster }, people: await buildPeopleIndex(roster, initialsOf), complete: false };
@@ -87,7 +87,8 @@ export class FactModelStore {
 
   start(): void {
     if (this.subscription) return;
-    const batchIds = liveQuery(() => this.db.factBatches.toCollection().primaryKeys());
+    // The live batches: an undo leaves its batch as a tombstone, which must rebuild the model too.
+    const batchIds = liveQuery(async () => (await liveBatches(this.db)).map((b) => b.id));
     let last = '';
     this.subscription = batchIds.subscribe({
       next: (ids) => {

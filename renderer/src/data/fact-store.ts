@@ -3,7 +3,7 @@
 // is either fully there or not at all. Undo drops the batch and its blocks.
 
 import { sliceColumnSet, type ColumnSet } from '../../../shared/domain/facts/columns.ts';
-import { DATASETS, type DatasetName } from '../../../shared/domain/facts/datasets.ts';
+import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
 import type { BatchBlocks } from '../../../shared/domain/facts/resolve.ts';
 import type { ChangeContext } from './change.ts';
 import type { XinhuoDb } from './db.ts';
@@ -64,22 +64,35 @@ export function buildBatch(ctx: ChangeContext, batch: NewBatch): { record: FactB
   return { record, blocks };
 }
 
-/** Writes one batch inside the caller's change() transaction (which must include the fact tables). */
-export async function writeBatch(db: XinhuoDb, ctx: ChangeContext, batch: NewBatch): Promise<FactBatchRecord> {
+/** The kinds a change that writes facts needs. */
+export const FACT_KINDS = ['factBatch', 'factBlock'] as const;
+
+/** Writes one batch inside the caller's change() over FACT_KINDS. Blocks and batch are stamped as they are built. */
+export async function writeBatch(ctx: ChangeContext, batch: NewBatch): Promise<FactBatchRecord> {
   const { record, blocks } = buildBatch(ctx, batch);
-  await db.factBatches.add(record);
-  await db.factBlocks.bulkAdd(blocks);
-  ctx.audit('import.batch', 'dataset', batch.set.dataset, `${DATASETS[batch.set.dataset].zh}：${batch.fileName}（${batch.set.length} 行）`, { batch: record.id, rows: batch.set.length, mode: batch.mode });
+  await ctx.putStamped('factBatch', [record]);
+  await ctx.putStamped('factBlock', blocks);
+  ctx.audit('import.batch', 'dataset', batch.set.dataset, { dataset: batch.set.dataset, file: batch.fileName, rows: batch.set.length, mode: batch.mode, batch: record.id });
   return record;
 }
 
-/** Drops a batch and its blocks; the model then resolves as if it had never been imported. */
-export async function dropBatch(db: XinhuoDb, ctx: ChangeContext, batchId: string): Promise<void> {
-  const record = await db.factBatches.get(batchId);
-  if (!record) return;
-  await db.factBlocks.where('batch').equals(batchId).delete();
-  await db.factBatches.delete(batchId);
-  ctx.audit('import.undo', 'dataset', record.dataset, `${DATASETS[record.dataset].zh}：${record.fileName}`, { batch: batchId });
+/**
+ * Undoes a batch: the batch becomes a tombstone (so that the undo can travel in a bundle)
+ * and its blocks are dropped; the model then resolves as if it had never been imported.
+ */
+export async function dropBatch(ctx: ChangeContext, batchId: string): Promise<void> {
+  const record = await ctx.get('factBatch', batchId);
+  if (!record || record.deleted) return;
+  const blocks = await ctx.byIndex('factBlock', 'batch', batchId);
+  await ctx.purge('factBlock', blocks.map((b) => b.id));
+  await ctx.remove('factBatch', batchId);
+  ctx.audit('import.undo', 'dataset', record.dataset, { dataset: record.dataset, file: record.fileName, batch: batchId });
+}
+
+/** The batches that count: undone ones stay as tombstones but hold no facts. */
+export async function liveBatches(db: XinhuoDb, dataset?: DatasetName): Promise<FactBatchRecord[]> {
+  const all = dataset ? await db.factBatches.where('dataset').equals(dataset).toArray() : await db.factBatches.orderBy('order').toArray();
+  return all.filter((b) => !b.deleted);
 }
 
 /**
@@ -87,7 +100,7 @@ export async function dropBatch(db: XinhuoDb, ctx: ChangeContext, batchId: strin
  * deserialisation holds the UI thread for long.
  */
 export async function readDataset(db: XinhuoDb, dataset: DatasetName): Promise<BatchBlocks[]> {
-  const batches = await db.factBatches.where('dataset').equals(dataset).toArray();
+  const batches = await liveBatches(db, dataset);
   const out: BatchBlocks[] = [];
   for (const b of batches) {
     const keys = await db.factBlocks.where('[dataset+batch]').equals([dataset, b.id]).primaryKeys();

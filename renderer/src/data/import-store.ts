@@ -7,7 +7,7 @@ import type { ImportPlan } from '../../../shared/domain/facts/plan.ts';
 import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
 import { change } from './change.ts';
 import type { XinhuoDb } from './db.ts';
-import { dropBatch, readDataset, writeBatch } from './fact-store.ts';
+import { dropBatch, FACT_KINDS, liveBatches, readDataset, writeBatch } from './fact-store.ts';
 import type { Actor, FactBatchRecord, SavedMapping } from './types.ts';
 
 export async function currentDataset(db: XinhuoDb, dataset: DatasetName) {
@@ -20,7 +20,7 @@ export async function savedMappings(db: XinhuoDb): Promise<Record<string, SavedM
 }
 
 export async function findBatchByHash(db: XinhuoDb, sha256: string): Promise<FactBatchRecord | undefined> {
-  return (await db.factBatches.toArray()).find((b) => b.sha256 === sha256);
+  return (await liveBatches(db)).find((b) => b.sha256 === sha256);
 }
 
 export interface CommitRequest {
@@ -33,8 +33,8 @@ export interface CommitRequest {
 
 export async function commitImport(db: XinhuoDb, actor: Actor, req: CommitRequest): Promise<FactBatchRecord> {
   const existing = await savedMappings(db);
-  return change(db, actor, [db.factBatches, db.factBlocks], async (ctx) => {
-    const record = await writeBatch(db, ctx, {
+  return change(db, actor, FACT_KINDS, async (ctx) => {
+    const record = await writeBatch(ctx, {
       set: req.plan.set,
       fileName: req.fileName,
       sha256: req.sha256,
@@ -43,11 +43,12 @@ export async function commitImport(db: XinhuoDb, actor: Actor, req: CommitReques
       tombstones: req.plan.tombstones,
       counts: req.plan.counts,
     });
+    // The mapping is a local setting, written in the same transaction.
     await db.settings.put({ key: 'importMappings', value: { ...existing, [req.signature]: { dataset: req.plan.set.dataset, fields: req.mapping, savedAt: record.createdAt } } });
     return record;
   });
 }
 
 export async function undoImport(db: XinhuoDb, actor: Actor, batchId: string): Promise<void> {
-  await change(db, actor, [db.factBatches, db.factBlocks], (ctx) => dropBatch(db, ctx, batchId));
+  await change(db, actor, FACT_KINDS, (ctx) => dropBatch(ctx, batchId));
 }

@@ -11,7 +11,7 @@ export { getDb, useDatabase, XinhuoDb } from './db.ts';
 export { setUp, signIn, signOut, validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, getInstallation, type SetupInput } from './installation.ts';
 export { rowsForEmployee, type FactModel } from './fact-model.ts';
 export { queryPeople, type PeopleQuery, type PeopleIndex, type SortColumn } from './people-index.ts';
-export { queryAudit, type AuditFilter } from './audit-log.ts';
+export { queryAudit, recordAudit, type AuditFilter } from './audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './demo-loader.ts';
 export { change } from './change.ts';
 export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, UserRecord } from './types.ts';
@@ -51,6 +51,7 @@ export function useIdentity(): Identity | null | undefined {
 export { ImportSession, ImportCancelled } from './import-client.ts';
 export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-protocol.ts';
 export { undoImport } from './import-store.ts';
+export { liveBatches } from './fact-store.ts';
 export { ScreeningSession } from './screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
 export { latestProfiles, saveProfile, saveRun } from './screening-store.ts';

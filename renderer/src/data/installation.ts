@@ -63,19 +63,18 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
     if (await db.settings.get('installation')) throw new SetupFailure('alreadySetUp');
     await db.settings.put({ key: 'installation', value: installation });
     await db.settings.put({ key: 'identity', value: identity });
-    const admin = await change(db, actor, [db.users], async (ctx) => {
-      const user: UserRecord = {
-        ...ctx.stamp(ctx.partition, adminId),
+    const admin = await change(db, actor, ['user'], async (ctx) => {
+      const [user] = await ctx.put('user', {
+        id: adminId,
         userName: input.admin.userName,
         displayName: input.admin.displayName.trim() || input.admin.userName,
         role: 'admin',
         department: null,
         password,
         createdAt: new Date().toISOString(),
-      };
-      await db.users.add(user);
-      ctx.audit('setup', 'installation', installation.originId, `${installation.orgName}（${installation.role === 'hq' ? '总部' : `厂区 ${installation.plant?.code} ${installation.plant?.name}`}）`);
-      ctx.audit('user.create', 'user', user.id, user.userName, { role: 'admin' });
+      });
+      ctx.audit('setup', 'installation', installation.originId, { org: installation.orgName, installationRole: installation.role, plantCode: installation.plant?.code ?? null, plantName: installation.plant?.name ?? null });
+      ctx.audit('user.create', 'user', user.id, { userName: user.userName, displayName: user.displayName, role: 'admin', department: null });
       return user;
     });
     return { installation, admin };
@@ -96,10 +95,10 @@ export async function signIn(db: XinhuoDb, userName: string, password: string): 
   // Hash even for unknown users so that timing does not tell which names exist.
   const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, 1000), false);
   if (!user || !ok || user.deleted || user.disabled) return null;
-  await change(db, { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, user.userName));
+  await change(db, { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName }));
   return user;
 }
 
 export async function signOut(db: XinhuoDb, actor: Actor): Promise<void> {
-  await change(db, actor, [], async (ctx) => ctx.audit('auth.signOut', 'user', actor.userId, actor.userName));
+  await change(db, actor, [], async (ctx) => ctx.audit('auth.signOut', 'user', actor.userId, { userName: actor.userName }));
 }

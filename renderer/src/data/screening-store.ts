@@ -20,15 +20,15 @@ export async function latestProfiles(db: XinhuoDb): Promise<Profile[]> {
 /** Saves the profile as a new version when it differs from the latest one; returns the saved profile. */
 export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile): Promise<Profile> {
   const valid = profileSchema.parse(profile);
-  return change(db, actor, [db.profiles], async (ctx) => {
-    const versions = await db.profiles.where('profileId').equals(valid.id).toArray();
+  return change(db, actor, ['profile'], async (ctx) => {
+    const versions = await ctx.byIndex('profile', 'profileId', valid.id);
     const latest = versions.sort((a, b) => b.version - a.version)[0];
     // The built-in seed is version 1 of 'seed' without being stored.
     if (!latest && valid.id === SEED_PROFILE.id && valid.name === SEED_PROFILE.name && sameCriteria(valid.criteria, SEED_PROFILE.criteria)) return { ...valid, version: 1 };
     if (latest && latest.name === valid.name && sameCriteria(latest.criteria, valid.criteria)) return { ...valid, version: latest.version };
     const version = (latest?.version ?? (valid.id === 'seed' ? 1 : 0)) + 1;
-    await db.profiles.add({ ...ctx.stamp(), profileId: valid.id, version, name: valid.name, criteria: valid.criteria, createdAt: new Date().toISOString(), userName: actor.userName });
-    ctx.audit('screening.profile', 'profile', valid.id, `${valid.name}（第${version}版）`);
+    await ctx.put('profile', { profileId: valid.id, version, name: valid.name, criteria: valid.criteria, createdAt: new Date().toISOString(), userName: actor.userName });
+    ctx.audit('screening.profile', 'profile', valid.id, { name: valid.name, version });
     return { ...valid, version };
   });
 }
@@ -37,9 +37,8 @@ export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile):
 export async function saveRun(db: XinhuoDb, actor: Actor, profile: Profile, report: ScreeningReport, batches: string[]): Promise<ScreeningRunRecord> {
   if (report.candidates.length !== report.candidateCount || report.nearMisses.length !== report.nearMissCount) throw new Error('a run is saved from the full result lists, not a page of them');
   const saved = await saveProfile(db, actor, profile);
-  return change(db, actor, [db.screeningRuns], async (ctx) => {
-    const run: ScreeningRunRecord = {
-      ...ctx.stamp(),
+  return change(db, actor, ['screeningRun'], async (ctx) => {
+    const [run] = await ctx.put('screeningRun', {
       profileId: saved.id,
       profileVersion: saved.version,
       profileName: saved.name,
@@ -52,9 +51,8 @@ export async function saveRun(db: XinhuoDb, actor: Actor, profile: Profile, repo
       excludedCount: report.excludedCount,
       createdAt: new Date().toISOString(),
       userName: actor.userName,
-    };
-    await db.screeningRuns.add(run);
-    ctx.audit('screening.run', 'screeningRun', run.id, `${saved.name}（第${saved.version}版），截至 ${report.asOf}：候选人 ${run.candidates.length} 人，差一项 ${run.nearMisses.length} 人`);
+    });
+    ctx.audit('screening.run', 'screeningRun', run.id, { name: saved.name, version: saved.version, asOf: report.asOf, candidates: run.candidates.length, nearMisses: run.nearMisses.length });
     return run;
   });
 }

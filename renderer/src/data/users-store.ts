@@ -2,15 +2,13 @@
 // to a department and sees only it), disables them and resets passwords. Every change is
 // audited; there is always at least one enabled administrator.
 
-import { newId } from '../../../shared/domain/sync/envelope.ts';
-import { change } from './change.ts';
+import { change, type ChangeContext } from './change.ts';
 import type { XinhuoDb } from './db.ts';
 import { MIN_PASSWORD_LENGTH } from './installation.ts';
 import { hashPassword, PBKDF2_ITERATIONS } from './passwords.ts';
 import type { Actor, Role, UserRecord } from './types.ts';
 
 export const ROLES: readonly Role[] = ['admin', 'officer', 'deptHead', 'reviewer', 'analyst'];
-const ROLE_ZH: Record<Role, string> = { admin: '管理员', officer: '培训专员', deptHead: '部门负责人', reviewer: '评委', analyst: '数据分析' };
 
 export interface NewUser {
   userName: string;
@@ -37,8 +35,8 @@ export function validateNewUser(input: NewUser): UserError | null {
   return null;
 }
 
-async function requireAdmin(db: XinhuoDb, actor: Actor): Promise<void> {
-  const me = await db.users.get(actor.userId);
+async function requireAdmin(ctx: ChangeContext, actor: Actor): Promise<void> {
+  const me = await ctx.get('user', actor.userId);
   if (!me || me.role !== 'admin' || me.disabled || me.deleted) throw new UserFailure('notAdmin');
 }
 
@@ -47,33 +45,30 @@ export async function createUser(db: XinhuoDb, actor: Actor, input: NewUser, ite
   if (invalid) throw new UserFailure(invalid);
   // The slow hash runs before the transaction: inside it, only Dexie calls.
   const password = await hashPassword(input.password, iterations);
-  return change(db, actor, [db.users], async (ctx) => {
-    await requireAdmin(db, actor);
-    if (await db.users.where('userName').equals(input.userName).count()) throw new UserFailure('taken');
-    const user: UserRecord = {
-      ...ctx.stamp(ctx.partition, newId()),
+  return change(db, actor, ['user'], async (ctx) => {
+    await requireAdmin(ctx, actor);
+    if ((await ctx.byIndex('user', 'userName', input.userName)).length) throw new UserFailure('taken');
+    const [user] = await ctx.put('user', {
       userName: input.userName,
       displayName: input.displayName.trim() || input.userName,
       role: input.role,
       department: input.role === 'deptHead' ? input.department!.trim() : null,
       password,
       createdAt: new Date().toISOString(),
-    };
-    await db.users.add(user);
-    ctx.audit('user.create', 'user', user.id, `${user.displayName}（${user.userName}），${ROLE_ZH[user.role]}${user.department ? `：${user.department}` : ''}`, { role: user.role });
+    });
+    ctx.audit('user.create', 'user', user.id, { userName: user.userName, displayName: user.displayName, role: user.role, department: user.department });
     return user;
   });
 }
 
-async function updateUser(db: XinhuoDb, actor: Actor, userId: string, action: string, summary: (u: UserRecord) => string, edit: (u: UserRecord, others: UserRecord[]) => Partial<UserRecord>): Promise<UserRecord> {
-  return change(db, actor, [db.users], async (ctx) => {
-    await requireAdmin(db, actor);
-    const user = await db.users.get(userId);
+async function updateUser(db: XinhuoDb, actor: Actor, userId: string, action: string, edit: (u: UserRecord, others: UserRecord[]) => Partial<UserRecord>): Promise<UserRecord> {
+  return change(db, actor, ['user'], async (ctx) => {
+    await requireAdmin(ctx, actor);
+    const user = await ctx.get('user', userId);
     if (!user || user.deleted) throw new UserFailure('notFound');
-    const others = (await db.users.toArray()).filter((u) => u.id !== userId);
-    const next = { ...user, ...edit(user, others), ...ctx.stamp(user.partition, user.id) };
-    await db.users.put(next);
-    ctx.audit(action, 'user', user.id, summary(next));
+    const others = (await ctx.all('user')).filter((u) => u.id !== userId);
+    const [next] = await ctx.put('user', { ...user, ...edit(user, others) });
+    ctx.audit(action, 'user', user.id, { userName: next.userName, displayName: next.displayName });
     return next;
   });
 }
@@ -84,7 +79,6 @@ export async function setUserDisabled(db: XinhuoDb, actor: Actor, userId: string
     actor,
     userId,
     disabled ? 'user.disable' : 'user.enable',
-    (u) => `${u.displayName}（${u.userName}）`,
     (u, others) => {
       const otherAdmins = others.filter((o) => o.role === 'admin' && !o.disabled && !o.deleted);
       if (disabled && u.role === 'admin' && otherAdmins.length === 0) throw new UserFailure('lastAdmin');
@@ -96,5 +90,5 @@ export async function setUserDisabled(db: XinhuoDb, actor: Actor, userId: string
 export async function resetPassword(db: XinhuoDb, actor: Actor, userId: string, password: string, iterations = PBKDF2_ITERATIONS): Promise<UserRecord> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserFailure('weakPassword');
   const hash = await hashPassword(password, iterations);
-  return updateUser(db, actor, userId, 'user.password', (u) => `${u.displayName}（${u.userName}）`, () => ({ password: hash }));
+  return updateUser(db, actor, userId, 'user.password', () => ({ password: hash }));
 }

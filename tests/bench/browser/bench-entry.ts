@@ -6,7 +6,7 @@ import { generateDemoPlant, type DemoPlant } from '../../../shared/domain/demo/g
 import { rowAt, type ColumnSet } from '../../../shared/domain/facts/columns.ts';
 import { change } from '../../../renderer/src/data/change.ts';
 import { XinhuoDb } from '../../../renderer/src/data/db.ts';
-import { buildBatch, writeBatch } from '../../../renderer/src/data/fact-store.ts';
+import { buildBatch, FACT_KINDS, writeBatch } from '../../../renderer/src/data/fact-store.ts';
 import { setUp } from '../../../renderer/src/data/installation.ts';
 import type { FactBlockRecord } from '../../../renderer/src/data/types.ts';
 import * as XLSX from 'xlsx';
@@ -38,8 +38,8 @@ const api = {
   async storeBlocks() {
     const { db, actor } = await freshInstalledDb('bench-blocks');
     const t0 = performance.now();
-    await change(db, actor, [db.factBatches, db.factBlocks], async (ctx) => {
-      for (const set of datasets()) await writeBatch(db, ctx, { set, fileName: `${set.dataset}.xlsx`, sha256: null, mapping: null, mode: 'insert' });
+    await change(db, actor, FACT_KINDS, async (ctx) => {
+      for (const set of datasets()) await writeBatch(ctx, { set, fileName: `${set.dataset}.xlsx`, sha256: null, mapping: null, mode: 'insert' });
     });
     const ms = performance.now() - t0;
     db.close();

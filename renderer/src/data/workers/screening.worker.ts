@@ -7,6 +7,7 @@ import { explain } from '../../../../shared/domain/screening/explain.ts';
 import { buildReport, personRow, reportRows } from '../../../../shared/domain/screening/report.ts';
 import { screeningWorkbook } from '../../../../shared/io/screening-export.ts';
 import { XinhuoDb } from '../db.ts';
+import { liveBatches } from '../fact-store.ts';
 import { currentDataset } from '../import-store.ts';
 import { FIRST_PAGE, type FreshnessWarning, type ScreeningRequest, type ScreeningResponse } from '../screening-protocol.ts';
 
@@ -43,7 +44,7 @@ async function handle(req: ScreeningRequest): Promise<void> {
     case 'load': {
       const t0 = performance.now();
       const db = new XinhuoDb(req.dbName);
-      const [roster, perf, ratings, activities, certificates, batches] = await Promise.all([currentDataset(db, 'roster'), currentDataset(db, 'performance'), currentDataset(db, 'ratings'), currentDataset(db, 'activities'), currentDataset(db, 'certificates'), db.factBatches.toArray()]);
+      const [roster, perf, ratings, activities, certificates, batches] = await Promise.all([currentDataset(db, 'roster'), currentDataset(db, 'performance'), currentDataset(db, 'ratings'), currentDataset(db, 'activities'), currentDataset(db, 'certificates'), liveBatches(db)]);
       db.close();
       const latest = (dataset: string) => batches.filter((b) => b.dataset === dataset).map((b) => b.createdAt).sort().at(-1) ?? null;
       rosterAt = latest('roster');

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, queryAudit, type AuditFilter } from '../../data/index.ts';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
+import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
 import { VirtualTable } from '../../ui/index.ts';
 
@@ -70,7 +71,7 @@ export function AuditScreen() {
             if (c === 'at') return formatDateTime(e.at, language);
             if (c === 'user') return e.userName;
             if (c === 'action') return t(`audit.actions.${e.action}`, { defaultValue: e.action });
-            return e.summary;
+            return auditSummary(e, t);
           }}
         />
       )}

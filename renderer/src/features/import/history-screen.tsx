@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, undoImport, type FactBatchRecord } from '../../data/index.ts';
+import { getDb, liveBatches, undoImport, type FactBatchRecord } from '../../data/index.ts';
 import { formatDateTime, formatNumber, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -11,7 +11,7 @@ export function HistoryScreen() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
-  const batches = useLiveQuery(() => getDb().factBatches.orderBy('order').reverse().toArray(), []);
+  const batches = useLiveQuery(async () => (await liveBatches(getDb())).reverse(), []);
   const [confirming, setConfirming] = useState<FactBatchRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const undo = async (b: FactBatchRecord) => {

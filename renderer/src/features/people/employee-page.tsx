@@ -8,6 +8,7 @@ import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
 import { departmentScope, getDb, queryAudit, rowsForEmployee, useFactModel } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
+import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
 import { hrefOf, LineChart } from '../../ui/index.ts';
 
@@ -170,7 +171,7 @@ export function EmployeePage({ id }: { id: string }) {
             <ul className="timeline">
               {history.map((h) => (
                 <li key={h.id}>
-                  {formatDateTime(h.at, language)} · {h.userName} · {t(`audit.actions.${h.action}`, { defaultValue: h.action })} · {h.summary}
+                  {formatDateTime(h.at, language)} · {h.userName} · {t(`audit.actions.${h.action}`, { defaultValue: h.action })} · {auditSummary(h, t)}
                 </li>
               ))}
             </ul>

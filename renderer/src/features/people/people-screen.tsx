@@ -3,7 +3,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { change, departmentScope, ExportCancelled, getDb, exportRows, queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
+import { departmentScope, recordAudit, ExportCancelled, getDb, exportRows, queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
 import { formatDate, type Language } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -116,7 +116,7 @@ export function PeopleScreen() {
       const { bytes, rows: count } = await job.done;
       const saved = await getPlatform().saveFile({ suggestedName: `员工名单-${new Date().toISOString().slice(0, 10)}.${format}`, bytes, filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }] });
       // Personal data leaving the application is recorded.
-      if (saved && user) await change(getDb(), { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('people.export', 'people', null, `员工名单 ${count} 人（${format === 'csv' ? 'CSV' : 'Excel'}）${scope !== null ? `，${scope}` : ''}`));
+      if (saved && user) await recordAudit(getDb(), { userId: user.id, userName: user.userName }, 'people.export', 'people', null, { count, format, scope });
     } catch (e) {
       if (!(e instanceof ExportCancelled)) throw e;
     } finally {

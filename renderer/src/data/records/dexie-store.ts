@@ -1,0 +1,50 @@
+// The record store over this installation's Dexie database: each record kind is a table,
+// settings are rows of the settings table, and a transaction is one IndexedDB transaction
+// (so, inside it, only Dexie calls).
+
+import type { Table } from 'dexie';
+import type { RecordKind, RecordOf } from '../../../../shared/records/schemas.ts';
+import type { IndexOf, RecordStore, StoreSettings, StoreTx } from '../../../../shared/records/store.ts';
+import type { XinhuoDb } from '../db.ts';
+import type { SettingRow } from '../types.ts';
+
+export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
+  user: 'users',
+  audit: 'audit',
+  profile: 'profiles',
+  screeningRun: 'screeningRuns',
+  pipeline: 'pipeline',
+  factBatch: 'factBatches',
+  factBlock: 'factBlocks',
+};
+
+export class DexieRecordStore implements RecordStore {
+  readonly db: XinhuoDb;
+
+  constructor(db: XinhuoDb) {
+    this.db = db;
+  }
+
+  private table<K extends RecordKind>(kind: K): Table<RecordOf[K], string> {
+    return this.db.table(TABLE_OF[kind]);
+  }
+
+  transaction<T>(kinds: readonly RecordKind[], work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const db = this.db;
+    const tables = [...new Set(['settings', 'audit', ...kinds.map((k) => TABLE_OF[k])])].map((n) => db.table(n));
+    // Every method returns Dexie's own promise (no async wrappers), so that the transaction
+    // zone follows each call (Dexie: inside a transaction, only Dexie calls).
+    const tx: StoreTx = {
+      get: (kind, id) => this.table(kind).get(id),
+      byIndex: <K extends RecordKind>(kind: K, index: IndexOf<K>, value: string) => this.table(kind).where(index).equals(value).toArray(),
+      all: (kind) => this.table(kind).toArray(),
+      setting: <S extends keyof StoreSettings>(key: S) => db.settings.get(key).then((row) => (row?.key === key ? (row.value as StoreSettings[S]) : undefined)),
+      bulkPut: (kind, records) => this.table(kind).bulkPut(records as RecordOf[typeof kind][]).then(() => undefined),
+      purge: (kind, ids) => this.table(kind).bulkDelete([...ids]),
+      putSetting: (key, value) => db.settings.put({ key, value } as SettingRow).then(() => undefined),
+    };
+    // The scope function must be declared async: Dexie keeps the transaction current across
+    // native awaits only inside an async scope function.
+    return db.transaction('rw', tables, async () => work(tx));
+  }
+}

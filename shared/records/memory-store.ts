@@ -1,0 +1,65 @@
+// The record store in memory: for the CLI (which keeps no hidden state) and for tests. A
+// transaction works on copies and publishes them only when it succeeds, so a failed change
+// leaves nothing behind, exactly as an IndexedDB transaction does. Transactions run one at a
+// time. Records are cloned in and out, as IndexedDB clones them.
+
+import type { RecordKind, RecordOf } from './schemas.ts';
+import { RECORD_INDEXES, type IndexOf, type RecordStore, type StoreSettings, type StoreTx } from './store.ts';
+
+type Tables = Map<RecordKind, Map<string, unknown>>;
+
+export class MemoryRecordStore implements RecordStore {
+  private tables: Tables = new Map();
+  private settings = new Map<keyof StoreSettings, unknown>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  transaction<T>(_kinds: readonly RecordKind[], work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.run(work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Everything of a kind, outside any transaction (for tests and the CLI's reports). */
+  async list<K extends RecordKind>(kind: K): Promise<RecordOf[K][]> {
+    return this.transaction([kind], (tx) => tx.all(kind));
+  }
+
+  private async run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const written = new Map<RecordKind, Map<string, unknown>>();
+    const settings = new Map(this.settings);
+    const table = (kind: RecordKind, forWrite: boolean): Map<string, unknown> => {
+      const copy = written.get(kind);
+      if (copy) return copy;
+      const base = this.tables.get(kind) ?? new Map<string, unknown>();
+      if (!forWrite) return base;
+      const next = new Map(base);
+      written.set(kind, next);
+      return next;
+    };
+    const clone = <V>(v: V): V => structuredClone(v);
+    const tx: StoreTx = {
+      get: async (kind, id) => clone(table(kind, false).get(id) as never),
+      byIndex: async <K extends RecordKind>(kind: K, index: IndexOf<K>, value: string) => {
+        if (!(RECORD_INDEXES[kind] as readonly string[]).includes(index)) throw new Error(`${kind} has no index ${index}`);
+        return [...table(kind, false).values()].filter((r) => (r as Record<string, unknown>)[index] === value).map(clone) as RecordOf[K][];
+      },
+      all: async (kind) => [...table(kind, false).values()].map(clone) as never,
+      setting: async (key) => clone(settings.get(key) as never),
+      bulkPut: async (kind, records) => {
+        const t = table(kind, true);
+        for (const r of records) t.set(r.id, clone(r));
+      },
+      purge: async (kind, ids) => {
+        const t = table(kind, true);
+        for (const id of ids) t.delete(id);
+      },
+      putSetting: async (key, value) => {
+        settings.set(key, clone(value));
+      },
+    };
+    const result = await work(tx);
+    for (const [kind, t] of written) this.tables.set(kind, t);
+    this.settings = settings;
+    return result;
+  }
+}

@@ -1,0 +1,209 @@
+// Record schemas (DESIGN.md §4): the shape of every record kind that can leave an
+// installation, with its schema version. Stored records, bundles and files are checked
+// against these; the TypeScript types of the app derive from them.
+
+import { z } from 'zod';
+import { DATASET_NAMES } from '../domain/facts/datasets.ts';
+import { STAGES } from '../domain/pipeline/stages.ts';
+import { criterionSchema, profileSchema } from '../domain/screening/profile.ts';
+
+export const envelopeSchema = z.object({
+  id: z.string().min(1).max(64),
+  partition: z.string().min(1).max(200),
+  origin: z.string().min(1).max(64),
+  seq: z.number().int().min(0),
+  hlc: z.string().min(1).max(120),
+  deleted: z.boolean().default(false),
+});
+
+export const ROLE_NAMES = ['admin', 'officer', 'deptHead', 'reviewer', 'analyst'] as const;
+
+const passwordHashSchema = z.object({
+  algorithm: z.literal('PBKDF2-SHA-256'),
+  iterations: z.number().int().min(1),
+  salt: z.string(),
+  hash: z.string(),
+});
+
+/** A user as it may travel: never with a password hash. */
+export const userSchema = envelopeSchema.extend({
+  userName: z.string().min(1).max(64),
+  displayName: z.string().max(100),
+  role: z.enum(ROLE_NAMES),
+  department: z.string().max(200).nullable().default(null),
+  createdAt: z.string(),
+  /** A disabled account cannot sign in; it stays for the audit trail. */
+  disabled: z.boolean().optional(),
+});
+
+/** A user as this installation stores it. */
+export const storedUserSchema = userSchema.extend({ password: passwordHashSchema });
+
+/** Audit parameters are codes and plain values, rendered in the reader's language when shown. */
+export const auditParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+export const auditEntrySchema = envelopeSchema.extend({
+  at: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  action: z.string().min(1).max(64),
+  entity: z.string().max(64),
+  entityId: z.string().nullable().default(null),
+  params: auditParamsSchema.default({}),
+  /** Entries written before audit codes existed keep their Chinese prose here. */
+  legacySummary: z.string().optional(),
+});
+
+export const profileRecordSchema = envelopeSchema.extend({
+  profileId: z.string().min(1),
+  version: z.number().int().min(1),
+  name: z.string().min(1),
+  criteria: z.array(criterionSchema),
+  createdAt: z.string(),
+  userName: z.string(),
+});
+
+const criterionResultSchema = z.object({ id: z.string(), passed: z.boolean(), value: z.number().nullable() });
+
+export const screeningRunSchema = envelopeSchema.extend({
+  profileId: z.string(),
+  profileVersion: z.number().int(),
+  profileName: z.string(),
+  profile: profileSchema,
+  asOf: z.string(),
+  /** The import batches the run saw: the data snapshot. */
+  batches: z.array(z.string()),
+  population: z.number().int().min(0),
+  candidates: z.array(z.object({ employeeId: z.string(), name: z.string(), department: z.string(), criteria: z.array(criterionResultSchema) })),
+  nearMisses: z.array(z.object({ employeeId: z.string(), name: z.string(), department: z.string(), failed: z.array(z.string()) })),
+  excludedCount: z.number().int().min(0),
+  createdAt: z.string(),
+  userName: z.string(),
+  /** Set when the run was handed to the selection pipeline. */
+  handedOff: z.object({ at: z.string(), userName: z.string(), added: z.number().int(), alreadyInPipeline: z.number().int() }).optional(),
+});
+
+const stageMoveSchema = z.object({
+  from: z.enum(STAGES).nullable(),
+  to: z.enum(STAGES),
+  at: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  note: z.string().optional(),
+});
+
+export const pipelineRecordSchema = envelopeSchema.extend({
+  employeeId: z.string(),
+  name: z.string(),
+  department: z.string(),
+  stage: z.enum(STAGES),
+  history: z.array(stageMoveSchema),
+  runId: z.string(),
+  source: z.enum(['candidate', 'nearMiss']),
+  profileName: z.string(),
+  profileVersion: z.number().int(),
+  asOf: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const IMPORT_MODES = ['insert', 'upsert', 'replacePeriod', 'demo'] as const;
+
+export const factBatchSchema = envelopeSchema.extend({
+  dataset: z.enum(DATASET_NAMES),
+  /** HLC of the batch: later batches win per key and field. */
+  order: z.string(),
+  fileName: z.string(),
+  sha256: z.string().nullable(),
+  mapping: z.record(z.string(), z.string()).nullable(),
+  mode: z.enum(IMPORT_MODES),
+  counts: z.object({ rows: z.number().int(), added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), refused: z.number().int(), removed: z.number().int().optional() }),
+  tombstones: z.array(z.string()).default([]),
+  /** The fields the batch carries, when the file had only some columns (absent = all). */
+  fields: z.array(z.string()).optional(),
+  userId: z.string(),
+  userName: z.string(),
+  createdAt: z.string(),
+  blockCount: z.number().int().min(0),
+});
+
+const stringColumn = z.array(z.string().nullable());
+const numberColumn = z.custom<Float64Array>((v) => v instanceof Float64Array, 'expected a Float64Array');
+
+export const factBlockSchema = envelopeSchema.extend({
+  dataset: z.enum(DATASET_NAMES),
+  batch: z.string(),
+  index: z.number().int().min(0),
+  rowCount: z.number().int().min(0),
+  columns: z.record(z.string(), z.union([numberColumn, stringColumn])),
+  meta: z.object({ plant: z.string().nullable(), periodMin: z.string().nullable(), periodMax: z.string().nullable() }),
+});
+
+/** This installation: a plant or head office of an organisation. Local; a bundle names it. */
+export const installationSchema = z.object({
+  orgName: z.string().min(1),
+  role: z.enum(['plant', 'hq']),
+  plant: z.object({ code: z.string().min(1), name: z.string().min(1), region: z.string() }).nullable(),
+  originId: z.string().min(1),
+  createdAt: z.string(),
+});
+export type Installation = z.output<typeof installationSchema>;
+
+/** The per-origin write counter and hybrid logical clock of this installation. */
+export interface Clock {
+  seq: number;
+  millis: number;
+  counter: number;
+}
+
+/** Who makes a change: the signed-in user. */
+export interface Actor {
+  userId: string;
+  userName: string;
+}
+
+/**
+ * Every record kind, its current schema version and its schema. A kind's version goes up
+ * when its shape changes in a way an older Xinhuo could not read; restore refuses records
+ * from a newer version.
+ */
+export const RECORD_KINDS = {
+  user: { version: 1, schema: storedUserSchema },
+  audit: { version: 2, schema: auditEntrySchema },
+  profile: { version: 1, schema: profileRecordSchema },
+  screeningRun: { version: 1, schema: screeningRunSchema },
+  pipeline: { version: 1, schema: pipelineRecordSchema },
+  factBatch: { version: 2, schema: factBatchSchema },
+  factBlock: { version: 1, schema: factBlockSchema },
+} as const;
+
+export type RecordKind = keyof typeof RECORD_KINDS;
+export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as RecordKind[];
+
+export type Role = (typeof ROLE_NAMES)[number];
+export type UserRecord = z.output<typeof storedUserSchema>;
+export type TravellingUser = z.output<typeof userSchema>;
+export type AuditParams = z.output<typeof auditParamsSchema>;
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+export type ProfileRecord = z.output<typeof profileRecordSchema>;
+export type ScreeningRunRecord = z.output<typeof screeningRunSchema>;
+export type PipelineRecord = z.output<typeof pipelineRecordSchema>;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export type FactBatchRecord = z.output<typeof factBatchSchema>;
+export type FactBlockRecord = z.output<typeof factBlockSchema>;
+
+export interface RecordOf {
+  user: UserRecord;
+  audit: AuditEntry;
+  profile: ProfileRecord;
+  screeningRun: ScreeningRunRecord;
+  pipeline: PipelineRecord;
+  factBatch: FactBatchRecord;
+  factBlock: FactBlockRecord;
+}
+
+/** A user without the password hash: the only form in which a user leaves the installation. */
+export function travellingUser(user: UserRecord): TravellingUser {
+  const { password: _password, ...rest } = user;
+  return rest;
+}

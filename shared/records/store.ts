@@ -1,0 +1,140 @@
+// The record-store port and the one write path (DESIGN.md §4, §8). A change runs in one
+// transaction of a store (Dexie in the app, memory in the CLI and tests): it stamps each
+// record it writes with the sync envelope (origin, per-origin seq, HLC, partition), refuses
+// writes to partitions this installation does not own (single writer), writes deletes as
+// tombstones, and appends audit entries as codes. The same code runs over both stores.
+
+import { FailureError, failure } from '../domain/failure.ts';
+import { encodeHlc, hlcTick, newId, type Envelope } from '../domain/sync/envelope.ts';
+import type { Actor, AuditParams, Clock, Installation, RecordKind, RecordOf } from './schemas.ts';
+
+/** Fields a kind can be looked up by, besides its id. */
+export const RECORD_INDEXES = {
+  user: ['userName'],
+  audit: ['action', 'entityId', 'userId'],
+  profile: ['profileId'],
+  screeningRun: ['profileId'],
+  pipeline: ['employeeId', 'runId', 'stage'],
+  factBatch: ['dataset'],
+  factBlock: ['batch'],
+} as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
+
+export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];
+
+export interface StoreSettings {
+  installation: Installation;
+  clock: Clock;
+}
+
+/** What a transaction may read. */
+export interface StoreReader {
+  get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K] | undefined>;
+  byIndex<K extends RecordKind>(kind: K, index: IndexOf<K>, value: string): Promise<RecordOf[K][]>;
+  all<K extends RecordKind>(kind: K): Promise<RecordOf[K][]>;
+  setting<S extends keyof StoreSettings>(key: S): Promise<StoreSettings[S] | undefined>;
+}
+
+/** A transaction: reads, raw writes and physical removal. Only the write path uses it directly. */
+export interface StoreTx extends StoreReader {
+  bulkPut<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
+  /** Physically removes rows: only for content a tombstone already stands for (a batch's blocks). */
+  purge(kind: RecordKind, ids: readonly string[]): Promise<void>;
+  putSetting<S extends keyof StoreSettings>(key: S, value: StoreSettings[S]): Promise<void>;
+}
+
+export interface RecordStore {
+  /** Runs `work` in one transaction over `kinds` (audit and settings are always included): all of it or none. */
+  transaction<T>(kinds: readonly RecordKind[], work: (tx: StoreTx) => Promise<T>): Promise<T>;
+}
+
+/** A record's data without its envelope: what a caller hands to put(). */
+export type Draft<K extends RecordKind> = Omit<RecordOf[K], keyof Envelope> & Partial<Envelope>;
+
+export interface ChangeContext extends StoreReader {
+  readonly actor: Actor;
+  readonly installation: Installation;
+  /** The partition this installation owns. */
+  readonly partition: string;
+  /** A fresh envelope (for records built in bulk, such as fact blocks). */
+  stamp(partition?: string, id?: string): Envelope;
+  /** Writes records, each stamped anew: a new seq and HLC; id and partition kept when given. */
+  put<K extends RecordKind>(kind: K, ...drafts: Draft<K>[]): Promise<RecordOf[K][]>;
+  /** Writes records whose envelopes stamp() made in this change (records built in bulk). */
+  putStamped<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
+  /** Deletes a record as a tombstone: it stays, marked deleted, so that the delete can travel. */
+  remove<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K] | undefined>;
+  /** Physically removes rows that a tombstone already stands for. */
+  purge(kind: RecordKind, ids: readonly string[]): Promise<void>;
+  /** Appends an audit entry: an action code and parameters, rendered in the reader's language. */
+  audit(action: string, entity: string, entityId: string | null, params?: AuditParams): void;
+}
+
+export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition';
+
+export function ownPartition(installation: Pick<Installation, 'role' | 'plant'>): string {
+  return installation.role === 'hq' ? 'hq' : `plant:${installation.plant?.code ?? 'unknown'}`;
+}
+
+/** The one write path: see the module comment. */
+export async function runChange<T>(store: RecordStore, actor: Actor, kinds: readonly RecordKind[], work: (ctx: ChangeContext) => Promise<T>, now: () => number = Date.now): Promise<T> {
+  return store.transaction(kinds, async (tx) => {
+    const installation = await tx.setting('installation');
+    if (!installation) throw new FailureError(failure('change.notSetUp'));
+    const saved = await tx.setting('clock');
+    const clock: Clock = saved ? { ...saved } : { seq: 0, millis: 0, counter: 0 };
+    const partition = ownPartition(installation);
+    const pending: RecordOf['audit'][] = [];
+    const stamp = (p = partition, id = newId()): Envelope => {
+      const next = hlcTick(clock, now());
+      clock.millis = next.millis;
+      clock.counter = next.counter;
+      clock.seq += 1;
+      return { id, partition: p, origin: installation.originId, seq: clock.seq, hlc: encodeHlc(next, installation.originId), deleted: false };
+    };
+    const owned = (kind: RecordKind, p: string) => {
+      if (p !== partition) throw new FailureError(failure('change.foreignPartition', { kind, partition: p, own: partition }));
+    };
+    const ctx: ChangeContext = {
+      actor,
+      installation,
+      partition,
+      stamp,
+      get: (kind, id) => tx.get(kind, id),
+      byIndex: (kind, index, value) => tx.byIndex(kind, index, value),
+      all: (kind) => tx.all(kind),
+      setting: (key) => tx.setting(key),
+      // The writes hand back the store's own promises rather than wrapping them in async
+      // functions: fewer native hops inside an IndexedDB transaction.
+      put: (kind, ...drafts) => {
+        const records = drafts.map((d) => {
+          const p = d.partition ?? partition;
+          owned(kind, p);
+          return { ...d, ...stamp(p, d.id ?? newId()) } as RecordOf[typeof kind];
+        });
+        return tx.bulkPut(kind, records).then(() => records);
+      },
+      putStamped: (kind, records) => {
+        for (const r of records) {
+          owned(kind, r.partition);
+          if (r.origin !== installation.originId || r.seq > clock.seq) throw new Error(`${kind} ${r.id} was not stamped in this change`);
+        }
+        return tx.bulkPut(kind, records);
+      },
+      remove: (kind, id) =>
+        tx.get(kind, id).then((existing) => {
+          if (!existing) return undefined;
+          owned(kind, existing.partition);
+          const tombstone = { ...existing, ...stamp(existing.partition, existing.id), deleted: true };
+          return tx.bulkPut(kind, [tombstone]).then(() => tombstone);
+        }),
+      purge: (kind, ids) => tx.purge(kind, ids),
+      audit: (action, entity, entityId, params = {}) => {
+        pending.push({ ...stamp(), at: new Date(now()).toISOString(), userId: actor.userId, userName: actor.userName, action, entity, entityId, params });
+      },
+    };
+    const result = await work(ctx);
+    if (pending.length) await tx.bulkPut('audit', pending);
+    await tx.putSetting('clock', clock);
+    return result;
+  });
+}
