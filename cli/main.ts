@@ -5,16 +5,9 @@ import { CliError, message, type Lang } from './messages.ts';
 import { runDemo } from './commands/demo.ts';
 import { runCheck } from './commands/check.ts';
 import { runScreen } from './commands/screen.ts';
+import { processIo, type Io } from './io.ts';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (t) => process.stdout.write(t + '\n'),
-  err: (t) => process.stderr.write(t + '\n'),
-};
+export type { Io } from './io.ts';
 
 function pickLang(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
@@ -22,7 +15,7 @@ function pickLang(argv: string[]): Lang {
   return value === 'en' ? 'en' : 'zh';
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const lang = pickLang(argv);
   const [command, ...rest] = argv.filter((a, i) => !(a === '--lang' || argv[i - 1] === '--lang' || a.startsWith('--lang=')));
   try {

@@ -5,10 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../../shared/domain/facts/datasets.ts';
-import { rowAt } from '../../shared/domain/facts/columns.ts';
+import { rowAt, splitList } from '../../shared/domain/facts/columns.ts';
 import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
 import { CliError, message, type Lang } from '../messages.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 
 export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<number> {
   let parsed;
@@ -48,7 +48,15 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
       valid: result.valid,
       issues: result.issues.map((i) => ({ severity: i.severity, row: i.row, column: i.column, header: i.header, field: i.field, code: i.code, message: lang === 'en' ? i.messageEn : i.message })),
     };
-    if (values.records) report.records = Array.from({ length: result.set.length }, (_, i) => ({ row: result.rowNumbers[i], ...rowAt(result.set, i) }));
+    if (values.records) {
+      // List fields (certificates) print as JSON arrays, as a program reading the report expects.
+      const lists = DATASETS[result.dataset].fields.filter((f) => f.type === 'list').map((f) => f.name);
+      report.records = Array.from({ length: result.set.length }, (_, i) => {
+        const row: Record<string, unknown> = { row: result.rowNumbers[i], ...rowAt(result.set, i) };
+        for (const name of lists) if (name in row) row[name] = splitList(row[name] as string | null);
+        return row;
+      });
+    }
     io.out(JSON.stringify(report));
   } else {
     const def = DATASETS[result.dataset];

@@ -8,7 +8,7 @@ import { DATASETS } from '../../shared/domain/facts/datasets.ts';
 import { lastCompleteQuarter, parsePeriod } from '../../shared/domain/periods.ts';
 import { datasetWorkbook } from '../../shared/io/export-dataset.ts';
 import { CliError, message, type Lang } from '../messages.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 
 export const DEMO_FILES: Record<DemoDataset, string> = {
   roster: 'roster.xlsx',

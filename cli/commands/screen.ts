@@ -12,7 +12,7 @@ import { Screener } from '../../shared/domain/screening/engine.ts';
 import { parseProfile, SEED_PROFILE, type Profile } from '../../shared/domain/screening/profile.ts';
 import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
 import { CliError, message, type Lang } from '../messages.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 
 const REASONS: Record<string, { zh: string; en: string }> = {
   left: { zh: '已离职/退休（离职日期在截止日前）', en: 'left on or before the as-of date' },

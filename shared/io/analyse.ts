@@ -2,8 +2,8 @@
 // columns, normalise and validate every row. Used by the wizard (in a Web Worker) and by
 // `xinhuo check`, so both see the same rows and the same problems.
 
-import * as XLSX from 'xlsx';
-import { ColumnSetBuilder, type ColumnSet } from '../domain/facts/columns.ts';
+import type * as XLSX from 'xlsx';
+import { columnLetter, ColumnSetBuilder, type ColumnSet } from '../domain/facts/columns.ts';
 import { type DatasetName } from '../domain/facts/datasets.ts';
 import { monthPeriod, quarterPeriod } from '../domain/periods.ts';
 import { detectDataset, KNOWN_HEADERS, mappingFromHeaders, missingRequired, suggestMapping, type Mapping } from './mapping.ts';
@@ -164,7 +164,6 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
   const schema = SCHEMAS[mapping.dataset];
   const missing = missingRequired(mapping);
   const issues: Issue[] = [];
-  const columnLetter = (c: number) => (c >= 0 ? XLSX.utils.encode_col(c) : '');
   for (const r of header.renamed) {
     const params = { value: r.from, renamed: r.to };
     const row = header.headerRow + 1;

@@ -78,7 +78,7 @@ export function datasetCsv(set: ColumnSet): Uint8Array {
   return toCsv(rows);
 }
 
-export const columnLetter = (c: number): string => (c >= 0 ? XLSX.utils.encode_col(c) : '');
+export { columnLetter } from '../domain/facts/columns.ts';
 
 /** The original rows with a 问题 column listing each row's problems, for fixing in Excel. */
 export function errorReportWorkbook(headers: string[], rows: readonly { row: number; cells: string[] }[], issues: readonly { row: number; message: string }[]): Uint8Array {

@@ -2,6 +2,7 @@
 // ids as text with leading zeros, ISO dates, period labels, numbers, fractions, enums.
 
 import { STATUS_ZH, type EmploymentStatus } from '../domain/employee.ts';
+import { LIST_SEPARATOR } from '../domain/facts/columns.ts';
 import type { ValueType } from '../domain/facts/datasets.ts';
 import { isIsoDate, parsePeriod, monthPeriod, yearPeriod } from '../domain/periods.ts';
 import { serialToIso } from './excel-dates.ts';
@@ -167,7 +168,7 @@ function normaliseList(cell: CellInput): Normalised {
     .split(/[、,;，；/\n]+/)
     .map(cleanText)
     .filter(Boolean);
-  return ok(parts.length ? [...new Set(parts)].join('、') : null);
+  return ok(parts.length ? [...new Set(parts)].join(LIST_SEPARATOR) : null);
 }
 
 /** Normalises one non-blank cell for a field type. */

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as XLSX from 'xlsx';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-run.ts';
@@ -19,6 +21,19 @@ describe('xinhuo check', () => {
     expect(report.mapping).toMatchObject({ employeeId: '工号', name: '姓名', status: '在职状态' });
     expect(report.issues[0]).toEqual({ severity: 'warning', row: 4, column: 'A', header: '工号', field: 'employeeId', code: 'idPadded', message: expect.stringContaining('第4行 A列(工号)') });
     expect(report.records[0]).toEqual(expect.objectContaining({ row: 4, employeeId: '000123', hireDate: '2015-03-01', status: 'active' }));
+  });
+
+  it('prints list fields such as certificates as JSON arrays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinhuo-check-'));
+    const path = join(dir, 'roster-certs.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['工号', '姓名', '部门', '职业资格证书'], ['000101', '张伟', '设备维修部', '高级技师，安全员'], ['000102', '李娜', '质量部', null]]), '员工档案');
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = await run(['check', path, '--json', '--records']);
+    expect(r.code).toBe(0);
+    const records = JSON.parse(r.out).records;
+    expect(records[0].certificates).toEqual(['高级技师', '安全员']);
+    expect(records[1].certificates).toEqual([]);
   });
 
   it('includes the encoding for text files and exits 0 without row errors', async () => {

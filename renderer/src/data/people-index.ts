@@ -2,12 +2,10 @@
 // haystack with pinyin initials, and cached sort orders, so that searching, filtering and
 // sorting 100,000 employees is a single pass over arrays.
 
-import type { ColumnSet, StringColumn } from '../../../shared/domain/facts/columns.ts';
+import { encodeDictionary, type ColumnSet, type Dictionary, type StringColumn } from '../../../shared/domain/facts/columns.ts';
 
-export interface Dictionary {
-  codes: Uint32Array;
-  labels: string[];
-}
+export type { Dictionary } from '../../../shared/domain/facts/columns.ts';
+
 
 export interface PeopleIndex {
   length: number;
@@ -37,22 +35,7 @@ export interface PeopleQuery {
 
 export const EMPTY_LABEL = '';
 
-export function encode(values: StringColumn, from = 0, to = values.length, into?: { map: Map<string, number>; dict: Dictionary }): Dictionary {
-  const map = into?.map ?? new Map<string, number>();
-  const labels: string[] = into?.dict.labels ?? [];
-  const codes = into?.dict.codes ?? new Uint32Array(values.length);
-  for (let i = from; i < to; i++) {
-    const v = values[i] ?? EMPTY_LABEL;
-    let code = map.get(v);
-    if (code === undefined) {
-      code = labels.length;
-      labels.push(v);
-      map.set(v, code);
-    }
-    codes[i] = code;
-  }
-  return { codes, labels };
-}
+export const encode = encodeDictionary;
 
 export type InitialsOf = (name: string) => string;
 
@@ -69,7 +52,7 @@ export async function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf
   const rowOf = new Map<string, number>();
   const dictionaries = (['plant', 'department', 'position', 'status'] as const).map((name) => ({
     column: roster.columns[name] as StringColumn,
-    state: { map: new Map<string, number>(), dict: { codes: new Uint32Array(roster.length), labels: [] as string[] } },
+    state: { map: new Map<string, number>(), dict: { codes: new Int32Array(roster.length), labels: [] as string[] } },
   }));
   for (let start = 0; start < roster.length; start += BUILD_CHUNK) {
     if (start > 0) await yieldToEventLoop();

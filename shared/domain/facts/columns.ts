@@ -92,3 +92,42 @@ export function rowAt(set: { columns: Record<string, Column> }, i: number): Reco
   }
   return row;
 }
+
+/** Values dictionary-encoded: each row's code indexes `labels` (null and '' share the '' label). */
+export interface Dictionary {
+  codes: Int32Array;
+  labels: string[];
+}
+
+/**
+ * Encodes rows from..to of a string column, continuing `into` when given (so that a large
+ * column can be encoded in slices between yields).
+ */
+export function encodeDictionary(values: StringColumn, from = 0, to = values.length, into?: { map: Map<string, number>; dict: Dictionary }): Dictionary {
+  const map = into?.map ?? new Map<string, number>();
+  const labels: string[] = into?.dict.labels ?? [];
+  const codes = into?.dict.codes ?? new Int32Array(values.length);
+  for (let i = from; i < to; i++) {
+    const v = values[i] ?? '';
+    let code = map.get(v);
+    if (code === undefined) {
+      code = labels.length;
+      labels.push(v);
+      map.set(v, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, labels };
+}
+
+/** A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA; '' for no column. */
+export function columnLetter(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** List fields (certificates) are stored as one string joined by this separator. */
+export const LIST_SEPARATOR = '、';
+
+export const splitList = (value: string | null | undefined): string[] => (value ? value.split(LIST_SEPARATOR).filter(Boolean) : []);

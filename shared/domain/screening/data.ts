@@ -1,14 +1,12 @@
 // The screening snapshot: facts rearranged once per data snapshot into typed arrays grouped
 // by employee (compressed rows), so that any profile evaluates in one pass per criterion.
 
-import type { ColumnSet, StringColumn } from '../facts/columns.ts';
+import { encodeDictionary, splitList, type ColumnSet, type Dictionary, type StringColumn } from '../facts/columns.ts';
 import type { EmploymentStatus } from '../employee.ts';
 import { parsePeriod } from '../periods.ts';
 
-export interface Codes {
-  codes: Int32Array;
-  labels: string[];
-}
+/** Dictionary-encoded strings (shared with the people list's index). */
+export type Codes = Dictionary;
 
 /** Rows of one dataset grouped by employee: rows of employee e are start[e] .. start[e+1]-1. */
 export interface Grouped {
@@ -49,22 +47,7 @@ export function dayNumber(iso: string | null | undefined): number {
   return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
 }
 
-function codes(values: StringColumn): Codes {
-  const map = new Map<string, number>();
-  const labels: string[] = [];
-  const out = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? '';
-    let c = map.get(v);
-    if (c === undefined) {
-      c = labels.length;
-      labels.push(v);
-      map.set(v, c);
-    }
-    out[i] = c;
-  }
-  return { codes: out, labels };
-}
+const codes = (values: StringColumn): Codes => encodeDictionary(values);
 
 /** Groups rows by employee with a counting sort; rows of unknown employees are dropped. */
 function group(n: number, ids: StringColumn, rowOf: Map<string, number>, dayOf: (row: number) => number): Grouped & { owner: Int32Array } {
@@ -127,7 +110,7 @@ export function buildScreeningData(src: ScreeningSources): ScreeningData {
   }
   const certificates = Array.from({ length: n }, () => new Set<string>());
   const rosterCerts = r.columns.certificates as StringColumn | undefined;
-  if (rosterCerts) for (let i = 0; i < n; i++) for (const c of (rosterCerts[i] ?? '').split('、')) if (c) certificates[i].add(c);
+  if (rosterCerts) for (let i = 0; i < n; i++) for (const c of splitList(rosterCerts[i])) certificates[i].add(c);
   if (src.certificates) {
     const cid = src.certificates.columns.employeeId as StringColumn;
     const cname = src.certificates.columns.certificate as StringColumn;

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { columnLetter } from '../../../../shared/domain/facts/columns.ts';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { supportsReplacePeriod, type ImportMode } from '../../../../shared/domain/facts/plan.ts';
 import type { PreviewRow } from '../../../../shared/io/analyse.ts';
@@ -305,7 +306,7 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   if (!summary) return null;
   // The officer's choice shows at once; the analysis catches up in the worker.
   const excludedRows = new Set(options.excludedRows ?? []);
-  const letters = summary.headers.map((_, c) => columnName(c));
+  const letters = summary.headers.map((_, c) => columnLetter(c));
   const columns = [{ id: '__exclude', title: t('importer.exclude'), width: 0.6 }, { id: '__row', title: t('importer.row'), width: 0.6 }, ...summary.headers.map((h, c) => ({ id: String(c), title: `${letters[c]} ${h}`, width: 1 }))];
   const rowAtPosition = (i: number) => {
     const page = Math.floor(i / PAGE);
@@ -403,11 +404,6 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   );
 }
 
-function columnName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function fieldLabel(dataset: DatasetName, field: string, language: string): string {
   const def = DATASETS[dataset].fields.find((f) => f.name === field);
