@@ -69,6 +69,7 @@ xinhuo screen --as-of YYYY-MM-DD --profile seed|PROFILE.json --roster F --perfor
   screenOnly: { zh: '仅差：{0} {1}（要求 {2}）', en: 'only misses: {0} {1} (needs {2})' },
   screenExcluded: { zh: '排除（截止日不在职）：{0} 人', en: 'Excluded (not active at the as-of date): {0}' },
   checkMore: { zh: '  ……另有 {0} 条未列出（用 --json 查看全部）', en: '  … {0} more (use --json to see all)' },
+  detail: { zh: '  详情：{0}', en: '  Detail: {0}' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -13,7 +13,14 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
 
 const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    // A malformed request (GET /%) gets an answer; it must never take the server down.
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+    return;
+  }
   const file = resolve(root, normalize(path === '/' ? 'index.html' : path.slice(1)));
   if (!(file === root || file.startsWith(root + sep))) {
     res.writeHead(404).end();

@@ -32,6 +32,7 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
   const result = analyseWorkbookBytes(bytes, file, { dataset, sheet: values.sheet });
   if (!result.ok) {
     io.err(lang === 'en' ? result.messageEn : result.message);
+    if (result.detail) io.err(message(lang, 'detail', result.detail));
     return 2;
   }
   const errors = result.issues.filter((i) => i.severity === 'error').length;

@@ -3,6 +3,7 @@
 // `xinhuo check`, so both see the same rows and the same problems.
 
 import type * as XLSX from 'xlsx';
+import { LIMITS } from './limits.ts';
 import { columnLetter, ColumnSetBuilder, type ColumnSet } from '../domain/facts/columns.ts';
 import { type DatasetName } from '../domain/facts/datasets.ts';
 import { monthPeriod, quarterPeriod } from '../domain/periods.ts';
@@ -89,6 +90,8 @@ export interface AnalysisFailure {
   code: IoMessageCode;
   message: string;
   messageEn: string;
+  /** Technical detail (a library's message) to show folded away, if any. */
+  detail?: string;
   sheets?: SheetInfo[];
   headers?: string[];
   headerRow?: number;
@@ -102,7 +105,8 @@ export class Cancelled extends Error {
 }
 
 function failure(file: string, code: IoMessageCode, params: Record<string, string | number>, extra: Partial<AnalysisFailure> = {}): AnalysisFailure {
-  return { ok: false, file, code, message: ioMessage(code, params, 'zh'), messageEn: ioMessage(code, params, 'en'), ...extra };
+  const detail = typeof params.detail === 'string' && params.detail ? { detail: params.detail } : {};
+  return { ok: false, file, code, message: ioMessage(code, params, 'zh'), messageEn: ioMessage(code, params, 'en'), ...detail, ...extra };
 }
 
 const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
@@ -142,6 +146,9 @@ export function locateHeader(wb: XLSX.WorkBook, file: string, options: Pick<Anal
   if (!sheetName) return failure(file, 'empty', { file });
   if (!wb.Sheets[sheetName]) return failure(file, 'noSheet', { file, sheet: sheetName }, { sheets });
   const grid = sheetGrid(wb.Sheets[sheetName]);
+  // Wide or long sheets are refused before any header is matched against the datasets.
+  if (grid.columns > LIMITS.columns) return failure(file, 'tooManyColumns', { file, sheet: sheetName, columns: grid.columns, limit: LIMITS.columns }, { sheets, sheet: sheetName });
+  if (grid.rows.length > LIMITS.rows) return failure(file, 'tooManyRows', { file, sheet: sheetName, rows: grid.rows.length, limit: LIMITS.rows }, { sheets, sheet: sheetName });
   const detected = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderRow(grid, KNOWN_HEADERS);
   if (detected === null || detected < 0 || detected >= grid.rows.length) return failure(file, 'noHeader', { file, sheet: sheetName }, { sheets, sheet: sheetName });
   return { ok: true, sheets, sheetName, grid, header: headerNames(grid, detected) };

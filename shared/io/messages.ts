@@ -24,12 +24,18 @@ export const IO_MESSAGES = {
   unreadable: { zh: '无法读取文件 {file}：{detail}', en: 'Cannot read {file}: {detail}' },
   encrypted: { zh: '文件 {file} 设置了打开密码，请在 Excel 中取消密码后另存再导入', en: '{file} is password-protected; remove the password in Excel, save and import again' },
   unsupported: { zh: '不支持的文件格式：{file}（支持 .xlsx、.xls、.csv、.txt、.et）', en: 'Unsupported file format: {file} (.xlsx, .xls, .csv, .txt, .et are supported)' },
-  corrupt: { zh: '文件 {file} 已损坏或不完整：{detail}', en: '{file} is damaged or truncated: {detail}' },
+  // The library's own words (often English) go to a details fold, never into the sentence.
+  corrupt: { zh: '文件 {file} 已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开确认后另存，再导入', en: '{file} is damaged or truncated and cannot be read; open it in Excel or WPS, save it again and import the saved copy' },
   empty: { zh: '文件 {file} 中没有数据', en: '{file} has no data' },
   noSheet: { zh: '文件 {file} 中没有名为“{sheet}”的工作表', en: '{file} has no sheet named "{sheet}"' },
   noHeader: { zh: '在 {file} 的“{sheet}”中找不到表头行', en: 'No header row found in sheet "{sheet}" of {file}' },
   unknownDataset: { zh: '无法判断 {file} 是哪类数据，请指定数据类型（--dataset）', en: 'Cannot tell which dataset {file} holds; choose one (--dataset)' },
   missingColumns: { zh: '缺少必填列：{fields}', en: 'Required columns missing: {fields}' },
+  zipTooLarge: { zh: '文件 {file} 解压后有 {size}，超过上限 {limit}，可能是恶意构造的文件，未读取', en: '{file} would expand to {size}, over the limit of {limit}; it may be a hostile file and was not read' },
+  zipRatio: { zh: '文件 {file} 中的 {entry} 压缩比为 {ratio}:1，超过上限 {limit}:1，可能是恶意构造的“压缩炸弹”，未读取', en: '{entry} in {file} is compressed {ratio}:1, over the limit of {limit}:1; it may be a zip bomb and was not read' },
+  tooManyColumns: { zh: '文件 {file} 的工作表“{sheet}”有 {columns} 列，超过上限 {limit} 列，请删除多余的列后再导入', en: 'Sheet "{sheet}" of {file} has {columns} columns, over the limit of {limit}; remove the extra columns and import again' },
+  tooManyRows: { zh: '文件 {file} 的工作表“{sheet}”有 {rows} 行，超过上限 {limit} 行', en: 'Sheet "{sheet}" of {file} has {rows} rows, over the limit of {limit}' },
+  cellTooLong: { zh: '内容过长（{length} 个字符，此列最多 {limit} 个）', en: 'is too long ({length} characters; at most {limit} here)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type IoMessageCode = keyof typeof IO_MESSAGES;

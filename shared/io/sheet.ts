@@ -57,7 +57,11 @@ export function defaultSheet(sheets: SheetInfo[]): string | null {
   return (sheets.find((s) => !s.hidden && s.rows > 0) ?? sheets.find((s) => s.rows > 0))?.name ?? null;
 }
 
+/** A header longer than this is cut: no real header is, and matching a huge one would be slow. */
+export const MAX_HEADER_LENGTH = 200;
+
 const rowTexts = (row: (CellInput | undefined)[] | undefined) => (row ?? []).map((c) => cellText(c));
+const headerTexts = (row: (CellInput | undefined)[] | undefined) => (row ?? []).map((c) => cellText(c).slice(0, MAX_HEADER_LENGTH));
 const isNumericText = (t: string) => /^[-+]?[\d,.%]+$/.test(t);
 
 /**
@@ -68,7 +72,7 @@ export function detectHeaderRow(grid: Grid, knownHeaders: Set<string>, scan = 30
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < Math.min(scan, grid.rows.length); r++) {
-    const texts = rowTexts(grid.rows[r]).filter(Boolean);
+    const texts = headerTexts(grid.rows[r]).filter(Boolean);
     const matches = texts.filter((t) => knownHeaders.has(normaliseHeader(t))).length;
     const score = matches * 10 + (texts.length >= 2 && texts.every((t) => !isNumericText(t)) ? texts.length : 0);
     if (matches >= 1 && score > bestScore) {
@@ -78,7 +82,7 @@ export function detectHeaderRow(grid: Grid, knownHeaders: Set<string>, scan = 30
   }
   if (best >= 0) return best;
   for (let r = 0; r < Math.min(scan, grid.rows.length - 1); r++) {
-    const texts = rowTexts(grid.rows[r]).filter(Boolean);
+    const texts = headerTexts(grid.rows[r]).filter(Boolean);
     if (texts.length >= 2 && texts.every((t) => !isNumericText(t)) && rowTexts(grid.rows[r + 1]).some(Boolean)) return r;
   }
   return null;
@@ -99,11 +103,11 @@ export interface HeaderInfo {
  * Repeated names get suffixes: 备注, 备注_2.
  */
 export function headerNames(grid: Grid, headerRow: number): HeaderInfo {
-  const top = rowTexts(grid.rows[headerRow]);
+  const top = headerTexts(grid.rows[headerRow]);
   const wideMerges = grid.merges.filter((m) => m.s.r === headerRow && m.e.c > m.s.c);
   let names: string[];
   let firstDataRow = headerRow + 1;
-  const below = rowTexts(grid.rows[headerRow + 1]);
+  const below = headerTexts(grid.rows[headerRow + 1]);
   if (wideMerges.length > 0 && below.some(Boolean) && below.filter(Boolean).every((t) => !isNumericText(t))) {
     const parentOf = (c: number) => {
       const m = wideMerges.find((x) => x.s.c <= c && c <= x.e.c);

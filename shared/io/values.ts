@@ -6,6 +6,7 @@ import { LIST_SEPARATOR } from '../domain/facts/columns.ts';
 import type { ValueType } from '../domain/facts/datasets.ts';
 import { isIsoDate, parsePeriod, monthPeriod, yearPeriod } from '../domain/periods.ts';
 import { serialToIso } from './excel-dates.ts';
+import { CELL_LIMITS } from './limits.ts';
 import type { IoMessageCode } from './messages.ts';
 
 /** A cell as SheetJS gives it (dense mode), or a text cell from a CSV. */
@@ -174,6 +175,7 @@ function normaliseList(cell: CellInput): Normalised {
 /** Normalises one non-blank cell for a field type. */
 export function normaliseCell(type: ValueType, cell: CellInput, date1904 = false): Normalised {
   if (cell.f && (cell.v === undefined || cell.v === null)) return fail('formulaNoValue');
+  if (typeof cell.v === 'string' && cell.v.length > CELL_LIMITS[type]) return fail('cellTooLong', { length: cell.v.length, limit: CELL_LIMITS[type] });
   if (cell.t === 'e') return fail('errorCell', { value: cell.w ?? String(cell.v ?? '#ERROR') });
   switch (type) {
     case 'id':

@@ -32,7 +32,7 @@ export interface DuplicateOf {
 
 export type ImportResponse =
   | { type: 'opened'; id: number; sha256: string; format: FileFormat; encoding: TextEncoding | null; sheets: SheetInfo[]; duplicateOf: DuplicateOf | null }
-  | { type: 'failed'; id: number; code: string; message: string; messageEn: string; headers?: string[]; headerRow?: number; sheets?: SheetInfo[] }
+  | { type: 'failed'; id: number; code: string; message: string; messageEn: string; detail?: string; headers?: string[]; headerRow?: number; sheets?: SheetInfo[] }
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'analysed'; id: number; summary: AnalysisSummary }
   | { type: 'rows'; id: number; rows: PreviewRow[] }

@@ -232,6 +232,7 @@ export const en: Messages = {
     planCounts: '{{added, number}} added, {{updated, number}} updated, {{unchanged, number}} unchanged, {{refused, number}} refused, {{removed, number}} removed',
     changes: 'Changes (first {{count}})',
     absentColumns: 'This file has no {{fields}} column: the stored values are kept',
+    errorDetail: 'Details',
     key: 'Record',
     before: 'Before',
     after: 'After',

@@ -230,6 +230,7 @@ export const zhCN = {
     planCounts: '新增 {{added, number}}，更新 {{updated, number}}，不变 {{unchanged, number}}，拒绝 {{refused, number}}，移除 {{removed, number}}',
     changes: '将要修改的内容（前 {{count}} 项）',
     absentColumns: '本文件没有 {{fields}} 列：保留原值',
+    errorDetail: '详情',
     key: '记录',
     before: '原值',
     after: '新值',

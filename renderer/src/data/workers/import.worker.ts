@@ -90,7 +90,7 @@ async function handle(req: ImportRequest): Promise<void> {
       const result = readWorkbook(bytes, fileName, req.encoding as TextEncoding | undefined);
       if (!result.ok) {
         read = null;
-        reply({ type: 'failed', id: req.id, code: result.code, message: ioMessage(result.code, result.params), messageEn: ioMessage(result.code, result.params, 'en') });
+        reply({ type: 'failed', id: req.id, code: result.code, message: ioMessage(result.code, result.params), messageEn: ioMessage(result.code, result.params, 'en'), detail: result.params.detail });
         return;
       }
       read = result;
@@ -111,7 +111,7 @@ async function handle(req: ImportRequest): Promise<void> {
       const result = located.ok ? analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options, located) : located;
       if (!result.ok) {
         analysis = null;
-        reply({ type: 'failed', id: req.id, code: result.code, message: result.message, messageEn: result.messageEn, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });
+        reply({ type: 'failed', id: req.id, code: result.code, message: result.message, messageEn: result.messageEn, detail: result.detail, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });
         return;
       }
       analysis = result;

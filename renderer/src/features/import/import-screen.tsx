@@ -35,11 +35,20 @@ function Stepper({ step }: { step: Step }) {
 
 function Problem({ wizard }: { wizard: ImportWizard }) {
   const language = useLang();
+  const { t } = useTranslation();
   if (!wizard.error) return null;
   return (
-    <p className="error" role="alert">
-      {language === 'en' ? wizard.error.messageEn : wizard.error.message}
-    </p>
+    <>
+      <p className="error" role="alert">
+        {language === 'en' ? wizard.error.messageEn : wizard.error.message}
+      </p>
+      {wizard.error.detail && (
+        <details className="error-detail">
+          <summary>{t('importer.errorDetail')}</summary>
+          <code>{wizard.error.detail}</code>
+        </details>
+      )}
+    </>
   );
 }
 

@@ -37,7 +37,7 @@ export function useImportWizard() {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [options, setOptions] = useState<WizardOptions>({});
   const [summary, setSummary] = useState<AnalysisSummary | null>(null);
-  const [error, setError] = useState<{ message: string; messageEn: string } | null>(null);
+  const [error, setError] = useState<{ message: string; messageEn: string; detail?: string } | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [planned, setPlanned] = useState<Planned | null>(null);
   const [committed, setCommitted] = useState<ImportPlan['counts'] | null>(null);
@@ -69,7 +69,7 @@ export function useImportWizard() {
       const r = await s.request<'analysed'>({ type: 'analyse', options: next }, setProgress);
       if (r.type === 'failed') {
         setSummary(null);
-        setError({ message: r.message, messageEn: r.messageEn });
+        setError({ message: r.message, messageEn: r.messageEn, detail: r.detail });
       } else {
         setError(null);
         setSummary(r.summary);
@@ -100,7 +100,7 @@ export function useImportWizard() {
       setProgress(null);
       if (r.type === 'failed') {
         setOpened(null);
-        setError({ message: r.message, messageEn: r.messageEn });
+        setError({ message: r.message, messageEn: r.messageEn, detail: r.detail });
         setStep('file');
         return;
       }
