@@ -7,8 +7,8 @@ import type { PersonRow, ScreeningReport } from '../../shared/domain/screening/r
 import i18next, { type TFunction } from 'i18next';
 import type { AuditEntry } from '../../shared/records/schemas.ts';
 import { auditSummary } from '../../renderer/src/i18n/audit-summary.ts';
-import { en } from '../../renderer/src/i18n/en.ts';
-import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
+import { FEATURE_MESSAGES } from '../../renderer/src/features/registry.ts';
+import { catalogues } from '../../renderer/src/i18n/index.ts';
 
 let counter = 0;
 
@@ -40,16 +40,16 @@ export function shownAudit(entry: AuditEntry | undefined, language: 'zh-CN' | 'e
   return auditSummary(entry, catalogue(language));
 }
 
-const catalogues = new Map<string, TFunction>();
+const tFunctions = new Map<string, TFunction>();
 
 /** The app's catalogue as an i18next t function, without the DOM set-up of initI18n. */
 export function catalogue(language: 'zh-CN' | 'en'): TFunction {
-  let t = catalogues.get(language);
+  let t = tFunctions.get(language);
   if (!t) {
     const instance = i18next.createInstance();
-    void instance.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: language, fallbackLng: 'zh-CN', interpolation: { escapeValue: false }, initAsync: false });
+    void instance.init({ resources: catalogues(FEATURE_MESSAGES), lng: language, fallbackLng: 'zh-CN', interpolation: { escapeValue: false }, initAsync: false });
     t = instance.t;
-    catalogues.set(language, t);
+    tFunctions.set(language, t);
   }
   return t;
 }

@@ -8,9 +8,17 @@ import { zhCN } from './zh-CN.ts';
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 
-export function initI18n(language: Language): typeof i18next {
+/** The shared catalogue merged with each feature's namespaces. */
+export function catalogues(features: readonly { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }[]) {
+  return {
+    'zh-CN': { translation: Object.assign({}, zhCN, ...features.map((f) => f['zh-CN'])) },
+    en: { translation: Object.assign({}, en, ...features.map((f) => f.en)) },
+  };
+}
+
+export function initI18n(language: Language, features: readonly { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }[] = []): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: catalogues(features),
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -1,23 +1,35 @@
-// A small hash router: #/people, #/people/<工号>, #/audit, #/settings.
+// A small hash router: #/people, #/people/<工号>, #/audit. The routes come from the feature
+// registry (setRoutes); the first route is where an unknown hash lands.
 
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'people' } | { name: 'employee'; id: string } | { name: 'screening' } | { name: 'pipeline' } | { name: 'import' } | { name: 'history' } | { name: 'audit' } | { name: 'settings' };
+export interface Route {
+  name: string;
+  id?: string;
+}
+
+export interface RouteDef {
+  name: string;
+  path: string;
+  param?: boolean;
+}
+
+let table: readonly RouteDef[] = [];
+
+export function setRoutes(routes: readonly RouteDef[]): void {
+  table = routes;
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'people' && parts[1]) return { name: 'employee', id: parts[1] };
-  if (parts[0] === 'audit') return { name: 'audit' };
-  if (parts[0] === 'import') return { name: 'import' };
-  if (parts[0] === 'screening') return { name: 'screening' };
-  if (parts[0] === 'pipeline') return { name: 'pipeline' };
-  if (parts[0] === 'history') return { name: 'history' };
-  if (parts[0] === 'settings') return { name: 'settings' };
-  return { name: 'people' };
+  const def = table.find((d) => d.path === parts[0] && Boolean(d.param) === parts.length > 1);
+  if (!def) return { name: table[0]?.name ?? '' };
+  return def.param ? { name: def.name, id: parts[1] } : { name: def.name };
 }
 
 export function hrefOf(route: Route): string {
-  return route.name === 'employee' ? `#/people/${encodeURIComponent(route.id)}` : `#/${route.name}`;
+  const path = table.find((d) => d.name === route.name)?.path ?? route.name;
+  return route.id !== undefined ? `#/${path}/${encodeURIComponent(route.id)}` : `#/${path}`;
 }
 
 export function navigate(route: Route): void {

@@ -1,1 +1,8 @@
-export { LoginScreen } from "./login-screen.tsx";
+// Sign-in: shown by the shell before any route.
+
+import type { Feature } from '../feature.ts';
+import { en, zhCN } from './messages.ts';
+
+export { LoginScreen } from './login-screen.tsx';
+
+export const authFeature: Feature = { id: 'auth', routes: [], messages: { 'zh-CN': zhCN, en } };

@@ -1,0 +1,23 @@
+// The auth feature's messages: zh-CN first, English typed to match key for key.
+
+export const zhCN = {
+  login: {
+    title: '登录',
+    userName: '用户名',
+    password: '密码',
+    submit: '登录',
+    working: '正在验证…',
+    failed: '用户名或密码错误，请重新输入。',
+  },
+};
+
+export const en: typeof zhCN = {
+  login: {
+    title: 'Sign in',
+    userName: 'User name',
+    password: 'Password',
+    submit: 'Sign in',
+    working: 'Checking…',
+    failed: 'Wrong user name or password. Please try again.',
+  },
+};

@@ -1,0 +1,51 @@
+// The pipeline feature's messages: zh-CN first, English typed to match key for key.
+
+export const zhCN = {
+  pipeline: {
+    title: '选拔流程',
+    empty: '选拔流程里还没有人。在“培训师筛选”中保存一次筛选结果，再点“加入选拔流程”。',
+    all: '全部 {{count, number}}',
+    stages: { shortlisted: '数据初选', invited: '已邀请', topicSubmitted: '已提交选题', trialScheduled: '已安排试讲', reviewed: '已评审', selected: '入选', rejected: '未入选', withdrawn: '退出' },
+    columns: { employeeId: '工号', name: '姓名', department: '部门', stage: '阶段', source: '来源', updated: '最近变更', actions: '操作' },
+    source: { candidate: '候选人', nearMiss: '差一项' },
+    sourceLine: '{{source}} · {{profile}} 第{{version}}版 · 截至{{asOf}}',
+    lastChange: '{{time}} · {{user}}',
+    moveTo: { invited: '邀请', withdrawn: '退出' },
+    withdrawNote: '退出原因（可选）',
+    moved: '{{name}}：{{from}} → {{to}}',
+    history: '{{time}} {{user}}：{{to}}',
+    handOff: '加入选拔流程',
+    handOffTitle: '将本次筛选加入选拔流程',
+    handOffIntro: '{{candidates}} 名候选人将进入“数据初选”。差一项的人员中也可能有值得一试的“隐藏高手”，可勾选一并加入：',
+    handOffNone: '本次筛选没有差一项的人员。',
+    handOffConfirm: '加入（{{count}} 人）',
+    handedOff: '已加入选拔流程：新增 {{added}} 人',
+    handedOffAlready: '，{{count}} 人已在流程中',
+    openPipeline: '查看选拔流程',
+  },
+};
+
+export const en: typeof zhCN = {
+  pipeline: {
+    title: 'Selection pipeline',
+    empty: 'Nobody is in the selection pipeline yet. Save a screening run under “Screening”, then choose “Hand to selection”.',
+    all: 'All {{count, number}}',
+    stages: { shortlisted: 'Shortlisted', invited: 'Invited', topicSubmitted: 'Topic submitted', trialScheduled: 'Trial scheduled', reviewed: 'Reviewed', selected: 'Selected', rejected: 'Not selected', withdrawn: 'Withdrawn' },
+    columns: { employeeId: 'ID', name: 'Name', department: 'Department', stage: 'Stage', source: 'Source', updated: 'Last change', actions: 'Actions' },
+    source: { candidate: 'Candidate', nearMiss: 'Near-miss' },
+    sourceLine: '{{source}} · {{profile}} (v{{version}}) · as of {{asOf}}',
+    lastChange: '{{time}} · {{user}}',
+    moveTo: { invited: 'Invite', withdrawn: 'Withdraw' },
+    withdrawNote: 'Reason for withdrawing (optional)',
+    moved: '{{name}}: {{from}} → {{to}}',
+    history: '{{time}} {{user}}: {{to}}',
+    handOff: 'Hand to selection',
+    handOffTitle: 'Hand this run to the selection pipeline',
+    handOffIntro: '{{candidates}} candidates will be shortlisted. Near-misses may include hidden experts worth a trial; tick any to add them too:',
+    handOffNone: 'This run has no near-misses.',
+    handOffConfirm: 'Add ({{count}})',
+    handedOff: 'Handed to selection: {{added}} added',
+    handedOffAlready: ', {{count}} already in the pipeline',
+    openPipeline: 'Open the selection pipeline',
+  },
+};
