@@ -1,6 +1,9 @@
-// Lint: TypeScript rules, React hooks, and the layering of DESIGN.md §3 as import bans.
+// Lint: TypeScript rules, React hooks, and the layering of DESIGN.md §3: an allow-list of
+// which folder may import which (eslint-plugin-boundaries, every source folder is an element),
+// plus per-layer bans on packages.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'stream', 'zlib'];
 const ban = (patterns, message) => patterns.map((group) => ({ group: [group], message }));
@@ -62,12 +65,57 @@ const LAYERS = [
   {
     files: ['renderer/src/features/**'],
     forbidden: [
-      ...ban(['electron', 'dexie', '**/electron/**'], 'features reach storage through renderer/src/data and the OS through renderer/src/platform (DESIGN.md §3).'),
+      ...ban(['electron', 'dexie', 'dexie-react-hooks', '**/electron/**'], 'features reach storage through renderer/src/data and the OS through renderer/src/platform (DESIGN.md §3).'),
+      ...ban(['**/shared/records/store*', '**/shared/records/memory-store*'], 'features write through the repositories renderer/src/data exports, never the write path itself (DESIGN.md §4).'),
       ...ban(['**/data/*/**', '**/data/db*', '**/data/fact-*', '**/data/change*'], 'features use renderer/src/data through its index.ts (STYLE.md).'),
       ...ban(['**/platform/desktop*', '**/platform/web*'], 'only renderer/src/platform knows which platform it is on: import its index.ts.'),
     ],
   },
 ];
+
+/** Every source folder is an element of one type. */
+const ELEMENTS = [
+  { type: 'shared-domain', pattern: 'shared/domain' },
+  { type: 'shared-io', pattern: 'shared/io' },
+  { type: 'shared-records', pattern: 'shared/records' },
+  { type: 'shared-bundle', pattern: 'shared/bundle' },
+  { type: 'shared-ipc', pattern: 'shared/ipc' },
+  { type: 'electron', pattern: 'electron' },
+  { type: 'cli', pattern: 'cli' },
+  { type: 'data', pattern: 'renderer/src/data' },
+  { type: 'platform', pattern: 'renderer/src/platform' },
+  { type: 'ui', pattern: 'renderer/src/ui' },
+  { type: 'store', pattern: 'renderer/src/store' },
+  { type: 'i18n', pattern: 'renderer/src/i18n' },
+  { type: 'feature-contract', pattern: 'renderer/src/features/contract' },
+  { type: 'feature', pattern: 'renderer/src/features/*', capture: ['feature'] },
+  { type: 'shell', pattern: 'renderer/src/shell' },
+  // The entry (main.tsx) and ambient types: the files directly in renderer/src.
+  { type: 'entry', pattern: 'renderer/src' },
+];
+
+const SHARED = ['shared-domain', 'shared-io', 'shared-records', 'shared-bundle', 'shared-ipc'];
+/** Who may import whom: anything not listed here is refused. */
+const ALLOWED = {
+  'shared-domain': ['shared-domain'],
+  'shared-io': ['shared-domain', 'shared-io'],
+  'shared-records': ['shared-domain', 'shared-records'],
+  'shared-bundle': ['shared-domain', 'shared-records', 'shared-bundle'],
+  'shared-ipc': ['shared-domain', 'shared-ipc'],
+  electron: [...SHARED, 'electron'],
+  cli: [...SHARED, 'cli'],
+  data: [...SHARED, 'data'],
+  platform: ['shared-ipc', 'platform'],
+  ui: ['ui'],
+  store: ['store', 'i18n'],
+  i18n: ['shared-domain', 'shared-records', 'i18n'],
+  'feature-contract': ['data'],
+  feature: [...SHARED, 'data', 'platform', 'ui', 'store', 'i18n', 'feature-contract', 'feature'],
+  shell: ['shell', 'data', 'ui', 'store', 'i18n', 'feature', 'feature-contract'],
+  entry: ['shell', 'i18n', 'store', 'ui'],
+};
+
+export const LAYER_MESSAGE = 'This import crosses the layering of DESIGN.md §3: see ALLOWED in eslint.config.js.';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/', '.tmp/', 'tests/fixtures/generated/'] },
@@ -81,6 +129,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-globals': ['error', { name: 'require', message: 'Use ES imports.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'cli/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: { 'boundaries/elements': ELEMENTS },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: LAYER_MESSAGE,
+          policies: Object.entries(ALLOWED).map(([from, to]) => ({ from: { element: { type: from } }, allow: { to: { element: { types: { anyOf: to } } } } })),
+        },
+      ],
+      // A source file outside every element is a folder the layering forgot.
+      'boundaries/no-unknown-files': 'error',
     },
   },
   // Each layer sets the rule once; flat config would let a later entry replace an earlier one.

@@ -2,8 +2,8 @@
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import { FEATURE_MESSAGES } from './features/registry.ts';
+import { App } from './shell/app.tsx';
+import { FEATURE_MESSAGES } from './shell/registry.ts';
 import { initI18n } from './i18n/index.ts';
 import { useAppStore } from './store/index.ts';
 import './ui/styles.css';

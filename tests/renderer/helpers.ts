@@ -7,7 +7,7 @@ import type { PersonRow, ScreeningReport } from '../../shared/domain/screening/r
 import i18next, { type TFunction } from 'i18next';
 import type { AuditEntry } from '../../shared/records/schemas.ts';
 import { auditSummary } from '../../renderer/src/i18n/audit-summary.ts';
-import { FEATURE_MESSAGES } from '../../renderer/src/features/registry.ts';
+import { FEATURE_MESSAGES } from '../../renderer/src/shell/registry.ts';
 import { catalogues } from '../../renderer/src/i18n/index.ts';
 
 let counter = 0;

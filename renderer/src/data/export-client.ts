@@ -5,6 +5,8 @@ import { getDb } from './db.ts';
 
 export interface ExportRequest {
   dbName: string;
+  /** The signed-in user: the worker applies their department scope. */
+  userId: string;
   dataset: DatasetName;
   /** The employees to export, in this order. */
   employeeIds: string[];
@@ -24,7 +26,7 @@ export interface RunningExport {
   cancel(): void;
 }
 
-export function exportRows(dataset: DatasetName, employeeIds: string[], format: 'xlsx' | 'csv'): RunningExport {
+export function exportRows(userId: string, dataset: DatasetName, employeeIds: string[], format: 'xlsx' | 'csv'): RunningExport {
   const worker = new Worker(new URL('./workers/export.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
   const done = new Promise<{ bytes: Uint8Array; rows: number }>((resolve, reject) => {
@@ -41,7 +43,7 @@ export function exportRows(dataset: DatasetName, employeeIds: string[], format: 
       worker.terminate();
       reject(new Error(e.message));
     };
-    worker.postMessage({ dbName: getDb().name, dataset, employeeIds, format } satisfies ExportRequest);
+    worker.postMessage({ dbName: getDb().name, userId, dataset, employeeIds, format } satisfies ExportRequest);
   });
   return { done, cancel: () => cancel() };
 }

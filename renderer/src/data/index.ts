@@ -7,13 +7,13 @@ import { FactModelStore, type FactModel } from './fact-model.ts';
 import { getInstallation } from './installation.ts';
 import type { Identity } from './types.ts';
 
-export { getDb, useDatabase, XinhuoDb } from './db.ts';
-export { setUp, signIn, signOut, validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, getInstallation, type SetupInput } from './installation.ts';
+export { useDatabase } from './db.ts';
+export { validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, type SetupInput } from './installation.ts';
 export { rowsForEmployee, type FactModel } from './fact-model.ts';
-export { queryPeople, type PeopleQuery, type PeopleIndex, type SortColumn } from './people-index.ts';
-export { queryAudit, recordAudit, type AuditFilter } from './audit-log.ts';
+export { type PeopleQuery, type PeopleIndex, type SortColumn } from './people-index.ts';
+export { employeeRowFor, peopleCountFor, queryPeopleFor } from './scope.ts';
+export { type AuditFilter } from './audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './demo-loader.ts';
-export { change } from './change.ts';
 export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, UserRecord } from './types.ts';
 
 let modelStore: FactModelStore | null = null;
@@ -50,13 +50,11 @@ export function useIdentity(): Identity | null | undefined {
 }
 export { ImportSession, ImportCancelled } from './import-client.ts';
 export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-protocol.ts';
-export { undoImport } from './import-store.ts';
-export { liveBatches } from './fact-store.ts';
 export { ScreeningSession } from './screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
-export { latestProfiles, saveProfile, saveRun } from './screening-store.ts';
-export { handOffRun, moveEntry, type HandOffResult } from './pipeline-store.ts';
+export { type HandOffResult } from './pipeline-store.ts';
 export type { ScreeningRunRecord } from './types.ts';
-export { createUser, resetPassword, ROLES, setUserDisabled, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';
+export { ROLES, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';
 export { can, departmentScope, type Capability } from './permissions.ts';
+export * from './app.ts';
 export { ExportCancelled, exportRows, type RunningExport } from './export-client.ts';

@@ -145,3 +145,12 @@ export function queryPeople(index: PeopleIndex, q: PeopleQuery): Uint32Array {
   }
   return out.slice(0, n);
 }
+
+/** Department by employee id, from a resolved roster. */
+export function departmentLookup(roster: ColumnSet): (employeeId: string) => string | null {
+  const ids = roster.columns.employeeId as StringColumn;
+  const departments = roster.columns.department as StringColumn;
+  const byId = new Map<string, string | null>();
+  for (let i = 0; i < roster.length; i++) if (ids[i] !== null) byId.set(ids[i]!, departments[i] ?? null);
+  return (id) => byId.get(id) ?? null;
+}

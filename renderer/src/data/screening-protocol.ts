@@ -25,7 +25,8 @@ export interface SnapshotInfo {
 export const FIRST_PAGE = 100;
 
 export type ScreeningRequest =
-  | { type: 'load'; id: number; dbName: string }
+  /** userId: the signed-in user, whose department scope the worker applies to every view. */
+  | { type: 'load'; id: number; dbName: string; userId: string }
   | { type: 'evaluate'; id: number; profile: Profile; asOf: string; view: View }
   /** More rows of the latest evaluation's lists, as the officer scrolls. */
   | { type: 'rows'; id: number; evaluation: number; list: ResultList; from: number; to: number }

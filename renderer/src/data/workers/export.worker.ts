@@ -5,6 +5,8 @@ import { selectRows, type StringColumn } from '../../../../shared/domain/facts/c
 import { datasetCsv, datasetWorkbook } from '../../../../shared/io/export-dataset.ts';
 import { XinhuoDb } from '../db.ts';
 import { currentDataset } from '../import-store.ts';
+import { departmentLookup } from '../people-index.ts';
+import { exportableIds } from '../scope.ts';
 import type { ExportRequest, ExportResponse } from '../export-client.ts';
 
 self.onmessage = async (event: MessageEvent<ExportRequest>) => {
@@ -13,11 +15,15 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
   try {
     const db = new XinhuoDb(req.dbName);
     const set = await currentDataset(db, req.dataset);
-    db.close();
     const ids = set.columns.employeeId as StringColumn;
     const rowOf = new Map<string, number>();
     ids.forEach((id, row) => id !== null && rowOf.set(id, row));
-    const rows = req.employeeIds.flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : []));
+    // A department head's export holds their department only, whatever ids the page sent.
+    const roster = req.dataset === 'roster' ? set : await currentDataset(db, 'roster');
+    const departmentOf = departmentLookup(roster);
+    const allowed = await exportableIds(db, req.userId, req.employeeIds, departmentOf);
+    db.close();
+    const rows = allowed.flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : []));
     const subset = selectRows(set, rows);
     const bytes = req.format === 'csv' ? datasetCsv(subset) : datasetWorkbook(subset);
     reply({ type: 'file', bytes, rows: rows.length }, [bytes.buffer]);

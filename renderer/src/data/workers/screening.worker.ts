@@ -9,9 +9,12 @@ import { screeningWorkbook } from '../../../../shared/io/screening-export.ts';
 import { XinhuoDb } from '../db.ts';
 import { liveBatches } from '../fact-store.ts';
 import { currentDataset } from '../import-store.ts';
+import { scopedView, viewerScope } from '../scope.ts';
 import { FIRST_PAGE, type FreshnessWarning, type ScreeningRequest, type ScreeningResponse } from '../screening-protocol.ts';
 
 let screener: Screener | null = null;
+/** The signed-in user's department scope, looked up in the store at load. */
+let scope: string | null = null;
 let rosterAt: string | null = null;
 let performanceAt: string | null = null;
 /** The latest evaluation, whose lists the screen pages through. */
@@ -44,6 +47,7 @@ async function handle(req: ScreeningRequest): Promise<void> {
     case 'load': {
       const t0 = performance.now();
       const db = new XinhuoDb(req.dbName);
+      scope = await viewerScope(db, req.userId);
       const [roster, perf, ratings, activities, certificates, batches] = await Promise.all([currentDataset(db, 'roster'), currentDataset(db, 'performance'), currentDataset(db, 'ratings'), currentDataset(db, 'activities'), currentDataset(db, 'certificates'), liveBatches(db)]);
       db.close();
       const latest = (dataset: string) => batches.filter((b) => b.dataset === dataset).map((b) => b.createdAt).sort().at(-1) ?? null;
@@ -64,7 +68,7 @@ async function handle(req: ScreeningRequest): Promise<void> {
     case 'evaluate': {
       if (!screener) throw new Error('not loaded');
       const t0 = performance.now();
-      const ev = screener.evaluate(req.profile, req.asOf, req.view);
+      const ev = screener.evaluate(req.profile, req.asOf, scopedView(scope, req.view));
       const report = buildReport(screener.data, ev, FIRST_PAGE);
       latest = { evaluation: ++evaluations, ev };
       reply({ type: 'evaluated', id: req.id, evaluation: latest.evaluation, report, warnings: warnings(screener.data, req.asOf), ms: performance.now() - t0 });
@@ -78,7 +82,7 @@ async function handle(req: ScreeningRequest): Promise<void> {
     }
     case 'report': {
       if (!screener) throw new Error('not loaded');
-      reply({ type: 'report', id: req.id, report: buildReport(screener.data, screener.evaluate(req.profile, req.asOf, req.view)) });
+      reply({ type: 'report', id: req.id, report: buildReport(screener.data, screener.evaluate(req.profile, req.asOf, scopedView(scope, req.view))) });
       return;
     }
     case 'explain': {
@@ -86,7 +90,7 @@ async function handle(req: ScreeningRequest): Promise<void> {
       const e = screener.data.rowOf.get(req.employeeId);
       if (e === undefined) throw new Error(`unknown employee ${req.employeeId}`);
       const data = screener.data;
-      const ev = screener.evaluate(req.profile, req.asOf, req.view);
+      const ev = screener.evaluate(req.profile, req.asOf, scopedView(scope, req.view));
       // A department head explains only people of their own department.
       if (!ev.inView[e]) throw new Error(`employee ${req.employeeId} is outside this view`);
       reply({ type: 'explained', id: req.id, employeeId: req.employeeId, name: data.names[e], cells: personRow(data, ev, e).criteria, criteria: req.profile.criteria.map((c) => ({ id: c.id, records: explain(data, c, e, req.asOf) })) });
@@ -94,7 +98,7 @@ async function handle(req: ScreeningRequest): Promise<void> {
     }
     case 'export': {
       if (!screener) throw new Error('not loaded');
-      const report = buildReport(screener.data, screener.evaluate(req.profile, req.asOf, req.view));
+      const report = buildReport(screener.data, screener.evaluate(req.profile, req.asOf, scopedView(scope, req.view)));
       const bytes = screeningWorkbook(req.profile, report);
       reply({ type: 'file', id: req.id, bytes }, [bytes.buffer]);
       return;

@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, queryAudit, type AuditFilter } from '../../data/index.ts';
+import { useAuditEntries, useUsers, type AuditFilter } from '../../data/index.ts';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -13,8 +12,8 @@ export function AuditScreen() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const [filter, setFilter] = useState<AuditFilter>({ userName: null, action: null, text: '', from: null, to: null });
-  const entries = useLiveQuery(() => queryAudit(getDb(), filter), [filter]);
-  const users = useLiveQuery(() => getDb().users.toArray(), []);
+  const entries = useAuditEntries(filter);
+  const users = useUsers();
   const actions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>);
   const columns = [
     { id: 'at', title: t('audit.time'), width: 1.3 },

@@ -1,7 +1,7 @@
 // 操作日志: the audit log.
 
 import { lazy } from 'react';
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 const AuditScreen = lazy(() => import('./audit-screen.tsx').then((m) => ({ default: m.AuditScreen })));

@@ -1,6 +1,6 @@
 // Sign-in: shown by the shell before any route.
 
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 export { LoginScreen } from './login-screen.tsx';

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDb, signIn, type Installation } from '../../data/index.ts';
+import { signIn, type Installation } from '../../data/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
 export function LoginScreen({ installation }: { installation: Installation }) {
@@ -17,7 +17,7 @@ export function LoginScreen({ installation }: { installation: Installation }) {
     e.preventDefault();
     setWorking(true);
     setFailed(false);
-    const user = await signIn(getDb(), userName.trim(), password);
+    const user = await signIn(userName.trim(), password);
     setWorking(false);
     if (!user) {
       setFailed(true);

@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, liveBatches, undoImport, type FactBatchRecord } from '../../data/index.ts';
+import { undoImport, useImportBatches, type FactBatchRecord } from '../../data/index.ts';
 import { formatDateTime, formatNumber, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -11,12 +10,12 @@ export function HistoryScreen() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
-  const batches = useLiveQuery(async () => (await liveBatches(getDb())).reverse(), []);
+  const batches = useImportBatches();
   const [confirming, setConfirming] = useState<FactBatchRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const undo = async (b: FactBatchRecord) => {
     if (!user) return;
-    await undoImport(getDb(), { userId: user.id, userName: user.userName }, b.id);
+    await undoImport({ userId: user.id, userName: user.userName }, b.id);
     setConfirming(null);
     setMessage(t('history.undone'));
   };

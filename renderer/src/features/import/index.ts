@@ -1,7 +1,7 @@
 // 导入数据 and 导入历史: the import wizard and the batches with undo.
 
 import { lazy } from 'react';
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 const ImportScreen = lazy(() => import('./import-screen.tsx').then((m) => ({ default: m.ImportScreen })));

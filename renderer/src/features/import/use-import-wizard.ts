@@ -6,7 +6,7 @@ import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { FieldChange, ImportMode, ImportPlan } from '../../../../shared/domain/facts/plan.ts';
 import type { TextEncoding, FileFormat } from '../../../../shared/io/read-file.ts';
 import type { SheetInfo } from '../../../../shared/io/sheet.ts';
-import { getDb, ImportCancelled, ImportSession, type AnalysisSummary, type DuplicateOf, type WizardOptions } from '../../data/index.ts';
+import { databaseName, ImportCancelled, ImportSession, type AnalysisSummary, type DuplicateOf, type WizardOptions } from '../../data/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
 export type Step = 'file' | 'sheet' | 'mapping' | 'preview' | 'mode' | 'done';
@@ -96,7 +96,7 @@ export function useImportWizard() {
       // The worker gets its own copy, transferred rather than cloned; the wizard keeps the
       // bytes to reopen the file after a cancel.
       const copy = bytes.slice();
-      const r = await s.request<'opened'>({ type: 'open', dbName: getDb().name, bytes: copy, fileName: name, encoding }, undefined, [copy.buffer]);
+      const r = await s.request<'opened'>({ type: 'open', dbName: databaseName(), bytes: copy, fileName: name, encoding }, undefined, [copy.buffer]);
       setProgress(null);
       if (r.type === 'failed') {
         setOpened(null);
@@ -120,7 +120,7 @@ export function useImportWizard() {
     if (f) {
       const s = new ImportSession();
       session.current = s;
-      await s.request({ type: 'open', dbName: getDb().name, bytes: f.bytes.slice(), fileName: f.name, encoding: options.encoding });
+      await s.request({ type: 'open', dbName: databaseName(), bytes: f.bytes.slice(), fileName: f.name, encoding: options.encoding });
       setSummary(null);
       setError({ message: '已取消分析。可以调整设置后重新分析。', messageEn: 'Analysis cancelled. Adjust the settings and analyse again.' });
     }

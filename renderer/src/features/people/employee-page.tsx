@@ -3,10 +3,9 @@
 
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
-import { departmentScope, getDb, queryAudit, rowsForEmployee, useFactModel } from '../../data/index.ts';
+import { employeeRowFor, rowsForEmployee, useEntityHistory, useFactModel } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -28,9 +27,10 @@ export function EmployeePage({ id }: { id: string }) {
   const language = useAppStore((s) => s.language) as Language;
   const model = useFactModel();
   const people = model.people;
-  const row = people?.rowOf.get(id);
+  const viewer = useAppStore((s) => s.user);
+  // A department head opens people of their own department only (employeeRowFor says so).
+  const row = people ? employeeRowFor(people, id, viewer) : undefined;
   const roster = model.datasets.roster;
-  const scope = departmentScope(useAppStore((s) => s.user));
 
   const data = useMemo(() => {
     const byPeriod = (a: Row, b: Row) => (parsePeriod(String(a.period))?.start ?? '').localeCompare(parsePeriod(String(b.period))?.start ?? '');
@@ -41,11 +41,11 @@ export function EmployeePage({ id }: { id: string }) {
       certificates: rowsForEmployee(model.datasets.certificates, id),
     };
   }, [model, id]);
-  const history = useLiveQuery(() => queryAudit(getDb(), { userName: null, action: null, text: '', from: null, to: null, entityId: id }), [id]);
+  const history = useEntityHistory(id);
 
   if (!people || !roster) return <p className="muted pad">{t('common.loading')}</p>;
   // Outside a department head's department, the person is not theirs to see.
-  if (row === undefined || (scope !== null && people.department.labels[people.department.codes[row]] !== scope))
+  if (row === undefined)
     return (
       <section className="screen pad">
         <a href={hrefOf({ name: 'people' })}>{t('employee.back')}</a>

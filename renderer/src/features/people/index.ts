@@ -1,7 +1,7 @@
 // 员工: the people list (the first screen after sign-in, loaded eagerly) and the employee page.
 
 import { lazy } from 'react';
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 import { PeopleScreen } from './people-screen.tsx';
 

@@ -3,7 +3,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departmentScope, recordAudit, ExportCancelled, getDb, exportRows, queryPeople, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
+import { departmentScope, recordAudit, ExportCancelled, exportRows, peopleCountFor, queryPeopleFor, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
 import { formatDate, type Language } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -81,8 +81,8 @@ export function PeopleScreen() {
   const [exporting, setExporting] = useState<RunningExport | null>(null);
   const index = model.people;
   // A department head's list is their department's, whatever the filters say.
-  const rows = useMemo(() => (index ? queryPeople(index, scope === null ? deferred : { ...deferred, department: scope }) : new Uint32Array(0)), [index, deferred, scope]);
-  const total = useMemo(() => (index ? (scope === null ? index.length : queryPeople(index, { text: '', plant: null, department: scope, position: null, status: null, sort: 'employeeId', descending: false }).length) : 0), [index, scope]);
+  const rows = useMemo(() => (index ? queryPeopleFor(index, deferred, user) : new Uint32Array(0)), [index, deferred, user]);
+  const total = useMemo(() => (index ? peopleCountFor(index, user) : 0), [index, user]);
 
   if (model.version === 0) return <p className="muted pad">{t('people.loadingModel')}</p>;
   if (!index || index.length === 0) return <EmptyState />;
@@ -110,13 +110,14 @@ export function PeopleScreen() {
   const filtered = rows.length !== total;
   const exportList = async (format: 'xlsx' | 'csv') => {
     const ids = Array.from(rows, (r) => index.ids[r] ?? '');
-    const job = exportRows('roster', ids, format);
+    if (!user) return;
+    const job = exportRows(user.id, 'roster', ids, format);
     setExporting(job);
     try {
       const { bytes, rows: count } = await job.done;
       const saved = await getPlatform().saveFile({ suggestedName: `员工名单-${new Date().toISOString().slice(0, 10)}.${format}`, bytes, filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }] });
       // Personal data leaving the application is recorded.
-      if (saved && user) await recordAudit(getDb(), { userId: user.id, userName: user.userName }, 'people.export', 'people', null, { count, format, scope });
+      if (saved && user) await recordAudit({ userId: user.id, userName: user.userName }, 'people.export', 'people', null, { count, format, scope });
     } catch (e) {
       if (!(e instanceof ExportCancelled)) throw e;
     } finally {

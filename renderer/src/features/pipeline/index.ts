@@ -1,7 +1,7 @@
 // 选拔流程: the selection pipeline.
 
 import { lazy } from 'react';
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 const PipelineScreen = lazy(() => import('./pipeline-screen.tsx').then((m) => ({ default: m.PipelineScreen })));

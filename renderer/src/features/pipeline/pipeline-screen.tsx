@@ -4,9 +4,8 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
-import { can, departmentScope, getDb, moveEntry, type PipelineRecord } from '../../data/index.ts';
+import { can, moveEntry, usePipelineEntries, type PipelineRecord } from '../../data/index.ts';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { hrefOf, VirtualTable } from '../../ui/index.ts';
@@ -22,19 +21,15 @@ export function PipelineScreen() {
   const [withdrawing, setWithdrawing] = useState<PipelineRecord | null>(null);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const all = useLiveQuery(async () => {
-    const rows = (await getDb().pipeline.orderBy('updatedAt').reverse().toArray()).filter((x) => !x.deleted);
-    // A department head sees their own department only.
-    const scope = departmentScope(user);
-    return scope === null ? rows : rows.filter((x) => x.department === scope);
-  }, [user]);
+  // A department head's entries are their own department's (the query applies the scope).
+  const all = usePipelineEntries(user?.id ?? '');
   if (!all || !user) return <p className="muted pad">{t('common.loading')}</p>;
   const actor = { userId: user.id, userName: user.userName };
   const shown = stage ? all.filter((x) => x.stage === stage) : all;
   const stageName = (s: Stage) => t(`pipeline.stages.${s}`);
 
   const move = async (entry: PipelineRecord, to: Stage, why?: string) => {
-    await moveEntry(getDb(), actor, entry.id, to, why);
+    await moveEntry(actor, entry.id, to, why);
     setNotice(t('pipeline.moved', { name: entry.name, from: stageName(entry.stage), to: stageName(to) }));
   };
 

@@ -1,7 +1,7 @@
 // 培训师筛选: trainer screening with explanations.
 
 import { lazy } from 'react';
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 const ScreeningScreen = lazy(() => import('./screening-screen.tsx').then((m) => ({ default: m.ScreeningScreen })));

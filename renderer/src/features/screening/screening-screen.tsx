@@ -6,8 +6,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type ExcludedRow, type Histogram, type PersonRow, type ResultList, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { can, departmentScope, getDb, handOffRun, latestProfiles, saveProfile, saveRun, ScreeningSession, useFactModel, type FreshnessWarning, type ScreeningRunRecord, type SnapshotInfo } from '../../data/index.ts';
+import { can, databaseName, departmentScope, handOffRun, saveProfile, saveRun, ScreeningSession, useRecentRuns, useSavedProfiles, useFactModel, type FreshnessWarning, type ScreeningRunRecord, type SnapshotInfo } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { formatDate, formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -310,11 +309,12 @@ export function ScreeningScreen() {
   const scope = departmentScope(user);
   const view = useMemo(() => (scope !== null ? { department: scope } : {}), [scope]);
   const batchKey = model.batches.map((b) => b.id).join(',');
-  const saved = useLiveQuery(() => latestProfiles(getDb()), []);
-  const runs = useLiveQuery(() => getDb().screeningRuns.orderBy('createdAt').reverse().limit(20).toArray(), []);
+  const saved = useSavedProfiles();
+  const runs = useRecentRuns();
   const [notice, setNotice] = useState<string | null>(null);
   const [handingOff, setHandingOff] = useState<ScreeningRunRecord | null>(null);
   const actor = user ? { userId: user.id, userName: user.userName } : null;
+  const userId = user?.id ?? '';
 
   useEffect(() => {
     const s = new ScreeningSession();
@@ -327,7 +327,7 @@ export function ScreeningScreen() {
     const s = session.current;
     if (!s || model.version === 0) return;
     let stale = false;
-    void s.request<'loaded'>({ type: 'load', dbName: getDb().name }).then((r) => {
+    void s.request<'loaded'>({ type: 'load', dbName: databaseName(), userId }).then((r) => {
       if (stale) return;
       setInfo(r.info);
       setAsOf((current) => current ?? r.info.latestPerformanceEnd ?? today());
@@ -335,7 +335,7 @@ export function ScreeningScreen() {
     return () => {
       stale = true;
     };
-  }, [batchKey, model.version]);
+  }, [batchKey, model.version, userId]);
 
   useEffect(() => {
     const s = session.current;
@@ -394,7 +394,7 @@ export function ScreeningScreen() {
             if (!actor || !result || !session.current) return;
             // The run keeps every candidate and near-miss, not only the rows on screen.
             const { report: full } = await session.current.request<'report'>({ type: 'report', profile: result.profile, asOf: result.asOf, view });
-            const run = await saveRun(getDb(), actor, result.profile, full, model.batches.map((b) => b.id));
+            const run = await saveRun(actor, result.profile, full, model.batches.map((b) => b.id));
             setProfile({ ...result.profile, version: run.profileVersion });
             setNotice(t('screening.savedRun', { count: run.candidates.length }));
           }}
@@ -447,7 +447,7 @@ export function ScreeningScreen() {
               disabled={!actor || !profile.name.trim()}
               onClick={async () => {
                 if (!actor) return;
-                const savedProfile = await saveProfile(getDb(), actor, profile);
+                const savedProfile = await saveProfile(actor, profile);
                 setProfile(savedProfile);
                 setNotice(t('screening.savedProfile', { name: savedProfile.name, version: savedProfile.version }));
               }}
@@ -552,7 +552,7 @@ export function ScreeningScreen() {
             run={handingOff}
             onClose={() => setHandingOff(null)}
             onConfirm={async (nearMissIds) => {
-              const r = await handOffRun(getDb(), actor, handingOff.id, nearMissIds);
+              const r = await handOffRun(actor, handingOff.id, nearMissIds);
               setHandingOff(null);
               setNotice(t('pipeline.handedOff', { added: r.added }) + (r.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.alreadyInPipeline }) : ''));
             }}

@@ -3,14 +3,13 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { createUser, getDb, resetPassword, ROLES, setUserDisabled, useFactModel, UserFailure, MIN_PASSWORD_LENGTH, type Actor, type NewUser } from '../../data/index.ts';
+import { createUser, resetPassword, ROLES, setUserDisabled, useUsers, useFactModel, UserFailure, MIN_PASSWORD_LENGTH, type Actor, type NewUser } from '../../data/index.ts';
 
 const EMPTY: NewUser = { userName: '', displayName: '', role: 'officer', department: null, password: '' };
 
 export function AccountsCard({ actor }: { actor: Actor }) {
   const { t } = useTranslation();
-  const users = useLiveQuery(() => getDb().users.orderBy('userName').toArray(), []);
+  const users = useUsers();
   const model = useFactModel();
   const departments = model.people?.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')) ?? [];
   const [draft, setDraft] = useState<NewUser>(EMPTY);
@@ -57,7 +56,7 @@ export function AccountsCard({ actor }: { actor: Actor }) {
               <td>{u.department ?? '—'}</td>
               <td>{u.disabled ? t('accounts.disabled') : t('accounts.enabled')}</td>
               <td className="row-actions">
-                <button type="button" className="link-button" disabled={busy || u.id === actor.userId} onClick={() => void run(async () => (await setUserDisabled(getDb(), actor, u.id, !u.disabled), t(u.disabled ? 'accounts.enabledNotice' : 'accounts.disabledNotice', { name: u.displayName })))}>
+                <button type="button" className="link-button" disabled={busy || u.id === actor.userId} onClick={() => void run(async () => (await setUserDisabled(actor, u.id, !u.disabled), t(u.disabled ? 'accounts.enabledNotice' : 'accounts.disabledNotice', { name: u.displayName })))}>
                   {u.disabled ? t('accounts.enable') : t('accounts.disable')}
                 </button>
                 <button type="button" className="link-button" disabled={busy} onClick={() => setResetting({ id: u.id, password: '' })}>
@@ -75,7 +74,7 @@ export function AccountsCard({ actor }: { actor: Actor }) {
             e.preventDefault();
             const u = users?.find((x) => x.id === resetting.id);
             void run(async () => {
-              await resetPassword(getDb(), actor, resetting.id, resetting.password);
+              await resetPassword(actor, resetting.id, resetting.password);
               setResetting(null);
               return t('accounts.passwordReset', { name: u?.displayName ?? '' });
             });
@@ -103,7 +102,7 @@ export function AccountsCard({ actor }: { actor: Actor }) {
             return;
           }
           void run(async () => {
-            const user = await createUser(getDb(), actor, draft);
+            const user = await createUser(actor, draft);
             setDraft(EMPTY);
             setConfirm('');
             return t('accounts.created', { name: user.displayName, userName: user.userName });

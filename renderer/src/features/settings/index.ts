@@ -1,7 +1,7 @@
 // 设置: language, this installation, and accounts for administrators.
 
 import { lazy } from 'react';
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 const SettingsScreen = lazy(() => import('./settings-screen.tsx').then((m) => ({ default: m.SettingsScreen })));

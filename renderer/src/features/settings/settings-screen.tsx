@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/ipc/contract.ts';
-import { getDb, recordAudit, useIdentity, useInstallation } from '../../data/index.ts';
+import { recordAudit, useIdentity, useInstallation } from '../../data/index.ts';
 import { formatDateTime, LANGUAGES, setLanguage, type Language } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -26,7 +26,7 @@ export function SettingsScreen() {
   const choose = async (next: Language) => {
     setLanguagePref(next);
     setLanguage(next);
-    if (user) await recordAudit(getDb(), { userId: user.id, userName: user.userName }, 'settings.language', 'settings', null, { language: next });
+    if (user) await recordAudit({ userId: user.id, userName: user.userName }, 'settings.language', 'settings', null, { language: next });
   };
 
   return (

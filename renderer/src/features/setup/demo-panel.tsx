@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDb, loadDemoPlant, type Installation, type DemoProgress } from '../../data/index.ts';
+import { databaseName, loadDemoPlant, type Installation, type DemoProgress } from '../../data/index.ts';
 import { lastCompleteQuarter } from '../../../../shared/domain/periods.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ProgressBar } from '../../ui/index.ts';
@@ -47,7 +47,7 @@ export function useDemoLoader() {
     try {
       const count = await loadDemoPlant(
         {
-          dbName: getDb().name,
+          dbName: databaseName(),
           employees: Math.max(20, Math.min(MAX_DEMO_EMPLOYEES, Math.round(settings.employees))),
           seed: settings.seed || '1',
           endQuarter: lastCompleteQuarter(new Date().toISOString().slice(0, 10)).label,

@@ -1,6 +1,6 @@
 // First-run setup and the demo plant: shown by the shell before any account exists.
 
-import type { Feature } from '../feature.ts';
+import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
 
 export { SetupScreen } from './setup-screen.tsx';

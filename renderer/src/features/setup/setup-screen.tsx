@@ -3,7 +3,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDb, MIN_PASSWORD_LENGTH, setUp, SetupFailure, validateSetup, type SetupInput } from '../../data/index.ts';
+import { MIN_PASSWORD_LENGTH, setUp, SetupFailure, validateSetup, type SetupInput } from '../../data/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { DEFAULT_DEMO_EMPLOYEES, DemoFields, type DemoSettings } from './demo-panel.tsx';
 
@@ -30,7 +30,7 @@ export function SetupScreen() {
     setError(null);
     setWorking(true);
     try {
-      const { admin: user } = await setUp(getDb(), input);
+      const { admin: user } = await setUp(input);
       // The demo loads on the people screen, where its progress and cancel button stay visible.
       setPendingDemo(withDemo ? demo : null);
       setUser({ id: user.id, userName: user.userName, displayName: user.displayName, role: user.role, department: user.department });

@@ -2,13 +2,13 @@
 
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, factModelStore, getDb, signOut, useInstallation } from './data/index.ts';
-import { LoginScreen } from './features/auth/index.ts';
-import type { FeatureRoute } from './features/feature.ts';
-import { ROUTES } from './features/registry.ts';
-import { SetupScreen } from './features/setup/index.ts';
-import { useAppStore } from './store/index.ts';
-import { hrefOf, useRoute } from './ui/index.ts';
+import { can, factModelStore, signOut, useInstallation } from '../data/index.ts';
+import { LoginScreen } from '../features/auth/index.ts';
+import type { FeatureRoute } from '../features/contract/feature.ts';
+import { ROUTES } from './registry.ts';
+import { SetupScreen } from '../features/setup/index.ts';
+import { useAppStore } from '../store/index.ts';
+import { hrefOf, useRoute } from '../ui/index.ts';
 
 const NAV = ROUTES.filter((r) => r.nav);
 
@@ -47,7 +47,7 @@ function Shell() {
             type="button"
             className="secondary"
             onClick={async () => {
-              await signOut(getDb(), { userId: user.id, userName: user.userName });
+              await signOut({ userId: user.id, userName: user.userName });
               setUser(null);
             }}
           >

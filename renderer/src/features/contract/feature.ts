@@ -1,10 +1,10 @@
 // What a feature declares to the shell: its routes (with the capability each needs, the
 // sidebar entry and the lazily loaded screen) and its messages. The shell, the router and
-// the permission checks iterate over features/registry.ts; adding a screen touches its own
+// the permission checks iterate over shell/registry.ts; adding a screen touches its own
 // folder and one line there.
 
 import type { ComponentType } from 'react';
-import type { Capability } from '../data/index.ts';
+import type { Capability } from '../../data/index.ts';
 
 export interface FeatureMessages {
   'zh-CN': Record<string, unknown>;

@@ -1,0 +1,49 @@
+// What features call: the repositories and live queries of this installation's database,
+// bound to it. Features never see the database, change() or Dexie (the layering rule refuses
+// them); queries a department head can reach apply their scope here or in the workers.
+
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AuditParams } from '../../../shared/records/schemas.ts';
+import type { Stage } from '../../../shared/domain/pipeline/stages.ts';
+import type { Profile } from '../../../shared/domain/screening/profile.ts';
+import type { ScreeningReport } from '../../../shared/domain/screening/report.ts';
+import { queryAudit, recordAudit as recordAuditIn, type AuditFilter } from './audit-log.ts';
+import { getDb } from './db.ts';
+import { liveBatches } from './fact-store.ts';
+import { undoImport as undoImportIn } from './import-store.ts';
+import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './installation.ts';
+import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './pipeline-store.ts';
+import { pipelineEntriesFor } from './scope.ts';
+import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './screening-store.ts';
+import type { Actor } from './types.ts';
+import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDisabled as setUserDisabledIn, type NewUser } from './users-store.ts';
+
+/** The database's name, for workers that open it themselves. */
+export const databaseName = (): string => getDb().name;
+
+export const setUp = (input: SetupInput) => setUpIn(getDb(), input);
+export const signIn = (userName: string, password: string) => signInIn(getDb(), userName, password);
+export const signOut = (actor: Actor) => signOutIn(getDb(), actor);
+
+export const recordAudit = (actor: Actor, action: string, entity: string, entityId: string | null, params: AuditParams = {}) => recordAuditIn(getDb(), actor, action, entity, entityId, params);
+export const useAuditEntries = (filter: AuditFilter) => useLiveQuery(() => queryAudit(getDb(), filter), [filter]);
+/** Everything the audit log says about one record (an employee's page shows it). */
+export const useEntityHistory = (entityId: string) => useLiveQuery(() => queryAudit(getDb(), { userName: null, action: null, text: '', from: null, to: null, entityId }), [entityId]);
+
+export const useUsers = () => useLiveQuery(() => getDb().users.orderBy('userName').toArray(), []);
+export const createUser = (actor: Actor, input: NewUser) => createUserIn(getDb(), actor, input);
+export const setUserDisabled = (actor: Actor, userId: string, disabled: boolean) => setUserDisabledIn(getDb(), actor, userId, disabled);
+export const resetPassword = (actor: Actor, userId: string, password: string) => resetPasswordIn(getDb(), actor, userId, password);
+
+export const useSavedProfiles = () => useLiveQuery(() => latestProfiles(getDb()), []);
+export const useRecentRuns = (limit = 20) => useLiveQuery(() => getDb().screeningRuns.orderBy('createdAt').reverse().limit(limit).toArray(), [limit]);
+export const saveProfile = (actor: Actor, profile: Profile) => saveProfileIn(getDb(), actor, profile);
+export const saveRun = (actor: Actor, profile: Profile, report: ScreeningReport, batches: string[]) => saveRunIn(getDb(), actor, profile, report, batches);
+
+/** The selection entries the signed-in user may see (a department head: their department). */
+export const usePipelineEntries = (userId: string) => useLiveQuery(() => pipelineEntriesFor(getDb(), userId), [userId]);
+export const handOffRun = (actor: Actor, runId: string, nearMissIds: readonly string[] = []) => handOffRunIn(getDb(), actor, runId, nearMissIds);
+export const moveEntry = (actor: Actor, entryId: string, to: Stage, note?: string) => moveEntryIn(getDb(), actor, entryId, to, note);
+
+export const useImportBatches = () => useLiveQuery(async () => (await liveBatches(getDb())).reverse(), []);
+export const undoImport = (actor: Actor, batchId: string) => undoImportIn(getDb(), actor, batchId);

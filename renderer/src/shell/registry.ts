@@ -1,0 +1,30 @@
+// Every feature of the app, in sidebar order. Adding a screen: its folder, and one line here.
+
+import { setRoutes } from '../ui/index.ts';
+import { auditFeature } from '../features/audit/index.ts';
+import { authFeature } from '../features/auth/index.ts';
+import type { Feature, FeatureRoute } from '../features/contract/feature.ts';
+import { importFeature } from '../features/import/index.ts';
+import { peopleFeature } from '../features/people/index.ts';
+import { pipelineFeature } from '../features/pipeline/index.ts';
+import { screeningFeature } from '../features/screening/index.ts';
+import { settingsFeature } from '../features/settings/index.ts';
+import { setupFeature } from '../features/setup/index.ts';
+
+export const FEATURES: readonly Feature[] = [
+  peopleFeature,
+  screeningFeature,
+  pipelineFeature,
+  importFeature,
+  auditFeature,
+  settingsFeature,
+  setupFeature,
+  authFeature,
+];
+
+export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f) => f.routes);
+
+setRoutes(ROUTES);
+
+/** Every feature's messages, merged per language, for i18n. */
+export const FEATURE_MESSAGES = FEATURES.map((f) => f.messages);
