@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../../shared/domain/facts/datasets.ts';
 import { rowAt, splitList } from '../../shared/domain/facts/columns.ts';
-import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
+import { analyseWorkbookBytes, failureMessage } from '../../shared/io/analyse.ts';
+import { issueMessage } from '../../shared/io/messages.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../io.ts';
 
@@ -31,7 +32,7 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
   }
   const result = analyseWorkbookBytes(bytes, file, { dataset, sheet: values.sheet });
   if (!result.ok) {
-    io.err(lang === 'en' ? result.messageEn : result.message);
+    io.err(failureMessage(result, lang));
     if (result.detail) io.err(message(lang, 'detail', result.detail));
     return 2;
   }
@@ -47,7 +48,7 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
       mapping: Object.fromEntries(Object.entries(result.mapping.fields).map(([k, v]) => [k, v.header])),
       rows: result.rows,
       valid: result.valid,
-      issues: result.issues.map((i) => ({ severity: i.severity, row: i.row, column: i.column, header: i.header, field: i.field, code: i.code, message: lang === 'en' ? i.messageEn : i.message })),
+      issues: result.issues.map((i) => ({ severity: i.severity, row: i.row, column: i.column, header: i.header, field: i.field, code: i.code, message: issueMessage(i, lang) })),
     };
     if (values.records) {
       // List fields (certificates) print as JSON arrays, as a program reading the report expects.
@@ -70,7 +71,7 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
     io.out(message(lang, 'checkCounts', result.rows, result.valid, errors, result.issues.length - errors));
     if (result.hiddenRows) io.out(message(lang, 'checkHidden', result.hiddenRows));
     const shown = result.issues.slice(0, 200);
-    for (const i of shown) io.out(`  ${i.severity === 'error' ? (lang === 'en' ? 'error' : '错误') : lang === 'en' ? 'warning' : '提示'}  ${lang === 'en' ? i.messageEn : i.message}`);
+    for (const i of shown) io.out(`  ${i.severity === 'error' ? (lang === 'en' ? 'error' : '错误') : lang === 'en' ? 'warning' : '提示'}  ${issueMessage(i, lang)}`);
     if (result.issues.length > shown.length) io.out(message(lang, 'checkMore', result.issues.length - shown.length));
   }
   return errors > 0 ? 1 : 0;

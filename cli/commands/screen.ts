@@ -10,7 +10,8 @@ import { isIsoDate } from '../../shared/domain/periods.ts';
 import { buildScreeningData } from '../../shared/domain/screening/data.ts';
 import { Screener } from '../../shared/domain/screening/engine.ts';
 import { parseProfile, SEED_PROFILE, type Profile } from '../../shared/domain/screening/profile.ts';
-import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
+import { analyseWorkbookBytes, failureMessage } from '../../shared/io/analyse.ts';
+import { issueMessage } from '../../shared/io/messages.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../io.ts';
 
@@ -28,8 +29,8 @@ async function readDataset(path: string, dataset: DatasetName, lang: Lang, io: I
     throw new CliError('cannotRead', [path, (e as NodeJS.ErrnoException).code ?? (e as Error).message]);
   }
   const result = analyseWorkbookBytes(bytes, basename(path), { dataset });
-  if (!result.ok) throw new CliError('screenInput', [lang === 'en' ? result.messageEn : result.message]);
-  if (result.missing.length) throw new CliError('screenInput', [lang === 'en' ? result.issues[0].messageEn : result.issues[0].message]);
+  if (!result.ok) throw new CliError('screenInput', [failureMessage(result, lang)]);
+  if (result.missing.length) throw new CliError('screenInput', [issueMessage(result.issues[0], lang)]);
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   if (errors) io.err(message(lang, 'screenSkipped', basename(path), result.rows - result.valid, errors));
   return result.set;

@@ -3,12 +3,13 @@
 // `xinhuo check`, so both see the same rows and the same problems.
 
 import type * as XLSX from 'xlsx';
+import { Cancelled } from '../domain/failure.ts';
 import { LIMITS } from './limits.ts';
 import { columnLetter, ColumnSetBuilder, type ColumnSet } from '../domain/facts/columns.ts';
 import { type DatasetName } from '../domain/facts/datasets.ts';
 import { monthPeriod, quarterPeriod } from '../domain/periods.ts';
 import { detectDataset, KNOWN_HEADERS, mappingFromHeaders, missingRequired, suggestMapping, type Mapping } from './mapping.ts';
-import { cellLabel, ioMessage, type IoMessageCode } from './messages.ts';
+import { ioMessage, type IoMessageCode, type Lang } from './messages.ts';
 import { readWorkbook, type FileFormat, type TextEncoding } from './read-file.ts';
 import { SCHEMAS } from './schemas.ts';
 import { defaultSheet, detectHeaderRow, headerNames, isBlankRow, isFooterRow, listSheets, sheetGrid, type Grid, type HeaderInfo, type SheetInfo } from './sheet.ts';
@@ -39,8 +40,8 @@ export interface Issue {
   header: string;
   field: string;
   code: IoMessageCode;
-  message: string;
-  messageEn: string;
+  /** Rendered when shown (issueMessage), so that 5,000 problems cost nothing to find. */
+  params: Record<string, string | number>;
 }
 
 export interface PreviewRow {
@@ -88,8 +89,7 @@ export interface AnalysisFailure {
   ok: false;
   file: string;
   code: IoMessageCode;
-  message: string;
-  messageEn: string;
+  params: Record<string, string | number>;
   /** Technical detail (a library's message) to show folded away, if any. */
   detail?: string;
   sheets?: SheetInfo[];
@@ -98,15 +98,14 @@ export interface AnalysisFailure {
   sheet?: string;
 }
 
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
+export { Cancelled } from '../domain/failure.ts';
+
+/** The sentence for a file that could not be analysed, in the reader's language. */
+export const failureMessage = (f: Pick<AnalysisFailure, 'code' | 'params'>, lang: Lang = 'zh'): string => ioMessage(f.code, f.params, lang);
 
 function failure(file: string, code: IoMessageCode, params: Record<string, string | number>, extra: Partial<AnalysisFailure> = {}): AnalysisFailure {
   const detail = typeof params.detail === 'string' && params.detail ? { detail: params.detail } : {};
-  return { ok: false, file, code, message: ioMessage(code, params, 'zh'), messageEn: ioMessage(code, params, 'en'), ...detail, ...extra };
+  return { ok: false, file, code, params, ...detail, ...extra };
 }
 
 const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
@@ -175,12 +174,12 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
     const params = { value: r.from, renamed: r.to };
     const row = header.headerRow + 1;
     const column = columnLetter(r.column);
-    issues.push({ severity: 'warning', row, column, header: r.to, field: '', code: 'duplicateHeader', message: `${cellLabel(row, column, null)} ${ioMessage('duplicateHeader', params)}`, messageEn: `${cellLabel(row, column, null, 'en')} ${ioMessage('duplicateHeader', params, 'en')}` });
+    issues.push({ severity: 'warning', row, column, header: r.to, field: '', code: 'duplicateHeader', params });
   }
   if (missing.length) {
     const zh = missing.map((f) => schema.fields.find((x) => x.name === f)!.zh).join('、');
     const en = missing.map((f) => schema.fields.find((x) => x.name === f)!.en).join(', ');
-    issues.push({ severity: 'error', row: 0, column: '', header: '', field: missing.join(','), code: 'missingColumns', message: ioMessage('missingColumns', { fields: zh }), messageEn: ioMessage('missingColumns', { fields: en }, 'en') });
+    issues.push({ severity: 'error', row: 0, column: '', header: '', field: missing.join(','), code: 'missingColumns', params: { fields: zh, fieldsEn: en } });
   }
 
   const excluded = new Set(options.excludedRows ?? []);
@@ -203,9 +202,7 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
   let rowHasError = false;
   const report = (severity: Issue['severity'], field: string, column: number, note: { code: IoMessageCode; params: Record<string, string | number> }) => {
     const head = column >= 0 ? headers[column] : (mapping.fields[field]?.header ?? '');
-    const at = cellLabel(sheetRow, columnLetter(column), head || null);
-    const atEn = cellLabel(sheetRow, columnLetter(column), head || null, 'en');
-    issues.push({ severity, row: sheetRow, column: columnLetter(column), header: head, field, code: note.code, message: `${at} ${ioMessage(note.code, note.params)}`, messageEn: `${atEn} ${ioMessage(note.code, note.params, 'en')}` });
+    issues.push({ severity, row: sheetRow, column: columnLetter(column), header: head, field, code: note.code, params: note.params });
     if (severity === 'error') rowHasError = true;
   };
   const fixes = options.fixes;
@@ -227,7 +224,7 @@ export function analyseWorkbook(wb: XLSX.WorkBook, file: string, format: FileFor
         keyIssueRows.set(first, sheetRow);
         const head = col >= 0 ? headers[col] : '';
         const params = { other: sheetRow, key: keyText };
-        issues.push({ severity: 'error', row: first, column: columnLetter(col), header: head, field: keyField, code: 'duplicateKey', message: `${cellLabel(first, columnLetter(col), head || null)} ${ioMessage('duplicateKey', params)}`, messageEn: `${cellLabel(first, columnLetter(col), head || null, 'en')} ${ioMessage('duplicateKey', params, 'en')}` });
+        issues.push({ severity: 'error', row: first, column: columnLetter(col), header: head, field: keyField, code: 'duplicateKey', params });
       }
       return false;
     }

@@ -8,6 +8,7 @@ import type { ColumnSet } from '../domain/facts/columns.ts';
 import { STATUS_ZH, type EmploymentStatus } from '../domain/employee.ts';
 import { parsePeriod, periodLabelZh } from '../domain/periods.ts';
 import { isoToSerial } from './excel-dates.ts';
+import { issueMessage, type IssueText } from './messages.ts';
 
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
 
@@ -81,9 +82,9 @@ export function datasetCsv(set: ColumnSet): Uint8Array {
 export { columnLetter } from '../domain/facts/columns.ts';
 
 /** The original rows with a 问题 column listing each row's problems, for fixing in Excel. */
-export function errorReportWorkbook(headers: string[], rows: readonly { row: number; cells: string[] }[], issues: readonly { row: number; message: string }[]): Uint8Array {
+export function errorReportWorkbook(headers: string[], rows: readonly { row: number; cells: string[] }[], issues: readonly IssueText[]): Uint8Array {
   const byRow = new Map<number, string[]>();
-  for (const i of issues) if (i.row > 0) byRow.set(i.row, [...(byRow.get(i.row) ?? []), i.message]);
+  for (const i of issues) if (i.row > 0) byRow.set(i.row, [...(byRow.get(i.row) ?? []), issueMessage(i)]);
   const aoa: (string | number)[][] = [['原行号', ...headers, '问题']];
   for (const p of rows) aoa.push([p.row, ...p.cells.map(escapeFormulaText), (byRow.get(p.row) ?? []).join('；')]);
   const ws = XLSX.utils.aoa_to_sheet(aoa);

@@ -30,7 +30,7 @@ export const IO_MESSAGES = {
   noSheet: { zh: '文件 {file} 中没有名为“{sheet}”的工作表', en: '{file} has no sheet named "{sheet}"' },
   noHeader: { zh: '在 {file} 的“{sheet}”中找不到表头行', en: 'No header row found in sheet "{sheet}" of {file}' },
   unknownDataset: { zh: '无法判断 {file} 是哪类数据，请指定数据类型（--dataset）', en: 'Cannot tell which dataset {file} holds; choose one (--dataset)' },
-  missingColumns: { zh: '缺少必填列：{fields}', en: 'Required columns missing: {fields}' },
+  missingColumns: { zh: '缺少必填列：{fields}', en: 'Required columns missing: {fieldsEn}' },
   zipTooLarge: { zh: '文件 {file} 解压后有 {size}，超过上限 {limit}，可能是恶意构造的文件，未读取', en: '{file} would expand to {size}, over the limit of {limit}; it may be a hostile file and was not read' },
   zipRatio: { zh: '文件 {file} 中的 {entry} 压缩比为 {ratio}:1，超过上限 {limit}:1，可能是恶意构造的“压缩炸弹”，未读取', en: '{entry} in {file} is compressed {ratio}:1, over the limit of {limit}:1; it may be a zip bomb and was not read' },
   tooManyColumns: { zh: '文件 {file} 的工作表“{sheet}”有 {columns} 列，超过上限 {limit} 列，请删除多余的列后再导入', en: 'Sheet "{sheet}" of {file} has {columns} columns, over the limit of {limit}; remove the extra columns and import again' },
@@ -48,4 +48,25 @@ export function ioMessage(code: IoMessageCode, params: Record<string, string | n
 export function cellLabel(row: number, column: string, header: string | null, lang: Lang = 'zh'): string {
   if (lang === 'en') return `Row ${row}, column ${column}${header ? ` (${header})` : ''}`;
   return `第${row}行 ${column}列${header ? `(${header})` : ''}`;
+}
+
+/** A problem found in a file, stored as a code and parameters and rendered when shown. */
+export interface IssueText {
+  row: number;
+  column: string;
+  header: string;
+  code: IoMessageCode;
+  params: Record<string, string | number>;
+}
+
+/**
+ * The sentence for an issue in the reader's language: the cell first (第7行 C列(姓名)), then
+ * what is wrong. The import preview, the error report and `xinhuo check` all print this.
+ */
+export function issueMessage(issue: IssueText, lang: Lang = 'zh'): string {
+  const text = ioMessage(issue.code, issue.params, lang);
+  if (issue.row <= 0) return text;
+  // A renamed header is named by its new name in the sentence itself.
+  const header = issue.code === 'duplicateHeader' ? null : issue.header || null;
+  return `${cellLabel(issue.row, issue.column, header, lang)} ${text}`;
 }

@@ -9,5 +9,5 @@ const t0 = performance.now();
 const bytes = new Uint8Array(readFileSync(file));
 const result = analyseWorkbookBytes(bytes, 'learning.csv', { dataset: 'learningRecords' });
 const seconds = (performance.now() - t0) / 1000;
-if (!result.ok) throw new Error(result.message);
+if (!result.ok) throw new Error(result.code);
 console.log(JSON.stringify({ rows: result.rows, valid: result.valid, encoding: result.encoding, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes: bytes.length }));

@@ -25,7 +25,7 @@ const FULL = [
 
 async function importFile(ctx: Awaited<ReturnType<typeof installedDb>>, bytes: Uint8Array, name: string, mode: ImportMode = 'upsert') {
   const analysis = analyseWorkbookBytes(bytes, name, { dataset: 'roster' });
-  if (!analysis.ok) throw new Error(analysis.message);
+  if (!analysis.ok) throw new Error(analysis.code);
   const plan = planImport(await currentDataset(ctx.db, 'roster'), analysis.set, mode);
   const record = await commitImport(ctx.db, ctx.actor, { plan, fileName: name, sha256: name, mapping: {}, signature: name });
   return { plan, record };

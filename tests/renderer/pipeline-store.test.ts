@@ -3,6 +3,8 @@ import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { handOffRun, moveEntry } from '../../renderer/src/data/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/screening-store.ts';
 import { installedDb, screeningReport, shownAudit } from './helpers.ts';
+import type { FailureError } from '../../shared/domain/failure.ts';
+import { failureText } from '../../shared/domain/messages.ts';
 
 const row = (employeeId: string, name: string) => ({ e: 0, employeeId, name, department: '质量部', position: '检验员', criteria: [] });
 const report = (candidates: string[], nearMisses: string[]) => screeningReport(candidates.map((id) => row(id, `人${id}`)), nearMisses.map((id) => ({ ...row(id, `人${id}`), failed: ['coaching'] })));
@@ -47,7 +49,8 @@ describe('handing a run to the selection pipeline', () => {
     const invited = await moveEntry(db, actor, entry.id, 'invited');
     expect(invited.stage).toBe('invited');
     expect(invited.seq).toBeGreaterThan(entry.seq);
-    await expect(moveEntry(db, actor, entry.id, 'selected')).rejects.toThrow('不能从“已邀请”直接变为“入选”。');
+    const refused = await moveEntry(db, actor, entry.id, 'selected').catch((e: unknown) => e);
+    expect(failureText((refused as FailureError).failure)).toBe('不能从“已邀请”直接变为“入选”。');
     expect((await db.pipeline.get(entry.id))!.stage).toBe('invited');
     await moveEntry(db, actor, entry.id, 'withdrawn', '本人放弃');
     expect((await db.pipeline.get(entry.id))!.history.map((m) => m.to)).toEqual(['shortlisted', 'invited', 'withdrawn']);

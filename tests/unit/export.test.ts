@@ -32,11 +32,11 @@ describe('exports', () => {
   });
 
   it('writes an error report with the original rows, text ids and a problem column', () => {
-    const bytes = errorReportWorkbook(['工号', '姓名'], [{ row: 2, cells: ['000123', '=cmd'] }, { row: 3, cells: ['000124', '李娜'] }], [{ row: 2, message: '第2行 B列(姓名) 有问题' }]);
+    const bytes = errorReportWorkbook(['工号', '姓名'], [{ row: 2, cells: ['000123', '=cmd'] }, { row: 3, cells: ['000124', '李娜'] }], [{ row: 2, column: 'B', header: '姓名', code: 'required', params: {} }]);
     const ws = XLSX.read(bytes, { dense: true }).Sheets['错误报告'];
     const rows = ws['!data']!.map((r) => r.map((c) => c?.v));
     expect(rows[0]).toEqual(['原行号', '工号', '姓名', '问题']);
-    expect(rows[1]).toEqual([2, '000123', "'=cmd", '第2行 B列(姓名) 有问题']);
+    expect(rows[1]).toEqual([2, '000123', "'=cmd", '第2行 B列(姓名) 必填']);
     expect(ws['!data']![1][1].t).toBe('s');
   });
 
@@ -48,7 +48,7 @@ describe('exports', () => {
     expect(subset.columns.employeeId).toEqual(rows.map((r) => roster.columns.employeeId[r]));
     for (const [bytes, file] of [[datasetWorkbook(subset), '员工名单.xlsx'], [datasetCsv(subset), '员工名单.csv']] as const) {
       const back = analyseWorkbookBytes(bytes, file);
-      if (!back.ok) throw new Error(`${file}: ${back.message}`);
+      if (!back.ok) throw new Error(`${file}: ${back.code}`);
       expect(back.dataset).toBe('roster');
       expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
       for (const name of Object.keys(subset.columns)) if (name in back.set.columns) expect([file, name, back.set.columns[name]]).toEqual([file, name, subset.columns[name]]);

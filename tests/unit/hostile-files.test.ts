@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
+import { analyseWorkbookBytes, failureMessage } from '../../shared/io/analyse.ts';
+import { issueMessage } from '../../shared/io/messages.ts';
 import { checkZip, declaresHiddenRows, hasHiddenRow, LIMITS } from '../../shared/io/limits.ts';
 import { readWorkbook } from '../../shared/io/read-file.ts';
 import { runCli } from './cli-run.ts';
@@ -73,7 +74,7 @@ describe('wide, long and huge sheets', () => {
     const csv = new TextEncoder().encode(`${header}\r\n${'1,'.repeat(LIMITS.columns + 499)}1\r\n`);
     const r = analyseWorkbookBytes(csv, 'wide.csv');
     expect(r).toMatchObject({ ok: false, code: 'tooManyColumns' });
-    expect(!r.ok && r.message).toBe(`文件 wide.csv 的工作表“Sheet1”有 ${LIMITS.columns + 500} 列，超过上限 ${LIMITS.columns} 列，请删除多余的列后再导入`);
+    expect(!r.ok && failureMessage(r)).toBe(`文件 wide.csv 的工作表“Sheet1”有 ${LIMITS.columns + 500} 列，超过上限 ${LIMITS.columns} 列，请删除多余的列后再导入`);
   });
 
   it('refuses a 1 MB name as too long, on its cell, and keeps the other rows', () => {
@@ -83,7 +84,7 @@ describe('wide, long and huge sheets', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.valid).toBe(1);
-    expect(r.issues.find((i) => i.code === 'cellTooLong')?.message).toBe('第2行 B列(姓名) 内容过长（1000000 个字符，此列最多 2000 个）');
+    expect(issueMessage(r.issues.find((i) => i.code === 'cellTooLong')!)).toBe('第2行 B列(姓名) 内容过长（1000000 个字符，此列最多 2000 个）');
   });
 
   it('matches a huge header cell without reading all of it', () => {
@@ -100,7 +101,7 @@ describe('broken files', () => {
     bytes.set([0x50, 0x4b, 0x03, 0x04]);
     const r = analyseWorkbookBytes(bytes, 'random.xlsx');
     expect(r).toMatchObject({ ok: false, code: 'corrupt' });
-    expect(!r.ok && r.message).toBe('文件 random.xlsx 已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开确认后另存，再导入');
+    expect(!r.ok && failureMessage(r)).toBe('文件 random.xlsx 已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开确认后另存，再导入');
     expect(!r.ok && r.detail).toBeTruthy();
   });
 
@@ -109,7 +110,7 @@ describe('broken files', () => {
     for (const bytes of [xls.slice(0, 2000), (() => { const b = new Uint8Array(3000); b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]); return b; })()]) {
       const r = analyseWorkbookBytes(bytes, 'broken.xls');
       expect(r).toMatchObject({ ok: false, code: 'corrupt' });
-      expect(!r.ok && r.message).not.toMatch(/Cannot|undefined|Unsupported/);
+      expect(!r.ok && failureMessage(r)).not.toMatch(/Cannot|undefined|Unsupported/);
     }
   });
 

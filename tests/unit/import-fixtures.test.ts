@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rowAt } from '../../shared/domain/facts/columns.ts';
-import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
+import { analyseWorkbookBytes, failureMessage } from '../../shared/io/analyse.ts';
+import { issueMessage } from '../../shared/io/messages.ts';
 import { generateFixtures, OUT } from '../fixtures/import/generate.ts';
 
 const fixtures = generateFixtures();
@@ -16,11 +17,11 @@ describe('import fixture corpus', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.code).toBe(exp.failure);
-      expect(result.message).toContain(file);
-      expect(result.messageEn).toContain(file);
+      expect(failureMessage(result)).toContain(file);
+      expect(failureMessage(result, 'en')).toContain(file);
       return;
     }
-    if (!result.ok) throw new Error(`${file}: ${result.message}`);
+    if (!result.ok) throw new Error(`${file}: ${failureMessage(result)}`);
     for (const key of ['dataset', 'format', 'encoding', 'sheet', 'headerRow', 'rows', 'valid', 'hiddenRows'] as const) {
       if (exp[key] !== undefined) expect(result[key], key).toBe(exp[key]);
     }
@@ -29,7 +30,7 @@ describe('import fixture corpus', () => {
       const found = result.issues.find((i) => i.code === want.code && i.row === want.row && (want.column === undefined || i.column === want.column));
       expect(found, `${want.code} at ${want.row}${want.column ?? ''} in ${JSON.stringify(result.issues.map((i) => `${i.code}@${i.row}${i.column}`))}`).toBeDefined();
       if (want.severity) expect(found!.severity).toBe(want.severity);
-      if (found!.row > 0) expect(found!.message).toContain(`第${want.row}行`);
+      if (found!.row > 0) expect(issueMessage(found!)).toContain(`第${want.row}行`);
     }
     for (const [row, values] of Object.entries(exp.records ?? {})) {
       const i = result.rowNumbers.indexOf(Number(row));

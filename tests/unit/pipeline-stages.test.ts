@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFinal, moveStage, nextStages, STAGES, StageMoveError, type PipelineEntry, type Stage } from '../../shared/domain/pipeline/stages.ts';
+import { failureText } from '../../shared/domain/messages.ts';
 
 const by = { userId: 'u1', userName: '王培训' };
 const start: PipelineEntry = { employeeId: '000123', stage: 'shortlisted', history: [{ from: null, to: 'shortlisted', at: '2026-10-01T00:00:00Z', ...by }] };
@@ -24,7 +25,17 @@ describe('pipeline stages', () => {
 
   it('refuses skipped stages, moves out of a final stage, and withdrawal after review', () => {
     expect(() => moveStage(start, 'trialScheduled', by, 'x')).toThrow(StageMoveError);
-    expect(() => moveStage(start, 'trialScheduled', by, 'x')).toThrow('不能从“数据初选”直接变为“已安排试讲”。');
+    const refused = (() => {
+      try {
+        moveStage(start, 'trialScheduled', by, 'x');
+      } catch (e) {
+        return e as StageMoveError;
+      }
+    })()!;
+    // The refusal is a code; each language renders it with the stages' names.
+    expect(refused.failure).toEqual({ code: 'pipeline.badMove', params: { from: 'shortlisted', to: 'trialScheduled' } });
+    expect(failureText(refused.failure)).toBe('不能从“数据初选”直接变为“已安排试讲”。');
+    expect(failureText(refused.failure, 'en')).toBe('Cannot move from “Shortlisted” to “Trial lecture scheduled” directly.');
     const withdrawn = moveStage(start, 'withdrawn', by, 'x', '本人放弃');
     expect(withdrawn.history.at(-1)!.note).toBe('本人放弃');
     expect(() => moveStage(withdrawn, 'invited', by, 'y')).toThrow(StageMoveError);

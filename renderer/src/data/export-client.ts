@@ -2,6 +2,7 @@
 
 import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
 import { getDb } from './db.ts';
+import { Cancelled } from '../../../shared/domain/failure.ts';
 
 export interface ExportRequest {
   dbName: string;
@@ -15,12 +16,6 @@ export interface ExportRequest {
 
 export type ExportResponse = { type: 'file'; bytes: Uint8Array; rows: number } | { type: 'error'; message: string };
 
-export class ExportCancelled extends Error {
-  constructor() {
-    super('export cancelled');
-  }
-}
-
 export interface RunningExport {
   done: Promise<{ bytes: Uint8Array; rows: number }>;
   cancel(): void;
@@ -32,7 +27,7 @@ export function exportRows(userId: string, dataset: DatasetName, employeeIds: st
   const done = new Promise<{ bytes: Uint8Array; rows: number }>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
-      reject(new ExportCancelled());
+      reject(new Cancelled());
     };
     worker.onmessage = (e: MessageEvent<ExportResponse>) => {
       worker.terminate();

@@ -2,14 +2,9 @@
 // cancellation by terminating the worker (nothing is written before commit).
 
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
+import { Cancelled } from '../../../shared/domain/failure.ts';
 
 type Pending = { resolve: (r: ImportResponse) => void; reject: (e: Error) => void; onProgress?: (f: number) => void };
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
 
 export class ImportSession {
   private worker: Worker;
@@ -36,7 +31,7 @@ export class ImportSession {
 
   /** Sends a request; the reply's type narrows by the request's. */
   request<T extends ImportResponse['type']>(req: DistributiveOmit<ImportRequest, 'id'>, onProgress?: (f: number) => void, transfer: Transferable[] = []): Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>> {
-    if (this.closed) return Promise.reject(new ImportCancelled());
+    if (this.closed) return Promise.reject(new Cancelled());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: ImportResponse) => void, reject, onProgress });
@@ -47,7 +42,7 @@ export class ImportSession {
   /** Stops whatever the worker is doing; the session cannot be used afterwards. */
   cancel(): void {
     this.close();
-    for (const p of this.pending.values()) p.reject(new ImportCancelled());
+    for (const p of this.pending.values()) p.reject(new Cancelled());
     this.pending.clear();
   }
 

@@ -3,6 +3,7 @@
 import type { FieldChange, ImportMode, ImportPlan } from '../../../shared/domain/facts/plan.ts';
 import type { AnalyseOptions, Analysis, PreviewRow } from '../../../shared/io/analyse.ts';
 import type { FileFormat, TextEncoding } from '../../../shared/io/read-file.ts';
+import type { IoMessageCode } from '../../../shared/io/messages.ts';
 import type { SheetInfo } from '../../../shared/io/sheet.ts';
 import type { Actor } from './types.ts';
 
@@ -32,7 +33,7 @@ export interface DuplicateOf {
 
 export type ImportResponse =
   | { type: 'opened'; id: number; sha256: string; format: FileFormat; encoding: TextEncoding | null; sheets: SheetInfo[]; duplicateOf: DuplicateOf | null }
-  | { type: 'failed'; id: number; code: string; message: string; messageEn: string; detail?: string; headers?: string[]; headerRow?: number; sheets?: SheetInfo[] }
+  | { type: 'failed'; id: number; code: IoMessageCode; params: Record<string, string | number>; detail?: string; headers?: string[]; headerRow?: number; sheets?: SheetInfo[] }
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'analysed'; id: number; summary: AnalysisSummary }
   | { type: 'rows'; id: number; rows: PreviewRow[] }

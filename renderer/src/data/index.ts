@@ -48,7 +48,8 @@ export function useIdentity(): Identity | null | undefined {
     return row?.key === 'identity' ? row.value : null;
   });
 }
-export { ImportSession, ImportCancelled } from './import-client.ts';
+export { ImportSession } from './import-client.ts';
+export { Cancelled, isCancelled, FailureError } from '../../../shared/domain/failure.ts';
 export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-protocol.ts';
 export { ScreeningSession } from './screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
@@ -57,4 +58,4 @@ export type { ScreeningRunRecord } from './types.ts';
 export { ROLES, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';
 export { can, departmentScope, type Capability } from './permissions.ts';
 export * from './app.ts';
-export { ExportCancelled, exportRows, type RunningExport } from './export-client.ts';
+export { exportRows, type RunningExport } from './export-client.ts';

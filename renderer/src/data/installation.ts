@@ -6,6 +6,7 @@ import { change } from './change.ts';
 import type { XinhuoDb } from './db.ts';
 import { hashPassword, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
 import type { Actor, Identity, Installation, UserRecord } from './types.ts';
+import { failure, FailureError } from '../../../shared/domain/failure.ts';
 
 export interface SetupInput {
   orgName: string;
@@ -81,11 +82,13 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
   });
 }
 
-export class SetupFailure extends Error {
-  readonly code: SetupError;
+/** First-run setup refused for a reason the officer can fix: a failure of the setup namespace. */
+export class SetupFailure extends FailureError<SetupError> {
+  get code(): SetupError {
+    return this.failure.code;
+  }
   constructor(code: SetupError) {
-    super(code);
-    this.code = code;
+    super(failure(code));
   }
 }
 

@@ -2,6 +2,7 @@
 // to a department and sees only it), disables them and resets passwords. Every change is
 // audited; there is always at least one enabled administrator.
 
+import { failure, FailureError } from '../../../shared/domain/failure.ts';
 import { change, type ChangeContext } from './change.ts';
 import type { XinhuoDb } from './db.ts';
 import { MIN_PASSWORD_LENGTH } from './installation.ts';
@@ -20,11 +21,13 @@ export interface NewUser {
 
 export type UserError = 'notAdmin' | 'badUserName' | 'taken' | 'weakPassword' | 'missingDepartment' | 'lastAdmin' | 'notFound';
 
-export class UserFailure extends Error {
-  readonly code: UserError;
+/** An account change refused for a reason the officer can fix: a failure of the accounts namespace. */
+export class UserFailure extends FailureError<UserError> {
+  get code(): UserError {
+    return this.failure.code;
+  }
   constructor(code: UserError) {
-    super(code);
-    this.code = code;
+    super(failure(code));
   }
 }
 

@@ -2,6 +2,8 @@
 
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { FailureError } from '../../../shared/domain/failure.ts';
+import { failureText } from '../../../shared/domain/messages.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -50,4 +52,12 @@ export function formatNumber(value: number, language: Language, options?: Intl.N
 
 export function formatPercent(value: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * The sentence for an expected failure of the shared catalogue (a refused record, a write
+ * this account may not make), in the reader's language; null for anything else.
+ */
+export function sharedFailureText(e: unknown, language: Language): string | null {
+  return e instanceof FailureError ? failureText(e.failure, language === 'en' ? 'en' : 'zh') : null;
 }

@@ -1,6 +1,8 @@
 // The selection pipeline's stages and the moves between them (DESIGN.md §7). Every move is
 // recorded with who and when; a move the state machine does not allow is refused.
 
+import { failure, FailureError } from '../failure.ts';
+
 export const STAGES = ['shortlisted', 'invited', 'topicSubmitted', 'trialScheduled', 'reviewed', 'selected', 'rejected', 'withdrawn'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -13,6 +15,17 @@ export const STAGE_ZH: Record<Stage, string> = {
   selected: '入选',
   rejected: '未入选',
   withdrawn: '退出',
+};
+
+export const STAGE_EN: Record<Stage, string> = {
+  shortlisted: 'Shortlisted',
+  invited: 'Invited',
+  topicSubmitted: 'Topic submitted',
+  trialScheduled: 'Trial lecture scheduled',
+  reviewed: 'Reviewed',
+  selected: 'Selected',
+  rejected: 'Not selected',
+  withdrawn: 'Withdrawn',
 };
 
 const NEXT: Record<Stage, readonly Stage[]> = {
@@ -46,11 +59,12 @@ export interface PipelineEntry {
   history: StageMove[];
 }
 
-export class StageMoveError extends Error {
+/** A move the state machine refuses: the failure pipeline.badMove, rendered where it is shown. */
+export class StageMoveError extends FailureError<'pipeline.badMove'> {
   readonly from: Stage;
   readonly to: Stage;
   constructor(from: Stage, to: Stage) {
-    super(`不能从“${STAGE_ZH[from]}”直接变为“${STAGE_ZH[to]}”。`);
+    super(failure('pipeline.badMove', { from, to }));
     this.from = from;
     this.to = to;
   }

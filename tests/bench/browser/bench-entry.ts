@@ -117,7 +117,7 @@ const importApi = {
     const { db, actor } = await freshInstalledDb('bench-import');
     const t0 = performance.now();
     const analysis = analyseWorkbookBytes(workbookBytes!, 'roster100k.xlsx');
-    if (!analysis.ok) throw new Error(analysis.message);
+    if (!analysis.ok) throw new Error(analysis.code);
     const plan = planImport(await currentDataset(db, analysis.dataset), analysis.set, 'upsert');
     await commitImport(db, actor, { plan, fileName: 'roster100k.xlsx', sha256: 'bench', mapping: mappingToHeaders(analysis.mapping), signature: headerSignature(analysis.headers) });
     const ms = performance.now() - t0;

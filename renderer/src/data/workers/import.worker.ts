@@ -6,7 +6,6 @@ import { rowAt } from '../../../../shared/domain/facts/columns.ts';
 import { planImport, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
 import { analyseWorkbook, Cancelled, locateHeader, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping.ts';
-import { cellLabel, ioMessage } from '../../../../shared/io/messages.ts';
 import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
 import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../shared/io/read-file.ts';
 import { listSheets } from '../../../../shared/io/sheet.ts';
@@ -72,7 +71,7 @@ async function nameWarnings(a: Analysis): Promise<Issue[]> {
     if (!existing || !row.name || existing === row.name || seen.has(a.rowNumbers[i])) continue;
     seen.add(a.rowNumbers[i]);
     const params = { id: String(row.employeeId), existing, value: String(row.name) };
-    out.push({ severity: 'warning', row: a.rowNumbers[i], column, header: source.header, field: 'name', code: 'nameMismatch', message: `${cellLabel(a.rowNumbers[i], column, source.header)} ${ioMessage('nameMismatch', params)}`, messageEn: `${cellLabel(a.rowNumbers[i], column, source.header, 'en')} ${ioMessage('nameMismatch', params, 'en')}` });
+    out.push({ severity: 'warning', row: a.rowNumbers[i], column, header: source.header, field: 'name', code: 'nameMismatch', params });
   }
   return out;
 }
@@ -90,7 +89,7 @@ async function handle(req: ImportRequest): Promise<void> {
       const result = readWorkbook(bytes, fileName, req.encoding as TextEncoding | undefined);
       if (!result.ok) {
         read = null;
-        reply({ type: 'failed', id: req.id, code: result.code, message: ioMessage(result.code, result.params), messageEn: ioMessage(result.code, result.params, 'en'), detail: result.params.detail });
+        reply({ type: 'failed', id: req.id, code: result.code, params: result.params, detail: result.params.detail });
         return;
       }
       read = result;
@@ -111,7 +110,7 @@ async function handle(req: ImportRequest): Promise<void> {
       const result = located.ok ? analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options, located) : located;
       if (!result.ok) {
         analysis = null;
-        reply({ type: 'failed', id: req.id, code: result.code, message: result.message, messageEn: result.messageEn, detail: result.detail, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });
+        reply({ type: 'failed', id: req.id, code: result.code, params: result.params, detail: result.detail, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });
         return;
       }
       analysis = result;

@@ -6,6 +6,7 @@ import { columnLetter } from '../../../../shared/domain/facts/columns.ts';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { supportsReplacePeriod, type ImportMode } from '../../../../shared/domain/facts/plan.ts';
 import type { PreviewRow } from '../../../../shared/io/analyse.ts';
+import { ioMessage, issueMessage } from '../../../../shared/io/messages.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -40,7 +41,7 @@ function Problem({ wizard }: { wizard: ImportWizard }) {
   return (
     <>
       <p className="error" role="alert">
-        {language === 'en' ? wizard.error.messageEn : wizard.error.message}
+        {'code' in wizard.error ? ioMessage(wizard.error.code, wizard.error.params, language === 'en' ? 'en' : 'zh') : t(wizard.error.key)}
       </p>
       {wizard.error.detail && (
         <details className="error-detail">
@@ -308,7 +309,7 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
     for (const i of summary?.issues ?? []) {
       if (i.row <= 0) continue;
       const k = `${i.row}:${i.column}`;
-      m.set(k, [...(m.get(k) ?? []), { severity: i.severity, message: language === 'en' ? i.messageEn : i.message, field: i.field }]);
+      m.set(k, [...(m.get(k) ?? []), { severity: i.severity, message: issueMessage(i, language === 'en' ? 'en' : 'zh'), field: i.field }]);
     }
     return m;
   }, [summary, language]);
@@ -400,7 +401,7 @@ function PreviewStep({ wizard }: { wizard: ImportWizard }) {
             <ul>
               {summary.issues.slice(0, 300).map((i, k) => (
                 <li key={k} className={i.severity}>
-                  {language === 'en' ? i.messageEn : i.message}
+                  {issueMessage(i, language === 'en' ? 'en' : 'zh')}
                 </li>
               ))}
             </ul>

@@ -6,8 +6,9 @@ import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { FieldChange, ImportMode, ImportPlan } from '../../../../shared/domain/facts/plan.ts';
 import type { TextEncoding, FileFormat } from '../../../../shared/io/read-file.ts';
 import type { SheetInfo } from '../../../../shared/io/sheet.ts';
-import { databaseName, ImportCancelled, ImportSession, type AnalysisSummary, type DuplicateOf, type WizardOptions } from '../../data/index.ts';
+import { databaseName, ImportSession, isCancelled, type AnalysisSummary, type DuplicateOf, type WizardOptions } from '../../data/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import type { IoMessageCode } from '../../../../shared/io/messages.ts';
 
 export type Step = 'file' | 'sheet' | 'mapping' | 'preview' | 'mode' | 'done';
 
@@ -19,6 +20,8 @@ export interface Opened {
   sheets: SheetInfo[];
   duplicateOf: DuplicateOf | null;
 }
+
+export type WizardError = { code: IoMessageCode; params: Record<string, string | number>; detail?: string } | { key: string; detail?: string };
 
 export interface Planned {
   mode: ImportMode;
@@ -37,7 +40,8 @@ export function useImportWizard() {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [options, setOptions] = useState<WizardOptions>({});
   const [summary, setSummary] = useState<AnalysisSummary | null>(null);
-  const [error, setError] = useState<{ message: string; messageEn: string; detail?: string } | null>(null);
+  // A file's problem is a code rendered when shown; a problem of the wizard itself is a message key.
+  const [error, setError] = useState<WizardError | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [planned, setPlanned] = useState<Planned | null>(null);
   const [committed, setCommitted] = useState<ImportPlan['counts'] | null>(null);
@@ -69,14 +73,14 @@ export function useImportWizard() {
       const r = await s.request<'analysed'>({ type: 'analyse', options: next }, setProgress);
       if (r.type === 'failed') {
         setSummary(null);
-        setError({ message: r.message, messageEn: r.messageEn, detail: r.detail });
+        setError({ code: r.code, params: r.params, detail: r.detail });
       } else {
         setError(null);
         setSummary(r.summary);
         setVersion((v) => v + 1);
       }
     } catch (e) {
-      if (!(e instanceof ImportCancelled)) setError({ message: (e as Error).message, messageEn: (e as Error).message });
+      if (!isCancelled(e)) setError({ key: 'importer.analysisFailed', detail: (e as Error).message });
     } finally {
       setProgress(null);
     }
@@ -100,7 +104,7 @@ export function useImportWizard() {
       setProgress(null);
       if (r.type === 'failed') {
         setOpened(null);
-        setError({ message: r.message, messageEn: r.messageEn, detail: r.detail });
+        setError({ code: r.code, params: r.params, detail: r.detail });
         setStep('file');
         return;
       }
@@ -122,7 +126,7 @@ export function useImportWizard() {
       session.current = s;
       await s.request({ type: 'open', dbName: databaseName(), bytes: f.bytes.slice(), fileName: f.name, encoding: options.encoding });
       setSummary(null);
-      setError({ message: '已取消分析。可以调整设置后重新分析。', messageEn: 'Analysis cancelled. Adjust the settings and analyse again.' });
+      setError({ key: 'importer.analysisCancelled' });
     }
   }, [options.encoding]);
 

@@ -3,7 +3,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departmentScope, recordAudit, ExportCancelled, exportRows, peopleCountFor, queryPeopleFor, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
+import { departmentScope, recordAudit, exportRows, isCancelled, peopleCountFor, queryPeopleFor, useFactModel, useInstallation, type PeopleIndex, type PeopleQuery, type RunningExport, type SortColumn } from '../../data/index.ts';
 import { formatDate, type Language } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -119,7 +119,7 @@ export function PeopleScreen() {
       // Personal data leaving the application is recorded.
       if (saved && user) await recordAudit({ userId: user.id, userName: user.userName }, 'people.export', 'people', null, { count, format, scope });
     } catch (e) {
-      if (!(e instanceof ExportCancelled)) throw e;
+      if (!isCancelled(e)) throw e;
     } finally {
       setExporting(null);
     }

@@ -4,6 +4,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUser, resetPassword, ROLES, setUserDisabled, useUsers, useFactModel, UserFailure, MIN_PASSWORD_LENGTH, type Actor, type NewUser } from '../../data/index.ts';
+import { sharedFailureText, type Language } from '../../i18n/index.ts';
+import { useAppStore } from '../../store/index.ts';
 
 const EMPTY: NewUser = { userName: '', displayName: '', role: 'officer', department: null, password: '' };
 
@@ -19,7 +21,8 @@ export function AccountsCard({ actor }: { actor: Actor }) {
   const [resetting, setResetting] = useState<{ id: string; password: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const failure = (e: unknown) => (e instanceof UserFailure ? t(`accounts.errors.${e.code}`, { min: MIN_PASSWORD_LENGTH }) : String((e as Error).message));
+  const language = useAppStore((s) => s.language) as Language;
+  const failure = (e: unknown) => (e instanceof UserFailure ? t(`accounts.errors.${e.code}`, { min: MIN_PASSWORD_LENGTH }) : (sharedFailureText(e, language) ?? String((e as Error).message)));
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
     setError(null);
