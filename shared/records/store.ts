@@ -6,6 +6,7 @@
 
 import { FailureError, failure } from '../domain/failure.ts';
 import { encodeHlc, hlcTick, newId, type Envelope } from '../domain/sync/envelope.ts';
+import { can, type Capability } from './permissions.ts';
 import type { Actor, AuditParams, Clock, Installation, RecordKind, RecordOf } from './schemas.ts';
 
 /** Fields a kind can be looked up by, besides its id. */
@@ -69,17 +70,32 @@ export interface ChangeContext extends StoreReader {
   audit(action: string, entity: string, entityId: string | null, params?: AuditParams): void;
 }
 
-export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition';
+export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition' | 'access.denied';
+
+/**
+ * What a change needs of the signed-in user, checked inside its transaction against the user
+ * as the store holds them (never as the page says): a capability; null = any enabled account;
+ * 'setup' = none (first-run setup creates the first account in the same change).
+ */
+export type Needs = Capability | null | 'setup';
 
 export function ownPartition(installation: Pick<Installation, 'role' | 'plant'>): string {
   return installation.role === 'hq' ? 'hq' : `plant:${installation.plant?.code ?? 'unknown'}`;
 }
 
 /** The one write path: see the module comment. */
-export async function runChange<T>(store: RecordStore, actor: Actor, kinds: readonly RecordKind[], work: (ctx: ChangeContext) => Promise<T>, now: () => number = Date.now): Promise<T> {
-  return store.transaction(kinds, async (tx) => {
+export async function runChange<T>(store: RecordStore, claimed: Actor, needs: Needs, kinds: readonly RecordKind[], work: (ctx: ChangeContext) => Promise<T>, now: () => number = Date.now): Promise<T> {
+  return store.transaction(needs === 'setup' ? kinds : [...new Set<RecordKind>([...kinds, 'user'])], async (tx) => {
     const installation = await tx.setting('installation');
     if (!installation) throw new FailureError(failure('change.notSetUp'));
+    let actor = claimed;
+    if (needs !== 'setup') {
+      // A disabled or unknown account writes nothing, whatever identity the page sends.
+      const user = await tx.get('user', claimed.userId);
+      if (!user || user.deleted || user.disabled) throw new FailureError(failure('access.denied', { userId: claimed.userId }));
+      if (needs !== null && !can(user, needs)) throw new FailureError(failure('access.denied', { userId: claimed.userId, needs }));
+      actor = { userId: user.id, userName: user.userName };
+    }
     const saved = await tx.setting('clock');
     const clock: Clock = saved ? { ...saved } : { seq: 0, millis: 0, counter: 0 };
     const partition = ownPartition(installation);

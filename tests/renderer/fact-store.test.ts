@@ -19,7 +19,7 @@ describe('fact block store', () => {
     const b = new ColumnSetBuilder('performance');
     const n = BLOCK_ROWS * 2 + 5;
     for (let i = 0; i < n; i++) b.push({ employeeId: String(i).padStart(6, '0'), period: '2024Q1', score: i % 100 });
-    const record = await change(db, actor, FACT_KINDS, (ctx) => writeBatch(ctx, { set: b.build(), fileName: '绩效.xlsx', sha256: 'abc', mapping: null, mode: 'insert' }));
+    const record = await change(db, actor, 'import', FACT_KINDS, (ctx) => writeBatch(ctx, { set: b.build(), fileName: '绩效.xlsx', sha256: 'abc', mapping: null, mode: 'insert' }));
     const blocks = await db.factBlocks.where('batch').equals(record.id).sortBy('index');
     expect(blocks.map((x) => x.rowCount)).toEqual([BLOCK_ROWS, BLOCK_ROWS, 5]);
     expect(blocks.every((x) => x.origin === installation.originId && x.partition === 'plant:P01' && x.batch === record.id)).toBe(true);
@@ -35,14 +35,14 @@ describe('fact block store', () => {
 
   it('resolves the latest batch per key, and undo returns the model exactly to its previous state', async () => {
     const { db, actor } = await installedDb();
-    const write = (rows: [string, string, string][]) => change(db, actor, FACT_KINDS, (ctx) => writeBatch(ctx, { set: roster(rows), fileName: 'r.xlsx', sha256: null, mapping: null, mode: 'upsert' }));
+    const write = (rows: [string, string, string][]) => change(db, actor, 'import', FACT_KINDS, (ctx) => writeBatch(ctx, { set: roster(rows), fileName: 'r.xlsx', sha256: null, mapping: null, mode: 'upsert' }));
     await write([['001', '张三', '质量部'], ['002', '李四', '销售部']]);
     const before = await loadDataset(db, 'roster');
     const second = await write([['002', '李四', '客户服务部'], ['003', '王五', '行政部']]);
     const after = await loadDataset(db, 'roster');
     const byId = (set: typeof after) => Object.fromEntries([...Array(set.length).keys()].map((i) => rowAt(set, i)).map((r) => [r.employeeId, r.department]));
     expect(byId(after)).toEqual({ '001': '质量部', '002': '客户服务部', '003': '行政部' });
-    await change(db, actor, FACT_KINDS, (ctx) => dropBatch(ctx, second.id));
+    await change(db, actor, 'import', FACT_KINDS, (ctx) => dropBatch(ctx, second.id));
     expect(await loadDataset(db, 'roster')).toEqual(before);
     expect(await db.factBlocks.where('batch').equals(second.id).count()).toBe(0);
     // The undone batch stays as a tombstone, so that the undo can travel to head office.
@@ -53,7 +53,7 @@ describe('fact block store', () => {
     const { db, actor } = await installedDb();
     const auditBefore = await db.audit.count();
     await expect(
-      change(db, actor, FACT_KINDS, async (ctx) => {
+      change(db, actor, 'import', FACT_KINDS, async (ctx) => {
         await writeBatch(ctx, { set: roster([['001', '张三', '质量部']]), fileName: 'a.xlsx', sha256: null, mapping: null, mode: 'insert' });
         throw new Error('killed mid-commit');
       }),

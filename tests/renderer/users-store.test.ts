@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../renderer/src/data/installation.ts';
-import { createUser, resetPassword, setUserDisabled, type UserFailure } from '../../renderer/src/data/users-store.ts';
+import { createUser, resetPassword, setUserDisabled } from '../../renderer/src/data/users-store.ts';
 import { installedDb, shownAudit } from './helpers.ts';
+import type { FailureError } from '../../shared/domain/failure.ts';
 
 const head = { userName: 'zhang.q', displayName: '张强', role: 'deptHead' as const, department: '质量部', password: 'quality-2026' };
 
@@ -18,14 +19,14 @@ describe('accounts', () => {
 
   it('refuses bad names, short passwords, a department head without a department, taken names and non-administrators', async () => {
     const { db, actor } = await installedDb();
-    const code = (p: Promise<unknown>) => p.then(() => null, (e: UserFailure) => e.code);
+    const code = (p: Promise<unknown>) => p.then(() => null, (e: FailureError) => e.failure.code);
     expect(await code(createUser(db, actor, { ...head, userName: 'a b' }, 1000))).toBe('badUserName');
     expect(await code(createUser(db, actor, { ...head, password: 'short' }, 1000))).toBe('weakPassword');
     expect(await code(createUser(db, actor, { ...head, department: ' ' }, 1000))).toBe('missingDepartment');
     expect(await code(createUser(db, actor, { ...head, userName: 'admin' }, 1000))).toBe('taken');
     const officer = await createUser(db, actor, { ...head, userName: 'li.na', role: 'officer', department: null }, 1000);
     expect(officer.department).toBeNull();
-    expect(await code(createUser(db, { userId: officer.id, userName: officer.userName }, { ...head, userName: 'wang.w' }, 1000))).toBe('notAdmin');
+    expect(await code(createUser(db, { userId: officer.id, userName: officer.userName }, { ...head, userName: 'wang.w' }, 1000))).toBe('access.denied');
     expect(await db.users.count()).toBe(2);
   });
 

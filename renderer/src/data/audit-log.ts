@@ -35,5 +35,5 @@ export async function queryAudit(db: XinhuoDb, f: AuditFilter, limit = 2000): Pr
 
 /** Records an event that writes no record, such as an export leaving the application. */
 export async function recordAudit(db: XinhuoDb, actor: Actor, action: string, entity: string, entityId: string | null, params: AuditParams = {}): Promise<void> {
-  await change(db, actor, [], async (ctx) => ctx.audit(action, entity, entityId, params));
+  await change(db, actor, null, [], async (ctx) => ctx.audit(action, entity, entityId, params));
 }

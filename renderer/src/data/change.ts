@@ -2,13 +2,13 @@
 // over this installation's Dexie database, in one IndexedDB transaction.
 
 import type { RecordKind } from '../../../shared/records/schemas.ts';
-import { runChange, type ChangeContext } from '../../../shared/records/store.ts';
+import { runChange, type ChangeContext, type Needs } from '../../../shared/records/store.ts';
 import type { XinhuoDb } from './db.ts';
 import { DexieRecordStore } from './records/dexie-store.ts';
 import type { Actor } from './types.ts';
 
 export type { ChangeContext } from '../../../shared/records/store.ts';
-export { ownPartition } from '../../../shared/records/store.ts';
+export { ownPartition, type Needs } from '../../../shared/records/store.ts';
 
 const stores = new WeakMap<XinhuoDb, DexieRecordStore>();
 
@@ -18,6 +18,7 @@ export function recordStore(db: XinhuoDb): DexieRecordStore {
   return store;
 }
 
-export function change<T>(db: XinhuoDb, actor: Actor, kinds: readonly RecordKind[], work: (ctx: ChangeContext) => Promise<T>): Promise<T> {
-  return runChange(recordStore(db), actor, kinds, work);
+/** One change over this database; `needs` is what the signed-in user must be allowed to do. */
+export function change<T>(db: XinhuoDb, actor: Actor, needs: Needs, kinds: readonly RecordKind[], work: (ctx: ChangeContext) => Promise<T>): Promise<T> {
+  return runChange(recordStore(db), actor, needs, kinds, work);
 }

@@ -9,7 +9,7 @@ import { FACT_KINDS, writeBatch } from './fact-store.ts';
 import type { Actor } from './types.ts';
 
 export async function storeDemoPlant(db: XinhuoDb, actor: Actor, plant: DemoPlant, seed: string): Promise<void> {
-  await change(db, actor, FACT_KINDS, async (ctx) => {
+  await change(db, actor, 'import', FACT_KINDS, async (ctx) => {
     for (const name of DEMO_DATASETS) {
       await writeBatch(ctx, { set: plant.datasets[name], fileName: `示例工厂-${DATASETS[name].zh}.xlsx`, sha256: null, mapping: null, mode: 'demo' });
     }

@@ -33,7 +33,7 @@ export interface CommitRequest {
 
 export async function commitImport(db: XinhuoDb, actor: Actor, req: CommitRequest): Promise<FactBatchRecord> {
   const existing = await savedMappings(db);
-  return change(db, actor, FACT_KINDS, async (ctx) => {
+  return change(db, actor, 'import', FACT_KINDS, async (ctx) => {
     const record = await writeBatch(ctx, {
       set: req.plan.set,
       fileName: req.fileName,
@@ -50,5 +50,5 @@ export async function commitImport(db: XinhuoDb, actor: Actor, req: CommitReques
 }
 
 export async function undoImport(db: XinhuoDb, actor: Actor, batchId: string): Promise<void> {
-  await change(db, actor, FACT_KINDS, (ctx) => dropBatch(ctx, batchId));
+  await change(db, actor, 'import', FACT_KINDS, (ctx) => dropBatch(ctx, batchId));
 }

@@ -64,7 +64,7 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
     if (await db.settings.get('installation')) throw new SetupFailure('alreadySetUp');
     await db.settings.put({ key: 'installation', value: installation });
     await db.settings.put({ key: 'identity', value: identity });
-    const admin = await change(db, actor, ['user'], async (ctx) => {
+    const admin = await change(db, actor, 'setup', ['user'], async (ctx) => {
       const [user] = await ctx.put('user', {
         id: adminId,
         userName: input.admin.userName,
@@ -98,10 +98,10 @@ export async function signIn(db: XinhuoDb, userName: string, password: string): 
   // Hash even for unknown users so that timing does not tell which names exist.
   const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, 1000), false);
   if (!user || !ok || user.deleted || user.disabled) return null;
-  await change(db, { userId: user.id, userName: user.userName }, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName }));
+  await change(db, { userId: user.id, userName: user.userName }, null, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName }));
   return user;
 }
 
 export async function signOut(db: XinhuoDb, actor: Actor): Promise<void> {
-  await change(db, actor, [], async (ctx) => ctx.audit('auth.signOut', 'user', actor.userId, { userName: actor.userName }));
+  await change(db, actor, null, [], async (ctx) => ctx.audit('auth.signOut', 'user', actor.userId, { userName: actor.userName }));
 }

@@ -1,30 +1,3 @@
-// What each role may see and do on this installation. A department head sees the people,
-// screening results and selection entries of their own department only; reviewers and
-// analysts see what their work needs; administrators also manage accounts.
+// Roles and capabilities live with the write path that enforces them (shared/records).
 
-import type { Role } from './types.ts';
-
-export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'import' | 'history' | 'audit' | 'accounts';
-
-const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit', 'accounts'],
-  officer: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit'],
-  analyst: ['people', 'screening', 'pipeline', 'history'],
-  deptHead: ['people', 'screening', 'pipeline'],
-  reviewer: ['pipeline'],
-};
-
-export interface SignedInUser {
-  /** A Role; anything else may do nothing. */
-  role: string;
-  department: string | null;
-}
-
-export function can(user: SignedInUser | null | undefined, what: Capability): boolean {
-  return !!user && ((CAPABILITIES as Partial<Record<string, readonly Capability[]>>)[user.role] ?? []).includes(what);
-}
-
-/** The one department a user is limited to, or null for the whole installation. */
-export function departmentScope(user: SignedInUser | null | undefined): string | null {
-  return user?.role === 'deptHead' ? (user.department ?? '') : null;
-}
+export { can, departmentScope, type Capability, type SignedInUser } from '../../../shared/records/permissions.ts';

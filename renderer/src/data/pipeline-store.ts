@@ -17,7 +17,7 @@ export interface HandOffResult {
  * (the hidden experts worth a second look). One transaction: all entries or none.
  */
 export async function handOffRun(db: XinhuoDb, actor: Actor, runId: string, nearMissIds: readonly string[] = []): Promise<HandOffResult> {
-  return change(db, actor, ['screeningRun', 'pipeline'], async (ctx) => {
+  return change(db, actor, 'screening.handoff', ['screeningRun', 'pipeline'], async (ctx) => {
     const run = await ctx.get('screeningRun', runId);
     if (!run || run.deleted) throw new Error(`screening run ${runId} not found`);
     const picked = new Set(nearMissIds);
@@ -57,7 +57,7 @@ export async function handOffRun(db: XinhuoDb, actor: Actor, runId: string, near
 
 /** Moves an entry to another stage, as the state machine allows; refuses anything else. */
 export async function moveEntry(db: XinhuoDb, actor: Actor, entryId: string, to: Stage, note?: string): Promise<PipelineRecord> {
-  return change(db, actor, ['pipeline'], async (ctx) => {
+  return change(db, actor, 'pipeline.move', ['pipeline'], async (ctx) => {
     const entry = await ctx.get('pipeline', entryId);
     if (!entry || entry.deleted) throw new Error(`pipeline entry ${entryId} not found`);
     const now = new Date().toISOString();

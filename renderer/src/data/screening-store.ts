@@ -20,7 +20,7 @@ export async function latestProfiles(db: XinhuoDb): Promise<Profile[]> {
 /** Saves the profile as a new version when it differs from the latest one; returns the saved profile. */
 export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile): Promise<Profile> {
   const valid = profileSchema.parse(profile);
-  return change(db, actor, ['profile'], async (ctx) => {
+  return change(db, actor, 'screening', ['profile'], async (ctx) => {
     const versions = await ctx.byIndex('profile', 'profileId', valid.id);
     const latest = versions.sort((a, b) => b.version - a.version)[0];
     // The built-in seed is version 1 of 'seed' without being stored.
@@ -37,7 +37,7 @@ export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile):
 export async function saveRun(db: XinhuoDb, actor: Actor, profile: Profile, report: ScreeningReport, batches: string[]): Promise<ScreeningRunRecord> {
   if (report.candidates.length !== report.candidateCount || report.nearMisses.length !== report.nearMissCount) throw new Error('a run is saved from the full result lists, not a page of them');
   const saved = await saveProfile(db, actor, profile);
-  return change(db, actor, ['screeningRun'], async (ctx) => {
+  return change(db, actor, 'screening', ['screeningRun'], async (ctx) => {
     const [run] = await ctx.put('screeningRun', {
       profileId: saved.id,
       profileVersion: saved.version,

@@ -48,7 +48,7 @@ export async function createUser(db: XinhuoDb, actor: Actor, input: NewUser, ite
   if (invalid) throw new UserFailure(invalid);
   // The slow hash runs before the transaction: inside it, only Dexie calls.
   const password = await hashPassword(input.password, iterations);
-  return change(db, actor, ['user'], async (ctx) => {
+  return change(db, actor, 'accounts', ['user'], async (ctx) => {
     await requireAdmin(ctx, actor);
     if ((await ctx.byIndex('user', 'userName', input.userName)).length) throw new UserFailure('taken');
     const [user] = await ctx.put('user', {
@@ -65,7 +65,7 @@ export async function createUser(db: XinhuoDb, actor: Actor, input: NewUser, ite
 }
 
 async function updateUser(db: XinhuoDb, actor: Actor, userId: string, action: string, edit: (u: UserRecord, others: UserRecord[]) => Partial<UserRecord>): Promise<UserRecord> {
-  return change(db, actor, ['user'], async (ctx) => {
+  return change(db, actor, 'accounts', ['user'], async (ctx) => {
     await requireAdmin(ctx, actor);
     const user = await ctx.get('user', userId);
     if (!user || user.deleted) throw new UserFailure('notFound');

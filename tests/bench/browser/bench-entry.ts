@@ -38,7 +38,7 @@ const api = {
   async storeBlocks() {
     const { db, actor } = await freshInstalledDb('bench-blocks');
     const t0 = performance.now();
-    await change(db, actor, FACT_KINDS, async (ctx) => {
+    await change(db, actor, 'import', FACT_KINDS, async (ctx) => {
       for (const set of datasets()) await writeBatch(ctx, { set, fileName: `${set.dataset}.xlsx`, sha256: null, mapping: null, mode: 'insert' });
     });
     const ms = performance.now() - t0;
@@ -68,7 +68,7 @@ const api = {
   async rawPutBlocks() {
     const { db, actor } = await freshInstalledDb('bench-raw-source');
     const blocks: FactBlockRecord[] = [];
-    await change(db, actor, [], async (ctx) => {
+    await change(db, actor, 'import', [], async (ctx) => {
       for (const set of datasets()) blocks.push(...buildBatch(ctx, { set, fileName: '', sha256: null, mapping: null, mode: 'insert' }).blocks);
     });
     db.close();

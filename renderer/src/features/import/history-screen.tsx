@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { undoImport, useImportBatches, type FactBatchRecord } from '../../data/index.ts';
-import { formatDateTime, formatNumber, type Language } from '../../i18n/index.ts';
+import { can, undoImport, useImportBatches, type FactBatchRecord } from '../../data/index.ts';
+import { formatDateTime, formatNumber, type Language, sharedFailureText } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
 export function HistoryScreen() {
@@ -11,13 +11,23 @@ export function HistoryScreen() {
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
   const batches = useImportBatches();
+  // Analysts see the history; only those who may import may undo.
+  const mayUndo = can(user, 'import');
   const [confirming, setConfirming] = useState<FactBatchRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const undo = async (b: FactBatchRecord) => {
     if (!user) return;
-    await undoImport({ userId: user.id, userName: user.userName }, b.id);
-    setConfirming(null);
-    setMessage(t('history.undone'));
+    try {
+      await undoImport({ userId: user.id, userName: user.userName }, b.id);
+      setMessage(t('history.undone'));
+    } catch (e) {
+      // The write path refuses what this account may not do; say so instead of failing silently.
+      const text = sharedFailureText(e, language);
+      if (text === null) throw e;
+      setMessage(text);
+    } finally {
+      setConfirming(null);
+    }
   };
   return (
     <section className="screen history pad" aria-label={t('history.title')}>
@@ -64,9 +74,11 @@ export function HistoryScreen() {
                 <td>{formatNumber(b.counts.rows, language)}</td>
                 <td>{b.userName}</td>
                 <td>
-                  <button type="button" className="secondary" onClick={() => setConfirming(b)} aria-label={`${t('history.undo')} ${b.fileName}`}>
-                    {t('history.undo')}
-                  </button>
+                  {mayUndo && (
+                    <button type="button" className="secondary" onClick={() => setConfirming(b)} aria-label={`${t('history.undo')} ${b.fileName}`}>
+                      {t('history.undo')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
