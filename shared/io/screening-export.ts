@@ -3,10 +3,23 @@
 
 import * as XLSX from 'xlsx';
 import { describeCriterion, describeProfile, type PersonRow, type ScreeningReport } from '../domain/screening/report.ts';
-import type { Profile } from '../domain/screening/profile.ts';
+import type { Criterion, Profile } from '../domain/screening/profile.ts';
+import type { ValueKind } from '../domain/screening/criteria/common.ts';
+import { criterionValueText, valueKindOf } from '../domain/screening/criteria/kinds.ts';
 import { escapeFormulaText } from './export-dataset.ts';
 
 const REASON_ZH = { left: '截止日前已离职/退休', notYetHired: '截止日时尚未入职', statusLeft: '状态为离职或退休' } as const;
+
+/** Number formats by what a criterion's values are: 30.6% stays a number the workbook shows as a percentage. */
+const NUMBER_FORMAT: Record<ValueKind, string> = { percent: '0.0%', number: '0.00', count: '0', years: '0', flag: '0' };
+
+/** A criterion's value as a typed cell, formatted as the badge and the drawer show it. */
+function valueCell(c: Criterion | undefined, cell: PersonRow['criteria'][number]): unknown {
+  if (cell.value === null) return '无数据';
+  if (cell.rank) return `${c ? criterionValueText(c, cell.value) : cell.value}（第${cell.rank}名/前${cell.cutoff}名内合格，共${cell.groupSize}人）`;
+  const kind = c ? valueKindOf(c) : 'number';
+  return { t: 'n', v: cell.value, z: NUMBER_FORMAT[kind] };
+}
 
 function peopleSheet(profile: Profile, rows: PersonRow[], withFailed: boolean): XLSX.WorkSheet {
   const head = ['工号', '姓名', '部门', '岗位', ...(withFailed ? ['仅差'] : []), ...profile.criteria.flatMap((c) => [`${c.label ?? describeCriterion(c)}`, '是否满足'])];
@@ -14,13 +27,14 @@ function peopleSheet(profile: Profile, rows: PersonRow[], withFailed: boolean): 
     const c = profile.criteria.find((x) => x.id === id);
     return c ? (c.label ?? describeCriterion(c)) : id;
   };
+  const byId = new Map(profile.criteria.map((c) => [c.id, c]));
   const body = rows.map((r) => [
     { t: 's', v: r.employeeId },
     escapeFormulaText(r.name),
     escapeFormulaText(r.department),
     escapeFormulaText(r.position),
     ...(withFailed ? [(r.failed ?? []).map(label).join('、')] : []),
-    ...r.criteria.flatMap((c) => [c.value === null ? '无数据' : c.rank ? `${c.value}（第${c.rank}名/前${c.cutoff}名内合格，共${c.groupSize}人）` : c.value, c.passed ? '是' : '否']),
+    ...r.criteria.flatMap((c) => [valueCell(byId.get(c.id), c), c.passed ? '是' : '否']),
   ]);
   const ws = XLSX.utils.aoa_to_sheet([head, ...body] as unknown[][]);
   ws['!cols'] = head.map((h) => ({ wch: Math.min(40, Math.max(8, h.length * 2)) }));

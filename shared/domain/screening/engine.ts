@@ -6,25 +6,13 @@ import type { InactiveReason } from '../employee.ts';
 export type { RankInfo } from './ranking.ts';
 import { addYears } from '../periods.ts';
 import { dayNumber, NO_DAY, type Codes, type ScreeningData } from './data.ts';
-import { GroupRanking, type RankInfo } from './ranking.ts';
+import { GroupRanking } from './ranking.ts';
 import { RankedList } from './ranked-list.ts';
-import { compare, type Aggregate, type Criterion, type Profile, type Scope } from './profile.ts';
+import type { Aggregate, Criterion, Profile, Scope } from './profile.ts';
+import type { CriterionOutcome, Outcome } from './criteria/common.ts';
+import { kindOf } from './criteria/kinds.ts';
 
-export interface CriterionOutcome {
-  id: string;
-  kind: Criterion['kind'];
-  /** 1 when passed. */
-  passed: Uint8Array;
-  /** The employee's value (NaN = no data). */
-  value: Float64Array;
-  /** What the value is compared with, as shown to the officer. */
-  threshold: number | string;
-  /** Percentile criteria: the rank within the group, the group's cut-off and size; null when the
-   *  employee is not ranked (inactive, or no data). Computed on demand, for the rows shown. */
-  rankOf?: (e: number) => RankInfo | null;
-  /** How many active employees in view pass. */
-  passCount: number;
-}
+export type { CriterionOutcome } from './criteria/common.ts';
 
 export interface Evaluation {
   asOf: string;
@@ -228,72 +216,9 @@ export class Screener {
     });
   }
 
-  private outcome(c: Criterion, asOf: string): Omit<CriterionOutcome, 'passCount'> {
-    const n = this.data.n;
-    const passed = new Uint8Array(n);
-    switch (c.kind) {
-      case 'percentile': {
-        const r = this.ranking(c.metric, c.years, c.scope, asOf);
-        const cut = r.cutoffs(c.topPercent);
-        const { value, active, group } = r;
-        const cutValue = cut.value;
-        // NaN (no data, or a group where nobody passes) fails the comparison.
-        for (let e = 0; e < n; e++) passed[e] = active[e] && value[e] >= cutValue[group[e]] ? 1 : 0;
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.topPercent, rankOf: (e) => r.rankOf(e, cut) };
-      }
-      case 'threshold': {
-        const value = c.source === 'performance' ? this.performanceValues(c.metric, c.aggregate, c.years, asOf) : this.ratingValues(c.metric, c.aggregate, c.years, asOf);
-        const t = c.value;
-        // NaN fails every comparison: no data never passes.
-        if (c.op === '>=') for (let e = 0; e < n; e++) passed[e] = value[e] >= t ? 1 : 0;
-        else if (c.op === '>') for (let e = 0; e < n; e++) passed[e] = value[e] > t ? 1 : 0;
-        else if (c.op === '<=') for (let e = 0; e < n; e++) passed[e] = value[e] <= t ? 1 : 0;
-        else if (c.op === '<') for (let e = 0; e < n; e++) passed[e] = value[e] < t ? 1 : 0;
-        else for (let e = 0; e < n; e++) passed[e] = compare(value[e], '=', t) ? 1 : 0;
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.value };
-      }
-      case 'activityCount': {
-        const value = this.activityCounts(c.types, c.years, asOf);
-        for (let e = 0; e < n; e++) passed[e] = value[e] >= c.min ? 1 : 0;
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.min };
-      }
-      case 'certificate': {
-        const value = new Float64Array(n);
-        for (let e = 0; e < n; e++) {
-          const has = c.anyOf.some((x) => this.data.certificates[e].has(x));
-          value[e] = has ? 1 : 0;
-          passed[e] = has ? 1 : 0;
-        }
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.anyOf.join('、') };
-      }
-      case 'tenure': {
-        const value = new Float64Array(n).fill(NaN);
-        const d = dayNumber(asOf);
-        const D = asOf;
-        for (let e = 0; e < n; e++) {
-          const h = this.data.hireDay[e];
-          if (h === NO_DAY || h > d) continue;
-          const hire = new Date(h * 86_400_000).toISOString().slice(0, 10);
-          let years = Number(D.slice(0, 4)) - Number(hire.slice(0, 4));
-          if (D.slice(5) < hire.slice(5)) years -= 1;
-          value[e] = years;
-          passed[e] = years >= c.minYears ? 1 : 0;
-        }
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.minYears };
-      }
-      case 'organisation': {
-        const codes = this.data[c.field];
-        const set = new Set(c.values);
-        const inList = codes.labels.map((l) => set.has(l));
-        const value = new Float64Array(n);
-        for (let e = 0; e < n; e++) {
-          const member = inList[codes.codes[e]];
-          value[e] = member ? 1 : 0;
-          passed[e] = (c.op === 'in') === member ? 1 : 0;
-        }
-        return { id: c.id, kind: c.kind, passed, value, threshold: c.values.join('、') };
-      }
-    }
+  /** One criterion over everyone: the registered kind evaluates it (criteria/kinds.ts). */
+  private outcome(c: Criterion, asOf: string): Outcome {
+    return kindOf(c).evaluate(this, c, asOf);
   }
 
   /** Who is in view and active at D, and who is excluded: independent of the criteria. */

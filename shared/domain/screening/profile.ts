@@ -2,22 +2,10 @@
 // The JSON form is what `xinhuo screen --profile FILE.json` reads and what the app stores.
 
 import { z } from 'zod';
+import { criterionSchema } from './criteria/kinds.ts';
 
-export const SCOPES = ['company', 'plant', 'department', 'position'] as const;
-export const AGGREGATES = ['latest', 'mean', 'min', 'max', 'sum'] as const;
-export const OPS = ['>=', '>', '<=', '<', '='] as const;
-
-const id = z.string().min(1).max(64);
-const years = z.number().positive().max(20);
-
-export const criterionSchema = z.discriminatedUnion('kind', [
-  z.object({ id, kind: z.literal('percentile'), label: z.string().optional(), metric: z.string().default('score'), topPercent: z.number().gt(0).max(100), years, scope: z.enum(SCOPES) }),
-  z.object({ id, kind: z.literal('threshold'), label: z.string().optional(), source: z.enum(['performance', 'rating']), metric: z.string().min(1), aggregate: z.enum(AGGREGATES), op: z.enum(OPS), value: z.number(), years }),
-  z.object({ id, kind: z.literal('activityCount'), label: z.string().optional(), types: z.array(z.string().min(1)).min(1), min: z.number().int().min(0), years }),
-  z.object({ id, kind: z.literal('certificate'), label: z.string().optional(), anyOf: z.array(z.string().min(1)).min(1) }),
-  z.object({ id, kind: z.literal('tenure'), label: z.string().optional(), minYears: z.number().min(0) }),
-  z.object({ id, kind: z.literal('organisation'), label: z.string().optional(), field: z.enum(['plant', 'department', 'position']), op: z.enum(['in', 'notIn']), values: z.array(z.string()).min(1) }),
-]);
+export { AGGREGATES, compare, OPS, SCOPES, type Aggregate, type Op, type Scope } from './criteria/common.ts';
+export { criterionSchema, type Criterion } from './criteria/kinds.ts';
 
 export const profileSchema = z.object({
   id: z.string().min(1),
@@ -26,11 +14,7 @@ export const profileSchema = z.object({
   criteria: z.array(criterionSchema).max(30).refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'criterion ids must be unique'),
 });
 
-export type Criterion = z.output<typeof criterionSchema>;
 export type Profile = z.output<typeof profileSchema>;
-export type Scope = (typeof SCOPES)[number];
-export type Aggregate = (typeof AGGREGATES)[number];
-export type Op = (typeof OPS)[number];
 
 /** Activity types that all mean knowledge sharing. */
 export const KNOWLEDGE_SHARING = ['知识分享会', '部门知识分享会', '分享会'];
@@ -55,19 +39,4 @@ export const SEED_PROFILE: Profile = {
 export function parseProfile(json: unknown): { ok: true; profile: Profile } | { ok: false; message: string } {
   const r = profileSchema.safeParse(json);
   return r.success ? { ok: true, profile: r.data } : { ok: false, message: r.error.issues.map((i) => `${i.path.join('.') || '(profile)'}: ${i.message}`).join('; ') };
-}
-
-export function compare(value: number, op: Op, threshold: number): boolean {
-  switch (op) {
-    case '>=':
-      return value >= threshold;
-    case '>':
-      return value > threshold;
-    case '<=':
-      return value <= threshold;
-    case '<':
-      return value < threshold;
-    case '=':
-      return Math.abs(value - threshold) < 1e-9;
-  }
 }

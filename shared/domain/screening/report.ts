@@ -6,6 +6,7 @@ import type { InactiveReason } from '../employee.ts';
 import type { ScreeningData } from './data.ts';
 import type { Evaluation } from './engine.ts';
 import type { Criterion, Profile } from './profile.ts';
+import { kindOf } from './criteria/kinds.ts';
 
 export interface CriterionCell {
   id: string;
@@ -169,31 +170,11 @@ export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.
     histograms: ev.outcomes.map((_, i) => histogram(ev, i)),
   };
 }
-const SCOPE_ZH = { company: '全公司', plant: '厂区内', department: '部门内', position: '岗位内' } as const;
-const AGG_ZH = { latest: '最近一期', mean: '平均', min: '最低', max: '最高', sum: '合计' } as const;
-export const METRIC_ZH: Record<string, string> = { score: '绩效得分', subordinateImprovement: '下属业绩提升率', teamScore: '团队协作得分', innovationScore: '创新贡献得分' };
-const OP_TEXT = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' } as const;
-const FIELD_ZH = { plant: '厂区', department: '部门', position: '岗位' } as const;
+export { METRIC_ZH } from './criteria/common.ts';
 
 /** A criterion in words, in Chinese: 近2年绩效得分平均排名前15%（部门内）. */
 export function describeCriterion(c: Criterion): string {
-  switch (c.kind) {
-    case 'percentile':
-      return `近${c.years}年${METRIC_ZH[c.metric] ?? c.metric}平均排名前${c.topPercent}%（${SCOPE_ZH[c.scope]}）`;
-    case 'threshold': {
-      const value = c.metric === 'subordinateImprovement' ? `${Math.round(c.value * 1000) / 10}%` : String(c.value);
-      const what = c.source === 'rating' ? `${c.metric}评分` : (METRIC_ZH[c.metric] ?? c.metric);
-      return `近${c.years}年${what}（${AGG_ZH[c.aggregate]}）${OP_TEXT[c.op]}${value}`;
-    }
-    case 'activityCount':
-      return `近${c.years}年${c.types.join('/')}≥${c.min}次`;
-    case 'certificate':
-      return `持有证书：${c.anyOf.join('或')}`;
-    case 'tenure':
-      return `司龄≥${c.minYears}年`;
-    case 'organisation':
-      return `${FIELD_ZH[c.field]}${c.op === 'in' ? '属于' : '不属于'}：${c.values.join('、')}`;
-  }
+  return kindOf(c).describe(c);
 }
 
 export function describeProfile(p: Profile, asOf: string): string[] {

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { BarChart, hrefOf, VirtualTable } from '../../ui/index.ts';
 import { CriterionEditor } from './criterion-editor.tsx';
+import { criterionValueText } from '../../../../shared/domain/screening/criteria/kinds.ts';
 
 type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departments';
 
@@ -21,10 +22,10 @@ const labelOf = (profile: Profile, id: string) => {
   return c ? (c.label ?? describeCriterion(c)) : id;
 };
 
+/** A value as its criterion's kind shows it (30.6% for a percentage field), the same in badge, drawer and export. */
 function formatValue(c: Criterion | undefined, v: number | null, noData: string): string {
   if (v === null) return noData;
-  if (c && 'metric' in c && c.metric === 'subordinateImprovement') return `${Math.round(v * 1000) / 10}%`;
-  return String(Math.round(v * 100) / 100);
+  return c ? criterionValueText(c, v) : String(Math.round(v * 100) / 100);
 }
 
 /** A long chart label on two lines, broken before its bracketed part or in the middle. */
