@@ -1,0 +1,41 @@
+// Why a person passed or failed: for each criterion, the records counted and those outside
+// the window.
+
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../../../shared/domain/screening/profile.ts';
+import { hrefOf } from '../../ui/index.ts';
+import { labelOf } from './format.ts';
+import { Badge } from './result-tables.tsx';
+import type { Explained } from './use-screening.ts';
+
+export function ExplainDrawer({ explained, profile, onClose }: { explained: Explained; profile: Profile; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="card drawer" role="dialog" aria-label={t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}>
+      <header>
+        <h3>{t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}</h3>
+        <button type="button" className="link-button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
+      </header>
+      <a href={hrefOf({ name: 'employee', id: explained.employeeId })}>{t('screening.openEmployee')}</a>
+      {explained.criteria.map((c) => {
+        const cell = explained.cells.find((x) => x.id === c.id);
+        return (
+          <section key={c.id}>
+            <h4>
+              {cell && <Badge profile={profile} cell={cell} />} {labelOf(profile, c.id)}
+            </h4>
+            <ul className="timeline">
+              {c.records.map((r, i) => (
+                <li key={i} className={r.counted ? '' : 'muted'}>
+                  {r.when} {r.what} {r.value} · {r.counted ? t('screening.counted') : t('screening.notCounted')}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}

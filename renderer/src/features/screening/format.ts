@@ -1,0 +1,80 @@
+// How screening results read: criterion labels, values as their kind shows them, thresholds,
+// what a near-miss lacks, chart labels, and the starting values of a criterion added by hand.
+// Pure functions, shared by the panels and their tests.
+
+import { criterionValueText } from '../../../../shared/domain/screening/criteria/kinds.ts';
+import { KNOWLEDGE_SHARING, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
+import { describeCriterion, type CriterionCell, type Histogram, type PersonRow } from '../../../../shared/domain/screening/report.ts';
+import type { SnapshotInfo } from '../../data/index.ts';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export const labelOf = (profile: Profile, id: string) => {
+  const c = profile.criteria.find((x) => x.id === id);
+  return c ? (c.label ?? describeCriterion(c)) : id;
+};
+
+/** A value as its criterion's kind shows it (30.6% for a percentage field), the same in badge, drawer and export. */
+export function formatValue(c: Criterion | undefined, v: number | null, noData: string): string {
+  if (v === null) return noData;
+  return c ? criterionValueText(c, v) : String(Math.round(v * 100) / 100);
+}
+
+/** A long chart label on two lines, broken before its bracketed part or in the middle. */
+export function twoLines(label: string): string | string[] {
+  if (label.length <= 10) return label;
+  const at = label.indexOf('（') > 0 ? label.indexOf('（') : Math.ceil(label.length / 2);
+  return [label.slice(0, at), label.slice(at)];
+}
+
+/** Where a criterion's threshold falls on its histogram's bars, for the marker line. */
+export function thresholdMarker(c: Criterion | undefined, h: Histogram, label: (v: string) => string): { at: number; label: string } | undefined {
+  const bins = h.bins;
+  // A percentile's cut-off is a value only where one value separates passing from failing.
+  const value = c?.kind === 'threshold' ? c.value : c?.kind === 'activityCount' ? c.min : c?.kind === 'tenure' ? c.minYears : c?.kind === 'percentile' ? (h.cut ?? null) : null;
+  if (value === null || !bins.length) return undefined;
+  const width = bins[0].to - bins[0].from || 1;
+  return { at: (value - bins[0].from) / width - 0.5, label: label(formatValue(c, value, '')) };
+}
+
+export function formatThreshold(c: Criterion | undefined, cell: CriterionCell): string {
+  if (c?.kind === 'threshold') return `${c.op} ${formatValue(c, c.value, '')}`;
+  if (c?.kind === 'activityCount') return `≥ ${c.min}`;
+  if (c?.kind === 'tenure') return `≥ ${c.minYears}`;
+  return String(cell.threshold);
+}
+
+export function missText(profile: Profile, row: PersonRow, noData: string): string {
+  return (row.failed ?? [])
+    .map((id) => {
+      const c = profile.criteria.find((x) => x.id === id);
+      const cell = row.criteria.find((x) => x.id === id)!;
+      const name = c?.kind === 'threshold' && c.source === 'rating' ? c.metric : labelOf(profile, id);
+      if (cell.rank) return `${name}（第${cell.rank}名，前${cell.cutoff}名合格）`;
+      const v = formatValue(c, cell.value, noData);
+      const th = formatThreshold(c, cell).replace(/^(>=|≥)/, '<').replace(/^>/, '≤');
+      return cell.value === null ? `${name} ${noData}` : `${name} ${v} ${th}`;
+    })
+    .join('、');
+}
+
+export function newCriterion(kind: string, info: SnapshotInfo | null, existing: Criterion[]): Criterion {
+  const id = (base: string) => {
+    let n = 1;
+    while (existing.some((c) => c.id === `${base}${n === 1 ? '' : n}`)) n++;
+    return `${base}${n === 1 ? '' : n}`;
+  };
+  switch (kind) {
+    case 'certificate':
+      return { id: id('certificate'), kind: 'certificate', anyOf: [info?.certificates.find((c) => c.includes('高级')) ?? '高级工程师'] };
+    case 'tenure':
+      return { id: id('tenure'), kind: 'tenure', minYears: 5 };
+    case 'organisation':
+      return { id: id('org'), kind: 'organisation', field: 'department', op: 'in', values: [info?.departments[0] ?? '生产一车间'] };
+    case 'rating':
+      return { id: id('rating'), kind: 'threshold', source: 'rating', metric: info?.dimensions.find((d) => d !== '带教能力') ?? '沟通能力', aggregate: 'mean', op: '>=', value: 4, years: 2 };
+    case 'activity':
+      return { id: id('activity'), kind: 'activityCount', types: KNOWLEDGE_SHARING, min: 1, years: 1 };
+    default:
+      return { id: id('metric'), kind: 'threshold', source: 'performance', metric: 'innovationScore', aggregate: 'mean', op: '>=', value: 80, years: 2 };
+  }
+}

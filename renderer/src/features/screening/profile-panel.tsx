@@ -1,0 +1,107 @@
+// The profile on the left: which profile, its name, one card per criterion, adding criteria,
+// and the saved runs with their hand-off to selection.
+
+import { useTranslation } from 'react-i18next';
+import { SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
+import type { ScreeningRunRecord, SnapshotInfo } from '../../data/index.ts';
+import { formatDateTime, type Language } from '../../i18n/index.ts';
+import { hrefOf } from '../../ui/index.ts';
+import { CriterionEditor } from './criterion-editor.tsx';
+import { newCriterion } from './format.ts';
+
+export interface ProfilePanelProps {
+  profile: Profile;
+  onProfile: (p: Profile) => void;
+  saved: Profile[] | undefined;
+  info: SnapshotInfo | null;
+  passCount: (id: string) => number | undefined;
+  canSaveProfile: boolean;
+  onSaveProfile: () => void;
+  runs: ScreeningRunRecord[] | undefined;
+  /** Null when this account may not hand runs over. */
+  onHandOff: ((run: ScreeningRunRecord) => void) | null;
+  language: Language;
+}
+
+export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSaveProfile, onSaveProfile, runs, onHandOff, language }: ProfilePanelProps) {
+  const { t } = useTranslation();
+  const setCriterion = (i: number, c: Criterion) => onProfile({ ...profile, criteria: profile.criteria.map((x, k) => (k === i ? c : x)) });
+  const seedSaved = saved?.some((p) => p.id === SEED_PROFILE.id) ?? false;
+  return (
+    <aside className="profile-editor" aria-label={t('screening.profile')}>
+      <h3>{t('screening.profile')}</h3>
+      <div className="row">
+        <label className="field compact grow">
+          <span>{t('screening.chooseProfile')}</span>
+          <select
+            value={profile.id}
+            onChange={(e) => {
+              const next = e.target.value === SEED_PROFILE.id && !seedSaved ? SEED_PROFILE : saved?.find((p) => p.id === e.target.value);
+              if (next) onProfile(next);
+            }}
+          >
+            {!seedSaved && (
+              <option value={SEED_PROFILE.id}>
+                {SEED_PROFILE.name}
+                {t('screening.builtIn')}
+              </option>
+            )}
+            {saved?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}（v{p.version}）
+              </option>
+            ))}
+            {!saved?.some((p) => p.id === profile.id) && profile.id !== SEED_PROFILE.id && <option value={profile.id}>{profile.name}</option>}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label className="field compact grow">
+          <span>{t('screening.profileName')}</span>
+          <input value={profile.name} onChange={(e) => onProfile({ ...profile, name: e.target.value, id: profile.id === SEED_PROFILE.id ? `p-${Date.now().toString(36)}` : profile.id })} />
+        </label>
+        <button type="button" className="secondary" disabled={!canSaveProfile} onClick={onSaveProfile}>
+          {t('screening.saveProfile')}
+        </button>
+      </div>
+      {profile.criteria.map((c, i) => (
+        <CriterionEditor key={c.id} criterion={c} passCount={passCount(c.id)} onChange={(next) => setCriterion(i, next)} onRemove={() => onProfile({ ...profile, criteria: profile.criteria.filter((_, k) => k !== i) })} />
+      ))}
+      <div className="row">
+        <select aria-label={t('screening.add')} value="" onChange={(e) => e.target.value && onProfile({ ...profile, criteria: [...profile.criteria, newCriterion(e.target.value, info, profile.criteria)] })}>
+          <option value="">{t('screening.add')}…</option>
+          {(['certificate', 'tenure', 'organisation', 'rating', 'activity', 'performance'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`screening.addKinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="secondary" onClick={() => onProfile(SEED_PROFILE)}>
+          {t('screening.reset')}
+        </button>
+      </div>
+      <section className="card runs" aria-label={t('screening.runs')}>
+        <h4>{t('screening.runs')}</h4>
+        {runs && runs.length === 0 && <p className="muted">{t('screening.runsEmpty')}</p>}
+        <ul className="timeline">
+          {runs?.map((r) => (
+            <li key={r.id}>
+              {t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}{' '}
+              {r.handedOff ? (
+                <a href={hrefOf({ name: 'pipeline' })} className="muted">
+                  {t('pipeline.handedOff', { added: r.handedOff.added }) + (r.handedOff.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.handedOff.alreadyInPipeline }) : '')}
+                </a>
+              ) : (
+                onHandOff && (
+                  <button type="button" className="link-button" onClick={() => onHandOff(r)}>
+                    {t('pipeline.handOff')}
+                  </button>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,146 @@
+// The result lists: candidates with a badge per criterion, near-misses with what they lack,
+// exclusions with the reason, and counts per department or plant. Rows arrive page by page.
+
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../../../shared/domain/screening/profile.ts';
+import type { CriterionCell, ExcludedRow, PersonRow, ResultList } from '../../../../shared/domain/screening/report.ts';
+import { hrefOf, VirtualTable } from '../../ui/index.ts';
+import { formatThreshold, formatValue, labelOf, missText } from './format.ts';
+
+export function Badge({ profile, cell }: { profile: Profile; cell: CriterionCell }) {
+  const { t } = useTranslation();
+  const c = profile.criteria.find((x) => x.id === cell.id);
+  const value = formatValue(c, cell.value, t('screening.noDataValue'));
+  const detail = cell.rank ? t('screening.rank', { rank: cell.rank, cutoff: cell.cutoff, size: cell.groupSize }) : `${value} ${formatThreshold(c, cell)}`;
+  return (
+    <span className={`badge ${cell.passed ? 'ok' : 'bad'}`} title={`${labelOf(profile, cell.id)}：${detail}`}>
+      {cell.passed ? '✓' : '✗'} {value}
+    </span>
+  );
+}
+
+export type FetchRows = (list: ResultList, from: number, to: number) => Promise<(PersonRow | ExcludedRow)[] | null>;
+
+/** Rows fetched from the worker page by page: an evaluation brings the first page, scrolling
+ *  asks for the pages that come into view. */
+const PAGE = 200;
+function usePagedRows<T>(evaluation: number, list: ResultList, first: T[], fetchRows: FetchRows) {
+  const [state, setState] = useState({ evaluation, rows: first as (T | undefined)[] });
+  const asked = useRef(new Set<string>());
+  if (state.evaluation !== evaluation) setState({ evaluation, rows: first });
+  const onVisibleRange = useCallback(
+    (from: number, to: number) => {
+      for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) {
+        const start = page * PAGE;
+        const key = `${evaluation}|${page}`;
+        if (asked.current.has(key)) continue;
+        asked.current.add(key);
+        void fetchRows(list, start, start + PAGE).then((rows) => {
+          if (!rows) return;
+          setState((s) => {
+            if (s.evaluation !== evaluation) return s;
+            const next = [...s.rows];
+            rows.forEach((row, k) => (next[start + k] = row as T));
+            return { evaluation, rows: next };
+          });
+        });
+      }
+    },
+    [evaluation, list, fetchRows],
+  );
+  const rows = state.evaluation === evaluation ? state.rows : first;
+  return { rowAt: (i: number) => rows[i], onVisibleRange };
+}
+
+export function PeopleTable({ evaluation, first, count, fetchRows, profile, onExplain, label, nearMiss }: { evaluation: number; first: PersonRow[]; count: number; fetchRows: FetchRows; profile: Profile; onExplain: (id: string) => void; label: string; nearMiss?: boolean }) {
+  const { t } = useTranslation();
+  const { rowAt, onVisibleRange } = usePagedRows(evaluation, nearMiss ? 'nearMisses' : 'candidates', first, fetchRows);
+  const columns = [
+    { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
+    { id: 'name', title: t('screening.columns.name'), width: 0.8 },
+    { id: 'department', title: t('screening.columns.department'), width: 1 },
+    { id: 'result', title: nearMiss ? t('screening.onlyMisses', { what: '' }).replace(/[:：]\s*$/, '') : t('screening.columns.result'), width: 4 },
+    { id: 'why', title: '', width: 0.6 },
+  ];
+  return (
+    <VirtualTable
+      label={label}
+      columns={columns}
+      rowCount={count}
+      rowHeight={40}
+      onVisibleRange={onVisibleRange}
+      renderCell={(i, c) => {
+        const r = rowAt(i);
+        if (!r) return c === 'employeeId' ? <span className="muted">…</span> : null;
+        if (c === 'employeeId') return <a href={hrefOf({ name: 'employee', id: r.employeeId })} className="mono">{r.employeeId}</a>;
+        if (c === 'name') return r.name;
+        if (c === 'department') return r.department;
+        if (c === 'why')
+          return (
+            <button type="button" className="link-button" onClick={() => onExplain(r.employeeId)} aria-label={`${t('screening.explain')} ${r.name}`}>
+              {t('screening.explain')}
+            </button>
+          );
+        if (nearMiss) return <span className="miss">{t('screening.onlyMisses', { what: missText(profile, r, t('screening.noDataValue')) })}</span>;
+        return (
+          <span className="badges">
+            {r.criteria.map((cell) => (
+              <Badge key={cell.id} profile={profile} cell={cell} />
+            ))}
+          </span>
+        );
+      }}
+    />
+  );
+}
+
+export function ExcludedTable({ evaluation, first, count, fetchRows, label }: { evaluation: number; first: ExcludedRow[]; count: number; fetchRows: FetchRows; label: string }) {
+  const { t } = useTranslation();
+  const { rowAt, onVisibleRange } = usePagedRows(evaluation, 'excluded', first, fetchRows);
+  return (
+    <VirtualTable
+      label={label}
+      columns={[
+        { id: 'employeeId', title: t('screening.columns.employeeId'), width: 1 },
+        { id: 'name', title: t('screening.columns.name'), width: 1 },
+        { id: 'department', title: t('screening.columns.department'), width: 1 },
+        { id: 'reason', title: '', width: 2 },
+      ]}
+      rowCount={count}
+      onVisibleRange={onVisibleRange}
+      renderCell={(i, c) => {
+        const x = rowAt(i);
+        if (!x) return c === 'employeeId' ? <span className="muted">…</span> : null;
+        return c === 'reason' ? t(`screening.reasons.${x.reason}`) : x[c as 'employeeId' | 'name' | 'department'];
+      }}
+    />
+  );
+}
+
+export function GroupCounts({ label, column, rows }: { label: string; column: string; rows: { group: string; active: number; candidates: number; nearMisses: number }[] }) {
+  const { t } = useTranslation();
+  const heading = (key: 'population' | 'candidates' | 'nearMisses') => t(`screening.${key}`, { count: 0 }).replace(/\d+/, '').trim();
+  return (
+    <table className="plain card" aria-label={label}>
+      <thead>
+        <tr>
+          <th>{column}</th>
+          <th>{heading('population')}</th>
+          <th>{heading('candidates')}</th>
+          <th>{heading('nearMisses')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.group}>
+            <td>{d.group || '—'}</td>
+            <td>{d.active}</td>
+            <td>{d.candidates}</td>
+            <td>{d.nearMisses}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,77 @@
+// The results on the right: freshness warnings, the tabs (candidates, near-misses,
+// exclusions, distributions, per department), each list paged from the worker.
+
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../i18n/index.ts';
+import { BarChart } from '../../ui/index.ts';
+import { formatValue, labelOf, thresholdMarker, twoLines } from './format.ts';
+import { ExcludedTable, GroupCounts, PeopleTable, type FetchRows } from './result-tables.tsx';
+import type { ScreeningResult } from './use-screening.ts';
+import { Warnings } from './warnings.tsx';
+
+type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departments';
+
+export function ResultsPanel({ result, fetchRows, onExplain, language }: { result: ScreeningResult | null; fetchRows: FetchRows; onExplain: (employeeId: string) => void; language: Language }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('candidates');
+  const report = result?.report;
+  const explainPerson = onExplain;
+  return (
+    <div className="results">
+      {result && <Warnings warnings={result.warnings} language={language} />}
+      {result && report && (
+        <>
+          <div className="tabs" role="tablist">
+            <span className="muted" data-testid="population">{t('screening.population', { count: report.population })}</span>
+            {(['candidates', 'nearMisses', 'excluded', 'distribution', 'departments'] as const).map((k) => (
+              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
+                {k === 'candidates' ? t('screening.candidates', { count: report.candidateCount }) : k === 'nearMisses' ? t('screening.nearMisses', { count: report.nearMissCount }) : k === 'excluded' ? t('screening.excluded', { count: report.excludedCount }) : t(`screening.${k === 'distribution' ? 'distribution' : 'departments'}`)}
+              </button>
+            ))}
+          </div>
+          {tab === 'candidates' && <PeopleTable evaluation={result.evaluation} first={report.candidates} count={report.candidateCount} fetchRows={fetchRows} profile={result.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.candidates', { count: report.candidateCount })} />}
+          {tab === 'nearMisses' && <PeopleTable evaluation={result.evaluation} first={report.nearMisses} count={report.nearMissCount} fetchRows={fetchRows} profile={result.profile} onExplain={(id) => void explainPerson(id)} label={t('screening.nearMisses', { count: report.nearMissCount })} nearMiss />}
+          {tab === 'excluded' && <ExcludedTable evaluation={result.evaluation} first={report.excluded} count={report.excludedCount} fetchRows={fetchRows} label={t('screening.excluded', { count: report.excludedCount })} />}
+          {tab === 'distribution' && (
+            <div className="charts">
+              <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+                <section className="card">
+                  <h4>{t('screening.funnel')}</h4>
+                  <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => twoLines(labelOf(result.profile, f.id)))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
+                </section>
+                {report.histograms.map((h) => (
+                  <section className="card" key={h.id}>
+                    <h4>
+                      {labelOf(result.profile, h.id)}
+                      {h.noData ? `（${t('screening.noDataValue')} ${h.noData}）` : ''}
+                    </h4>
+                    <BarChart
+                      ariaLabel={labelOf(result.profile, h.id)}
+                      marker={thresholdMarker(
+                        result.profile.criteria.find((c) => c.id === h.id),
+                        h,
+                        (v) => t('screening.thresholdLine', { value: v }),
+                      )}
+                      labels={h.bins.map((b) => formatValue(result.profile.criteria.find((c) => c.id === h.id), b.from, ''))}
+                      series={[
+                        { label: '✓', values: h.bins.map((b) => b.pass), color: '#2e7d4f' },
+                        { label: '✗', values: h.bins.map((b) => b.fail), color: '#d9d2c7' },
+                      ]}
+                    />
+                  </section>
+                ))}
+              </Suspense>
+            </div>
+          )}
+          {tab === 'departments' && (
+            <>
+              {report.byPlant.length > 1 && <GroupCounts label={t('screening.plants')} column={t('screening.columns.plant')} rows={report.byPlant.map(({ plant, ...c }) => ({ group: plant, ...c }))} />}
+              <GroupCounts label={t('screening.departments')} column={t('screening.columns.department')} rows={report.byDepartment.map(({ department, ...c }) => ({ group: department, ...c }))} />
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+// The screening session of one screen: its worker, the data snapshot it holds, the profile and
+// as-of date being tried, the newest evaluation, and the explanation asked for. Slider steps the
+// worker cannot keep up with are skipped; late replies are dropped.
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { View } from '../../../../shared/domain/screening/engine.ts';
+import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
+import type { CriterionCell, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import { databaseName, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
+import { today } from './format.ts';
+import type { FetchRows } from './result-tables.tsx';
+
+export interface ScreeningResult {
+  evaluation: number;
+  report: ScreeningReport;
+  warnings: FreshnessWarning[];
+  ms: number;
+  profile: Profile;
+  asOf: string;
+}
+
+export interface Explained {
+  employeeId: string;
+  name: string;
+  cells: CriterionCell[];
+  criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[];
+}
+
+export function useScreening(userId: string, view: View) {
+  const model = useFactModel();
+  const session = useRef<ScreeningSession | null>(null);
+  const [info, setInfo] = useState<SnapshotInfo | null>(null);
+  const [profile, setProfile] = useState<Profile>(SEED_PROFILE);
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [result, setResult] = useState<ScreeningResult | null>(null);
+  const [explained, setExplained] = useState<Explained | null>(null);
+  const latest = useRef(0);
+  const batchKey = model.batches.map((b) => b.id).join(',');
+  const batches = useMemo(() => (batchKey ? batchKey.split(',') : []), [batchKey]);
+
+  useEffect(() => {
+    const s = new ScreeningSession();
+    session.current = s;
+    return () => s.close();
+  }, []);
+
+  // Rebuild the snapshot whenever the stored facts change; the worker reads the user's scope from the store.
+  useEffect(() => {
+    const s = session.current;
+    if (!s || model.version === 0) return;
+    let stale = false;
+    void s.request<'loaded'>({ type: 'load', dbName: databaseName(), userId }).then((r) => {
+      if (stale) return;
+      setInfo(r.info);
+      setAsOf((current) => current ?? r.info.latestPerformanceEnd ?? today());
+    });
+    return () => {
+      stale = true;
+    };
+  }, [batchKey, model.version, userId]);
+
+  useEffect(() => {
+    const s = session.current;
+    if (!s || !info || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
+    const ticket = ++latest.current;
+    void s.evaluateLatest({ type: 'evaluate', profile, asOf, view }).then((r) => {
+      if (r && ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile, asOf });
+    });
+  }, [info, profile, asOf, view]);
+
+  const explainPerson = useCallback(
+    async (employeeId: string) => {
+      if (!session.current || !asOf) return;
+      setExplained(await session.current.request<'explained'>({ type: 'explain', profile, asOf, view, employeeId }));
+    },
+    [profile, asOf, view],
+  );
+
+  const evaluation = result?.evaluation;
+  const fetchRows = useCallback<FetchRows>(
+    async (list, from, to) => {
+      if (!session.current || evaluation === undefined) return null;
+      return (await session.current.request<'rows'>({ type: 'rows', evaluation, list, from, to })).rows;
+    },
+    [evaluation],
+  );
+
+  /** The whole result lists of the evaluated profile (a saved run keeps every row, not a page). */
+  const fullReport = useCallback(async (): Promise<ScreeningReport> => {
+    if (!session.current || !result) throw new Error('nothing evaluated');
+    return (await session.current.request<'report'>({ type: 'report', profile: result.profile, asOf: result.asOf, view })).report;
+  }, [result, view]);
+
+  /** The result as an Excel workbook, built in the worker. */
+  const exportWorkbook = useCallback(async (): Promise<Uint8Array> => {
+    if (!session.current || !asOf) throw new Error('nothing evaluated');
+    return (await session.current.request<'file'>({ type: 'export', profile, asOf, view })).bytes;
+  }, [profile, asOf, view]);
+
+  return { model, info, profile, setProfile, asOf, setAsOf, result, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
+}

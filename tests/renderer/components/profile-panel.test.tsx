@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+// The officer edits a profile on the left of 培训师筛选.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SEED_PROFILE, type Profile } from '../../../shared/domain/screening/profile.ts';
+import { CriterionEditor } from '../../../renderer/src/features/screening/criterion-editor.tsx';
+import { ProfilePanel, type ProfilePanelProps } from '../../../renderer/src/features/screening/profile-panel.tsx';
+import './setup.ts';
+
+const info = { employees: 300, latestPerformanceEnd: '2026-09-30', departments: ['设备维修部', '质量部'], dimensions: ['带教能力', '沟通能力'], activityTypes: ['知识分享会'], certificates: ['高级技师', '高级工程师'], batches: [] };
+const run = { id: 'r1', createdAt: '2026-10-01T08:00:00.000Z', userName: 'wang', profileName: SEED_PROFILE.name, profileVersion: 1, asOf: '2026-09-30', candidates: [{}, {}], nearMisses: [{}] } as never;
+
+function panel(over: Partial<ProfilePanelProps> = {}) {
+  const props: ProfilePanelProps = { profile: SEED_PROFILE, onProfile: vi.fn(), saved: [], info, passCount: () => 12, canSaveProfile: true, onSaveProfile: vi.fn(), runs: [run], onHandOff: vi.fn(), language: 'zh-CN', ...over };
+  render(<ProfilePanel {...props} />);
+  return props;
+}
+
+describe('the profile panel', () => {
+  it('shows one card per criterion of the built-in profile, each with how many pass', () => {
+    panel();
+    const region = screen.getByRole('complementary', { name: '画像条件' });
+    for (const c of SEED_PROFILE.criteria) expect(within(region).getByRole('region', { name: c.label! })).toBeTruthy();
+    expect(within(region).getAllByText(/12/).length).toBeGreaterThanOrEqual(SEED_PROFILE.criteria.length);
+  });
+
+  it('adds a certificate criterion from the certificates the data holds', () => {
+    const props = panel();
+    fireEvent.change(screen.getByRole('combobox', { name: '添加条件' }), { target: { value: 'certificate' } });
+    const next = (props.onProfile as ReturnType<typeof vi.fn>).mock.calls[0][0] as Profile;
+    expect(next.criteria.at(-1)).toEqual({ id: 'certificate', kind: 'certificate', anyOf: ['高级技师'] });
+  });
+
+  it('turns a renamed built-in profile into a profile of its own', () => {
+    const props = panel();
+    fireEvent.change(screen.getByLabelText('画像名称'), { target: { value: '设备维护讲师' } });
+    const next = (props.onProfile as ReturnType<typeof vi.fn>).mock.calls[0][0] as Profile;
+    expect(next.name).toBe('设备维护讲师');
+    expect(next.id).not.toBe('seed');
+  });
+
+  it('offers a saved run to selection only to accounts that may hand runs over', () => {
+    const props = panel();
+    fireEvent.click(screen.getByRole('button', { name: '加入选拔流程' }));
+    expect(props.onHandOff).toHaveBeenCalledWith(run);
+    cleanup();
+    panel({ onHandOff: null });
+    expect(screen.queryByRole('button', { name: '加入选拔流程' })).toBeNull();
+  });
+});
+
+describe('a criterion card', () => {
+  it('edits a percentage threshold in percent and stores the fraction', () => {
+    const improvement = SEED_PROFILE.criteria.find((c) => c.id === 'improvement')!;
+    const onChange = vi.fn();
+    render(<CriterionEditor criterion={improvement} onChange={onChange} onRemove={vi.fn()} />);
+    const box = screen.getByRole('spinbutton', { name: /^门槛（下属业绩提升率，% >=）$/ }) as HTMLInputElement;
+    expect(box.value).toBe('20');
+    fireEvent.change(box, { target: { value: '25' } });
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ id: 'improvement', value: 0.25, label: undefined }));
+  });
+
+  it('edits a rating threshold on its 1–5 scale', () => {
+    const coaching = SEED_PROFILE.criteria.find((c) => c.id === 'coaching')!;
+    render(<CriterionEditor criterion={coaching} onChange={vi.fn()} onRemove={vi.fn()} />);
+    const box = screen.getByRole('spinbutton', { name: /^门槛（带教能力 >=）$/ }) as HTMLInputElement;
+    expect([box.min, box.max, box.value]).toEqual(['1', '5', '4.5']);
+  });
+});
