@@ -2,7 +2,7 @@
 // cancellation by terminating the worker (nothing is written before commit).
 
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
-import { Cancelled } from '../../../shared/domain/failure.ts';
+import { Cancelled, FailureError } from '../../../shared/domain/failure.ts';
 
 type Pending = { resolve: (r: ImportResponse) => void; reject: (e: Error) => void; onProgress?: (f: number) => void };
 
@@ -20,7 +20,7 @@ export class ImportSession {
       if (!p) return;
       if (m.type === 'progress') return p.onProgress?.(m.fraction);
       this.pending.delete(m.id);
-      if (m.type === 'error') p.reject(new Error(m.message));
+      if (m.type === 'error') p.reject(m.failure ? new FailureError(m.failure) : new Error(m.message));
       else p.resolve(m);
     };
     this.worker.onerror = (e) => {

@@ -5,6 +5,7 @@ import type { AnalyseOptions, Analysis, PreviewRow } from '../../../shared/io/an
 import type { FileFormat, TextEncoding } from '../../../shared/io/read-file.ts';
 import type { IoMessageCode } from '../../../shared/io/messages.ts';
 import type { SheetInfo } from '../../../shared/io/sheet.ts';
+import type { Failure } from '../../../shared/domain/failure.ts';
 import type { Actor } from './types.ts';
 
 export type WizardOptions = Omit<AnalyseOptions, 'onProgress' | 'isCancelled'>;
@@ -40,4 +41,5 @@ export type ImportResponse =
   | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; periods: string[]; absent: string[] }
   | { type: 'committed'; id: number; batchId: string; counts: ImportPlan['counts'] }
   | { type: 'file'; id: number; bytes: Uint8Array }
-  | { type: 'error'; id: number; message: string };
+  /** failure: an expected refusal (the write path's access.denied …), kept as a value across the worker boundary. */
+  | { type: 'error'; id: number; message: string; failure?: Failure };

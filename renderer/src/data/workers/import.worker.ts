@@ -13,6 +13,7 @@ import { XinhuoDb } from '../db.ts';
 import { commitImport, currentDataset, findBatchByHash, savedMappings } from '../import-store.ts';
 import type { Actor } from '../types.ts';
 import type { ImportRequest, ImportResponse, AnalysisSummary } from '../import-protocol.ts';
+import { FailureError } from '../../../../shared/domain/failure.ts';
 
 let bytes: Uint8Array | null = null;
 let fileName = '';
@@ -147,6 +148,6 @@ async function handle(req: ImportRequest): Promise<void> {
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   handle(event.data).catch((e: unknown) => {
     if (e instanceof Cancelled) return;
-    reply({ type: 'error', id: event.data.id, message: (e as Error).message });
+    reply({ type: 'error', id: event.data.id, message: (e as Error).message, ...(e instanceof FailureError ? { failure: e.failure } : {}) });
   });
 };

@@ -2,8 +2,9 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, undoImport, useImportBatches, type FactBatchRecord } from '../../data/index.ts';
-import { formatDateTime, formatNumber, type Language, sharedFailureText } from '../../i18n/index.ts';
+import { undoImport, useImportBatches, type FactBatchRecord } from '../../data/index.ts';
+import { undoImportAction, type ImportActionContext } from './actions.ts';
+import { formatDateTime, formatNumber, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
 export function HistoryScreen() {
@@ -11,23 +12,14 @@ export function HistoryScreen() {
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
   const batches = useImportBatches();
-  // Analysts see the history; only those who may import may undo.
-  const mayUndo = can(user, 'import');
+  const mayUndo = undoImportAction.enabled({ user, language, t, deps: { commit: async () => undefined, undoImport } });
   const [confirming, setConfirming] = useState<FactBatchRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const ctx: ImportActionContext = { user, language, t, deps: { commit: async () => undefined, undoImport } };
   const undo = async (b: FactBatchRecord) => {
-    if (!user) return;
-    try {
-      await undoImport({ userId: user.id, userName: user.userName }, b.id);
-      setMessage(t('history.undone'));
-    } catch (e) {
-      // The write path refuses what this account may not do; say so instead of failing silently.
-      const text = sharedFailureText(e, language);
-      if (text === null) throw e;
-      setMessage(text);
-    } finally {
-      setConfirming(null);
-    }
+    const outcome = await undoImportAction.perform(ctx, b);
+    setConfirming(null);
+    setMessage(outcome.notice ?? null);
   };
   return (
     <section className="screen history pad" aria-label={t('history.title')}>

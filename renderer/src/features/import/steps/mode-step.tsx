@@ -1,0 +1,97 @@
+// Step 5: how the rows go in (insert, update, replace a period) and what that will change.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { supportsReplacePeriod, type ImportMode } from '../../../../../shared/domain/facts/plan.ts';
+import type { ImportWizard } from '../use-import-wizard.ts';
+import { useLang, fieldLabel } from '../wizard-parts.tsx';
+import { commitImportAction, type ImportActionContext } from '../actions.ts';
+import { undoImport } from '../../../data/index.ts';
+import { useAppStore } from '../../../store/index.ts';
+
+export function ModeStep({ wizard }: { wizard: ImportWizard }) {
+  const { t } = useTranslation();
+  const language = useLang();
+  const { summary, planned } = wizard;
+  const [mode, setMode] = useState<ImportMode>('upsert');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const user = useAppStore((s) => s.user);
+  const ctx: ImportActionContext = { user, language, t, deps: { commit: wizard.commit, undoImport } };
+  const { plan } = wizard;
+  useEffect(() => {
+    void plan(mode);
+  }, [mode, plan]);
+  if (!summary) return null;
+  const modes: ImportMode[] = supportsReplacePeriod(summary.dataset) ? ['insert', 'upsert', 'replacePeriod'] : ['insert', 'upsert'];
+  const label = (m: ImportMode) => (m === 'insert' ? t('importer.modeInsert') : m === 'upsert' ? t('importer.modeUpsert') : t('importer.modeReplace', { periods: planned?.mode === 'replacePeriod' ? planned.periods.join('、') : '…' }));
+  return (
+    <section className="card wizard-step">
+      <div role="radiogroup" aria-label={t('importer.steps.mode')} className="modes">
+        {modes.map((m) => (
+          <label key={m} className="choice">
+            <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} /> {label(m)}
+          </label>
+        ))}
+      </div>
+      {planned && planned.mode === mode && (
+        <>
+          <p data-testid="plan-counts">{t('importer.planCounts', planned.counts)}</p>
+          {planned.absent.length > 0 && planned.mode !== 'insert' && (
+            <p className="note" data-testid="plan-absent">
+              {t('importer.absentColumns', { fields: planned.absent.map((f) => fieldLabel(summary.dataset, f, language)).join(language === 'en' ? ', ' : '、') })}
+            </p>
+          )}
+          {planned.changes.length > 0 && (
+            <details open>
+              <summary>{t('importer.changes', { count: planned.changes.length })}</summary>
+              <table className="plain">
+                <thead>
+                  <tr>
+                    <th>{t('importer.key')}</th>
+                    <th>{t('importer.field')}</th>
+                    <th>{t('importer.before')}</th>
+                    <th>{t('importer.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {planned.changes.map((c, i) => (
+                    <tr key={i}>
+                      <td className="mono">{c.key.split('\u001f').join(' / ')}</td>
+                      <td>{fieldLabel(summary.dataset, c.field, language)}</td>
+                      <td>{c.before ?? ''}</td>
+                      <td>{c.after ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+        </>
+      )}
+      <div className="row">
+        <button type="button" className="secondary" onClick={() => wizard.setStep('preview')}>
+          {t('importer.back')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !commitImportAction.enabled(ctx, planned, mode)}
+          onClick={async () => {
+            setBusy(true);
+            const outcome = await commitImportAction.perform(ctx);
+            setNotice(outcome.notice ?? null);
+            setBusy(false);
+          }}
+        >
+          {busy ? t('importer.committing') : t(commitImportAction.label)}
+        </button>
+      </div>
+      {notice && (
+        <p className="error" role="alert">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+// The officer chooses how a file goes in and sees what it will change before committing.
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ModeStep } from '../../../renderer/src/features/import/steps/mode-step.tsx';
+import type { ImportWizard } from '../../../renderer/src/features/import/use-import-wizard.ts';
+import { useAppStore } from '../../../renderer/src/store/index.ts';
+import './setup.ts';
+
+function wizard(over: Partial<ImportWizard> = {}): ImportWizard {
+  return {
+    summary: { dataset: 'roster' } as never,
+    planned: { mode: 'upsert', counts: { rows: 3, added: 0, updated: 1, unchanged: 2, refused: 0, removed: 0 }, changes: [{ key: '000103', field: 'department', before: '销售部', after: '客户服务部' }], periods: [], absent: ['hireDate', 'region'] },
+    plan: vi.fn(async () => undefined),
+    commit: vi.fn(async () => undefined),
+    setStep: vi.fn(),
+    ...over,
+  } as unknown as ImportWizard;
+}
+
+describe('the mode step', () => {
+  it('says which columns the file lacks and that their stored values stay, and lists the changes by field name', () => {
+    useAppStore.setState({ user: { id: 'u1', userName: 'li', displayName: '李', role: 'officer', department: null } as never });
+    render(<ModeStep wizard={wizard()} />);
+    expect(screen.getByTestId('plan-absent').textContent).toBe('本文件没有 入职日期、地区 列：保留原值');
+    expect(screen.getByTestId('plan-counts').textContent).toBe('新增 0，更新 1，不变 2，拒绝 0，移除 0');
+    expect(screen.getByRole('cell', { name: '部门' })).toBeTruthy();
+  });
+
+  it('commits when the officer confirms', async () => {
+    useAppStore.setState({ user: { id: 'u1', userName: 'li', displayName: '李', role: 'officer', department: null } as never });
+    const w = wizard();
+    render(<ModeStep wizard={w} />);
+    fireEvent.click(screen.getByRole('button', { name: '确认导入' }));
+    await vi.waitFor(() => expect(w.commit).toHaveBeenCalled());
+  });
+
+  it('offers no commit to an account that may not import', () => {
+    useAppStore.setState({ user: { id: 'u2', userName: 'wang', displayName: '王', role: 'analyst', department: null } as never });
+    render(<ModeStep wizard={wizard()} />);
+    expect((screen.getByRole('button', { name: '确认导入' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
