@@ -1,8 +1,8 @@
 // Audit entries are stored as codes and shown in the reader's language.
 import { describe, expect, it } from 'vitest';
 import { installedDb, shownAudit } from './helpers.ts';
-import { createUser } from '../../renderer/src/data/users-store.ts';
-import { queryAudit } from '../../renderer/src/data/audit-log.ts';
+import { createUser } from '../../renderer/src/data/records/users-store.ts';
+import { queryAudit } from '../../renderer/src/data/records/audit-log.ts';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnSetBuilder } from '../../shared/domain/facts/columns.ts';
 import { FailureError } from '../../shared/domain/failure.ts';
-import { buildPeopleIndex } from '../../renderer/src/data/people-index.ts';
-import { employeeRowFor, exportableIds, peopleCountFor, pipelineEntriesFor, queryPeopleFor, scopedView, viewerScope } from '../../renderer/src/data/scope.ts';
-import { handOffRun } from '../../renderer/src/data/pipeline-store.ts';
-import { saveRun } from '../../renderer/src/data/screening-store.ts';
-import { createUser, setUserDisabled } from '../../renderer/src/data/users-store.ts';
+import { buildPeopleIndex } from '../../renderer/src/data/facts/people-index.ts';
+import { employeeRowFor, exportableIds, peopleCountFor, pipelineEntriesFor, queryPeopleFor, scopedView, viewerScope } from '../../renderer/src/data/records/scope.ts';
+import { handOffRun } from '../../renderer/src/data/records/pipeline-store.ts';
+import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
+import { createUser, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { installedDb, screeningReport } from './helpers.ts';
 

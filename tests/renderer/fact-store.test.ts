@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
 import { ColumnSetBuilder, rowAt } from '../../shared/domain/facts/columns.ts';
-import { change } from '../../renderer/src/data/change.ts';
-import { storeDemoPlant } from '../../renderer/src/data/demo-store.ts';
-import { BLOCK_ROWS, dropBatch, FACT_KINDS, writeBatch } from '../../renderer/src/data/fact-store.ts';
-import { buildFactModel, loadDataset, rowsForEmployee, type FactModel } from '../../renderer/src/data/fact-model.ts';
+import { change } from '../../renderer/src/data/records/change.ts';
+import { storeDemoPlant } from '../../renderer/src/data/facts/demo-store.ts';
+import { BLOCK_ROWS, dropBatch, FACT_KINDS, writeBatch } from '../../renderer/src/data/facts/fact-store.ts';
+import { buildFactModel, loadDataset, rowsForEmployee, type FactModel } from '../../renderer/src/data/facts/fact-model.ts';
 import { installedDb } from './helpers.ts';
 
 function roster(rows: [string, string, string][]) {

@@ -1,8 +1,8 @@
 // Test helpers for the data layer: a fresh database per test (fake-indexeddb, see
 // tests/setup-indexeddb.ts), and a set-up
 // installation with a fast password hash (the real iteration count is tested separately).
-import { XinhuoDb } from '../../renderer/src/data/db.ts';
-import { setUp, type SetupInput } from '../../renderer/src/data/installation.ts';
+import { XinhuoDb } from '../../renderer/src/data/db/db.ts';
+import { setUp, type SetupInput } from '../../renderer/src/data/records/installation.ts';
 import type { PersonRow, ScreeningReport } from '../../shared/domain/screening/report.ts';
 import i18next, { type TFunction } from 'i18next';
 import type { AuditEntry } from '../../shared/records/schemas.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setUp, signIn, signOut, validateSetup, SetupFailure } from '../../renderer/src/data/installation.ts';
-import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../renderer/src/data/passwords.ts';
+import { setUp, signIn, signOut, validateSetup, SetupFailure } from '../../renderer/src/data/records/installation.ts';
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../renderer/src/data/records/passwords.ts';
 import { freshDb, installedDb, PLANT_SETUP } from './helpers.ts';
 
 describe('passwords', () => {

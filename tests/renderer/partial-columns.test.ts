@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rowAt, type ColumnSet } from '../../shared/domain/facts/columns.ts';
 import { planImport, type ImportMode } from '../../shared/domain/facts/plan.ts';
 import { analyseWorkbookBytes } from '../../shared/io/analyse.ts';
-import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/import-store.ts';
+import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/facts/import-store.ts';
 import { installedDb } from './helpers.ts';
 
 function workbook(rows: (string | null)[][]): Uint8Array {

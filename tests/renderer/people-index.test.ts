@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnSetBuilder } from '../../shared/domain/facts/columns.ts';
-import { buildPeopleIndex, queryPeople, type PeopleQuery } from '../../renderer/src/data/people-index.ts';
-import { loadInitials } from '../../renderer/src/data/pinyin.ts';
+import { buildPeopleIndex, queryPeople, type PeopleQuery } from '../../renderer/src/data/facts/people-index.ts';
+import { loadInitials } from '../../renderer/src/data/facts/pinyin.ts';
 
 const people: [string, string, string, string, string, string][] = [
   ['000103', '张伟', '生产一车间', '操作工', 'active', '2015-03-01'],

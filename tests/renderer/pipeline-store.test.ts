@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
-import { handOffRun, moveEntry } from '../../renderer/src/data/pipeline-store.ts';
-import { saveRun } from '../../renderer/src/data/screening-store.ts';
+import { handOffRun, moveEntry } from '../../renderer/src/data/records/pipeline-store.ts';
+import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
 import { installedDb, screeningReport, shownAudit } from './helpers.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
 import { failureText } from '../../shared/domain/messages.ts';

@@ -1,6 +1,6 @@
 // The feature registry drives the shell, the router and the permission checks.
 import { describe, expect, it } from 'vitest';
-import { can } from '../../renderer/src/data/permissions.ts';
+import { can } from '../../renderer/src/data/records/permissions.ts';
 import { FEATURES, ROUTES } from '../../renderer/src/shell/registry.ts';
 import { hrefOf, parseRoute } from '../../renderer/src/ui/router.ts';
 import { catalogue } from './helpers.ts';

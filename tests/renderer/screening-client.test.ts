@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScreeningSession } from '../../renderer/src/data/screening-client.ts';
-import type { ScreeningRequest, ScreeningResponse } from '../../renderer/src/data/screening-protocol.ts';
+import { ScreeningSession } from '../../renderer/src/data/workers/screening-client.ts';
+import type { ScreeningRequest, ScreeningResponse } from '../../renderer/src/data/workers/screening-protocol.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 
 /** A worker that answers an evaluation only when the test says so. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
-import { latestProfiles, saveProfile, saveRun } from '../../renderer/src/data/screening-store.ts';
+import { latestProfiles, saveProfile, saveRun } from '../../renderer/src/data/records/screening-store.ts';
 import { installedDb, screeningReport, shownAudit } from './helpers.ts';
 
 const report = screeningReport(

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ColumnSetBuilder, rowAt, type ColumnSet } from '../../shared/domain/facts/columns.ts';
 import { planImport, type ImportMode } from '../../shared/domain/facts/plan.ts';
-import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/import-store.ts';
+import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/facts/import-store.ts';
 import { installedDb } from './helpers.ts';
 
 type Row = [string, string, number, number];

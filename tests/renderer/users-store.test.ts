@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/src/data/installation.ts';
-import { createUser, resetPassword, setUserDisabled } from '../../renderer/src/data/users-store.ts';
+import { signIn } from '../../renderer/src/data/records/installation.ts';
+import { createUser, resetPassword, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
 import { installedDb, shownAudit } from './helpers.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
 

@@ -8,12 +8,12 @@ import { planImport } from '../../shared/domain/facts/plan.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { can, type Capability } from '../../shared/records/permissions.ts';
 import { ROLE_NAMES, type Role } from '../../shared/records/schemas.ts';
-import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/import-store.ts';
-import { handOffRun, moveEntry } from '../../renderer/src/data/pipeline-store.ts';
-import { saveRun } from '../../renderer/src/data/screening-store.ts';
-import { createUser, setUserDisabled } from '../../renderer/src/data/users-store.ts';
-import type { XinhuoDb } from '../../renderer/src/data/db.ts';
-import type { Actor } from '../../renderer/src/data/types.ts';
+import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/facts/import-store.ts';
+import { handOffRun, moveEntry } from '../../renderer/src/data/records/pipeline-store.ts';
+import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
+import { createUser, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
+import type { XinhuoDb } from '../../renderer/src/data/db/db.ts';
+import type { Actor } from '../../renderer/src/data/db/types.ts';
 import { installedDb, screeningReport } from './helpers.ts';
 
 function roster() {

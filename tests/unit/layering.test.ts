@@ -25,8 +25,8 @@ describe('layering lint rules', () => {
     ['renderer/src/data/x.ts', "import { app } from 'electron';\nexport const a = app;", BAN],
     ['renderer/src/features/people/x.ts', "import Dexie from 'dexie';\nexport const a = Dexie;", BAN],
     ['renderer/src/features/people/x.ts', "import { useLiveQuery } from 'dexie-react-hooks';\nexport const a = useLiveQuery;", BAN],
-    ['renderer/src/features/people/x.ts', "import { XinhuoDb } from '../../data/db.ts';\nexport const a = XinhuoDb;", BAN],
-    ['renderer/src/features/people/x.ts', "import { change } from '../../data/change.ts';\nexport const a = change;", BAN],
+    ['renderer/src/features/people/x.ts', "import { XinhuoDb } from '../../data/db/db.ts';\nexport const a = XinhuoDb;", BAN],
+    ['renderer/src/features/people/x.ts', "import { change } from '../../data/records/change.ts';\nexport const a = change;", BAN],
     ['renderer/src/features/people/x.ts', "import { runChange } from '../../../../shared/records/store.ts';\nexport const a = runChange;", BAN],
     ['renderer/src/features/people/x.ts', "import { webPlatform } from '../../platform/web.ts';\nexport const a = webPlatform;", BAN],
     // Folders a layer may not reach (the allow-list).
@@ -34,17 +34,17 @@ describe('layering lint rules', () => {
     ['shared/domain/x.ts', "import { restoreRecord } from '../records/restore.ts';\nexport const b = restoreRecord;", ALLOW_LIST],
     ['shared/records/x.ts', "import { readWorkbook } from '../io/read-file.ts';\nexport const b = readWorkbook;", ALLOW_LIST],
     ['shared/io/x.ts', "import { restoreRecord } from '../records/restore.ts';\nexport const b = restoreRecord;", ALLOW_LIST],
-    ['shared/records/x.ts', "import { getDb } from '../../renderer/src/data/db.ts';\nexport const a = getDb;", ALLOW_LIST],
+    ['shared/records/x.ts', "import { getDb } from '../../renderer/src/data/db/db.ts';\nexport const a = getDb;", ALLOW_LIST],
     ['renderer/src/data/x.ts', "import { peopleFeature } from '../features/people/index.ts';\nexport const b = peopleFeature;", ALLOW_LIST],
     ['renderer/src/data/x.ts', "import { useAppStore } from '../store/index.ts';\nexport const b = useAppStore;", ALLOW_LIST],
-    ['renderer/src/platform/x.ts', "import { getDb } from '../data/db.ts';\nexport const a = getDb;", ALLOW_LIST],
-    ['renderer/src/ui/x.ts', "import { getDb } from '../data/db.ts';\nexport const a = getDb;", ALLOW_LIST],
+    ['renderer/src/platform/x.ts', "import { getDb } from '../data/db/db.ts';\nexport const a = getDb;", ALLOW_LIST],
+    ['renderer/src/ui/x.ts', "import { getDb } from '../data/db/db.ts';\nexport const a = getDb;", ALLOW_LIST],
     ['renderer/src/ui/x.ts', "import { useAppStore } from '../store/index.ts';\nexport const a = useAppStore;", ALLOW_LIST],
-    ['renderer/src/store/x.ts', "import { getDb } from '../data/db.ts';\nexport const a = getDb;", ALLOW_LIST],
+    ['renderer/src/store/x.ts', "import { getDb } from '../data/db/db.ts';\nexport const a = getDb;", ALLOW_LIST],
     ['renderer/src/i18n/x.ts', "import { peopleFeature } from '../features/people/index.ts';\nexport const a = peopleFeature;", ALLOW_LIST],
     ['renderer/src/features/people/x.ts', "import { ROUTES } from '../../shell/registry.ts';\nexport const a = ROUTES;", ALLOW_LIST],
     ['electron/main/x.ts', "import { App } from '../../renderer/src/shell/app.tsx';\nexport const a = App;", ALLOW_LIST],
-    ['cli/x.ts', "import { getDb } from '../renderer/src/data/db.ts';\nexport const a = getDb;", ALLOW_LIST],
+    ['cli/x.ts', "import { getDb } from '../renderer/src/data/db/db.ts';\nexport const a = getDb;", ALLOW_LIST],
   ])('refuses in %s: %s', async (file, code, rule) => {
     expect(await rulesFor(file, code)).toContain(rule);
   });

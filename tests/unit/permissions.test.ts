@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, departmentScope } from '../../renderer/src/data/permissions.ts';
+import { can, departmentScope } from '../../renderer/src/data/records/permissions.ts';
 
 describe('permissions', () => {
   it('gives accounts to administrators only and imports to administrators and officers', () => {

@@ -7,16 +7,16 @@ import type { AuditParams } from '../../../shared/records/schemas.ts';
 import type { Stage } from '../../../shared/domain/pipeline/stages.ts';
 import type { Profile } from '../../../shared/domain/screening/profile.ts';
 import type { ScreeningReport } from '../../../shared/domain/screening/report.ts';
-import { queryAudit, recordAudit as recordAuditIn, type AuditFilter } from './audit-log.ts';
-import { getDb } from './db.ts';
-import { liveBatches } from './fact-store.ts';
-import { undoImport as undoImportIn } from './import-store.ts';
-import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './installation.ts';
-import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './pipeline-store.ts';
-import { pipelineEntriesFor } from './scope.ts';
-import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './screening-store.ts';
-import type { Actor } from './types.ts';
-import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDisabled as setUserDisabledIn, type NewUser } from './users-store.ts';
+import { queryAudit, recordAudit as recordAuditIn, type AuditFilter } from './records/audit-log.ts';
+import { getDb } from './db/db.ts';
+import { liveBatches } from './facts/fact-store.ts';
+import { undoImport as undoImportIn } from './facts/import-store.ts';
+import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
+import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/pipeline-store.ts';
+import { pipelineEntriesFor } from './records/scope.ts';
+import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
+import type { Actor } from './db/types.ts';
+import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
 /** The database's name, for workers that open it themselves. */
 export const databaseName = (): string => getDb().name;

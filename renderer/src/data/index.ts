@@ -2,19 +2,19 @@
 
 import { startTransition, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from './db.ts';
-import { FactModelStore, type FactModel } from './fact-model.ts';
-import { getInstallation } from './installation.ts';
-import type { Identity } from './types.ts';
+import { getDb } from './db/db.ts';
+import { FactModelStore, type FactModel } from './facts/fact-model.ts';
+import { getInstallation } from './records/installation.ts';
+import type { Identity } from './db/types.ts';
 
-export { useDatabase } from './db.ts';
-export { validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, type SetupInput } from './installation.ts';
-export { rowsForEmployee, type FactModel } from './fact-model.ts';
-export { type PeopleQuery, type PeopleIndex, type SortColumn } from './people-index.ts';
-export { employeeRowFor, peopleCountFor, queryPeopleFor } from './scope.ts';
-export { type AuditFilter } from './audit-log.ts';
-export { loadDemoPlant, type DemoProgress } from './demo-loader.ts';
-export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, UserRecord } from './types.ts';
+export { useDatabase } from './db/db.ts';
+export { validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, type SetupInput } from './records/installation.ts';
+export { rowsForEmployee, type FactModel } from './facts/fact-model.ts';
+export { type PeopleQuery, type PeopleIndex, type SortColumn } from './facts/people-index.ts';
+export { employeeRowFor, peopleCountFor, queryPeopleFor } from './records/scope.ts';
+export { type AuditFilter } from './records/audit-log.ts';
+export { loadDemoPlant, type DemoProgress } from './workers/demo-loader.ts';
+export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, UserRecord } from './db/types.ts';
 
 let modelStore: FactModelStore | null = null;
 
@@ -48,14 +48,14 @@ export function useIdentity(): Identity | null | undefined {
     return row?.key === 'identity' ? row.value : null;
   });
 }
-export { ImportSession } from './import-client.ts';
+export { ImportSession } from './workers/import-client.ts';
 export { Cancelled, isCancelled, FailureError } from '../../../shared/domain/failure.ts';
-export type { AnalysisSummary, DuplicateOf, WizardOptions } from './import-protocol.ts';
-export { ScreeningSession } from './screening-client.ts';
-export type { FreshnessWarning, SnapshotInfo } from './screening-protocol.ts';
-export { type HandOffResult } from './pipeline-store.ts';
-export type { ScreeningRunRecord } from './types.ts';
-export { ROLES, UserFailure, validateNewUser, type NewUser, type UserError } from './users-store.ts';
-export { can, departmentScope, type Capability } from './permissions.ts';
+export type { AnalysisSummary, DuplicateOf, WizardOptions } from './workers/import-protocol.ts';
+export { ScreeningSession } from './workers/screening-client.ts';
+export type { FreshnessWarning, SnapshotInfo } from './workers/screening-protocol.ts';
+export { type HandOffResult } from './records/pipeline-store.ts';
+export type { ScreeningRunRecord } from './db/types.ts';
+export { ROLES, UserFailure, validateNewUser, type NewUser, type UserError } from './records/users-store.ts';
+export { can, departmentScope, type Capability } from './records/permissions.ts';
 export * from './app.ts';
-export { exportRows, type RunningExport } from './export-client.ts';
+export { exportRows, type RunningExport } from './workers/export-client.ts';

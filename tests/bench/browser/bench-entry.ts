@@ -4,16 +4,16 @@
 import Dexie from 'dexie';
 import { generateDemoPlant, type DemoPlant } from '../../../shared/domain/demo/generate.ts';
 import { rowAt, type ColumnSet } from '../../../shared/domain/facts/columns.ts';
-import { change } from '../../../renderer/src/data/change.ts';
-import { XinhuoDb } from '../../../renderer/src/data/db.ts';
-import { buildBatch, FACT_KINDS, writeBatch } from '../../../renderer/src/data/fact-store.ts';
-import { setUp } from '../../../renderer/src/data/installation.ts';
-import type { FactBlockRecord } from '../../../renderer/src/data/types.ts';
+import { change } from '../../../renderer/src/data/records/change.ts';
+import { XinhuoDb } from '../../../renderer/src/data/db/db.ts';
+import { buildBatch, FACT_KINDS, writeBatch } from '../../../renderer/src/data/facts/fact-store.ts';
+import { setUp } from '../../../renderer/src/data/records/installation.ts';
+import type { FactBlockRecord } from '../../../renderer/src/data/db/types.ts';
 import * as XLSX from 'xlsx';
 import { planImport } from '../../../shared/domain/facts/plan.ts';
 import { analyseWorkbookBytes } from '../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../shared/io/mapping.ts';
-import { commitImport, currentDataset } from '../../../renderer/src/data/import-store.ts';
+import { commitImport, currentDataset } from '../../../renderer/src/data/facts/import-store.ts';
 
 let plant: DemoPlant | null = null;
 

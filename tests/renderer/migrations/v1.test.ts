@@ -1,7 +1,7 @@
 import '../helpers.ts';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { applyV1, V1_STORES } from '../../../renderer/src/data/migrations/v1.ts';
+import { applyV1, V1_STORES } from '../../../renderer/src/data/db/migrations/v1.ts';
 
 describe('schema v1', () => {
   it('creates the record tables and the fact block store with their indexes', async () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { applyV1 } from '../../../renderer/src/data/migrations/v1.ts';
-import { applyV2 } from '../../../renderer/src/data/migrations/v2.ts';
+import { applyV1 } from '../../../renderer/src/data/db/migrations/v1.ts';
+import { applyV2 } from '../../../renderer/src/data/db/migrations/v2.ts';
 
 describe('schema v2', () => {
   it('adds profiles and screening runs and keeps every v1 row', async () => {

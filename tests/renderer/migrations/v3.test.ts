@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { applyV1 } from '../../../renderer/src/data/migrations/v1.ts';
-import { applyV2 } from '../../../renderer/src/data/migrations/v2.ts';
-import { applyV3 } from '../../../renderer/src/data/migrations/v3.ts';
+import { applyV1 } from '../../../renderer/src/data/db/migrations/v1.ts';
+import { applyV2 } from '../../../renderer/src/data/db/migrations/v2.ts';
+import { applyV3 } from '../../../renderer/src/data/db/migrations/v3.ts';
 
 describe('schema v3', () => {
   it('adds the pipeline and keeps every v2 row', async () => {

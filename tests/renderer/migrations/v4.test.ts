@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { applyV1 } from '../../../renderer/src/data/migrations/v1.ts';
-import { applyV2 } from '../../../renderer/src/data/migrations/v2.ts';
-import { applyV3 } from '../../../renderer/src/data/migrations/v3.ts';
-import { applyV4 } from '../../../renderer/src/data/migrations/v4.ts';
+import { applyV1 } from '../../../renderer/src/data/db/migrations/v1.ts';
+import { applyV2 } from '../../../renderer/src/data/db/migrations/v2.ts';
+import { applyV3 } from '../../../renderer/src/data/db/migrations/v3.ts';
+import { applyV4 } from '../../../renderer/src/data/db/migrations/v4.ts';
 import type { AuditEntry } from '../../../shared/records/schemas.ts';
 import { shownAudit } from '../helpers.ts';
 

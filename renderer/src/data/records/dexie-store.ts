@@ -5,8 +5,8 @@
 import type { Table } from 'dexie';
 import type { RecordKind, RecordOf } from '../../../../shared/records/schemas.ts';
 import type { IndexOf, RecordStore, StoreSettings, StoreTx } from '../../../../shared/records/store.ts';
-import type { XinhuoDb } from '../db.ts';
-import type { SettingRow } from '../types.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import type { SettingRow } from '../db/types.ts';
 
 export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   user: 'users',

@@ -2,9 +2,9 @@
 // the new batches through Dexie's cross-context change notifications.
 
 import { generateDemoPlant, type PlantInfo } from '../../../../shared/domain/demo/generate.ts';
-import { XinhuoDb } from '../db.ts';
-import { storeDemoPlant } from '../demo-store.ts';
-import type { Actor } from '../types.ts';
+import { XinhuoDb } from '../db/db.ts';
+import { storeDemoPlant } from '../facts/demo-store.ts';
+import type { Actor } from '../db/types.ts';
 
 export interface DemoRequest {
   dbName: string;

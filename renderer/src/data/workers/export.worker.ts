@@ -3,11 +3,11 @@
 
 import { selectRows, type StringColumn } from '../../../../shared/domain/facts/columns.ts';
 import { datasetCsv, datasetWorkbook } from '../../../../shared/io/export-dataset.ts';
-import { XinhuoDb } from '../db.ts';
-import { currentDataset } from '../import-store.ts';
-import { departmentLookup } from '../people-index.ts';
-import { exportableIds } from '../scope.ts';
-import type { ExportRequest, ExportResponse } from '../export-client.ts';
+import { XinhuoDb } from '../db/db.ts';
+import { currentDataset } from '../facts/import-store.ts';
+import { departmentLookup } from '../facts/people-index.ts';
+import { exportableIds } from '../records/scope.ts';
+import type { ExportRequest, ExportResponse } from './export-client.ts';
 
 self.onmessage = async (event: MessageEvent<ExportRequest>) => {
   const req = event.data;

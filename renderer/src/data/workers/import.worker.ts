@@ -9,10 +9,10 @@ import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping
 import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
 import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../shared/io/read-file.ts';
 import { listSheets } from '../../../../shared/io/sheet.ts';
-import { XinhuoDb } from '../db.ts';
-import { commitImport, currentDataset, findBatchByHash, savedMappings } from '../import-store.ts';
-import type { Actor } from '../types.ts';
-import type { ImportRequest, ImportResponse, AnalysisSummary } from '../import-protocol.ts';
+import { XinhuoDb } from '../db/db.ts';
+import { commitImport, currentDataset, findBatchByHash, savedMappings } from '../facts/import-store.ts';
+import type { Actor } from '../db/types.ts';
+import type { ImportRequest, ImportResponse, AnalysisSummary } from './import-protocol.ts';
 import { FailureError } from '../../../../shared/domain/failure.ts';
 
 let bytes: Uint8Array | null = null;

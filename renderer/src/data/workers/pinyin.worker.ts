@@ -2,7 +2,7 @@
 // dictionary alone takes about 100 ms.
 
 import { pinyin } from 'pinyin-pro';
-import { initialWith } from '../pinyin-initial.ts';
+import { initialWith } from '../facts/pinyin-initial.ts';
 
 export interface PinyinRequest {
   surnames: string[];

@@ -6,11 +6,11 @@ import { Screener, type Evaluation } from '../../../../shared/domain/screening/e
 import { explain } from '../../../../shared/domain/screening/explain.ts';
 import { buildReport, personRow, reportRows } from '../../../../shared/domain/screening/report.ts';
 import { screeningWorkbook } from '../../../../shared/io/screening-export.ts';
-import { XinhuoDb } from '../db.ts';
-import { liveBatches } from '../fact-store.ts';
-import { currentDataset } from '../import-store.ts';
-import { scopedView, viewerScope } from '../scope.ts';
-import { FIRST_PAGE, type FreshnessWarning, type ScreeningRequest, type ScreeningResponse } from '../screening-protocol.ts';
+import { XinhuoDb } from '../db/db.ts';
+import { liveBatches } from '../facts/fact-store.ts';
+import { currentDataset } from '../facts/import-store.ts';
+import { scopedView, viewerScope } from '../records/scope.ts';
+import { FIRST_PAGE, type FreshnessWarning, type ScreeningRequest, type ScreeningResponse } from './screening-protocol.ts';
 
 let screener: Screener | null = null;
 /** The signed-in user's department scope, looked up in the store at load. */

@@ -2,7 +2,7 @@
 // cancellation by terminating the worker (nothing is written before commit).
 
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
-import { Cancelled, FailureError } from '../../../shared/domain/failure.ts';
+import { Cancelled, FailureError } from '../../../../shared/domain/failure.ts';
 
 type Pending = { resolve: (r: ImportResponse) => void; reject: (e: Error) => void; onProgress?: (f: number) => void };
 
@@ -13,7 +13,7 @@ export class ImportSession {
   private closed = false;
 
   constructor() {
-    this.worker = new Worker(new URL('./workers/import.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<ImportResponse>) => {
       const m = e.data;
       const p = this.pending.get(m.id);

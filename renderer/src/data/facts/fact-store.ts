@@ -2,12 +2,12 @@
 // columnar blocks of at most BLOCK_ROWS rows, in the caller's transaction, so that a batch
 // is either fully there or not at all. Undo drops the batch and its blocks.
 
-import { sliceColumnSet, type ColumnSet } from '../../../shared/domain/facts/columns.ts';
-import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
-import type { BatchBlocks } from '../../../shared/domain/facts/resolve.ts';
-import type { ChangeContext } from './change.ts';
-import type { XinhuoDb } from './db.ts';
-import type { FactBatchRecord, FactBlockRecord, ImportMode } from './types.ts';
+import { sliceColumnSet, type ColumnSet } from '../../../../shared/domain/facts/columns.ts';
+import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
+import type { BatchBlocks } from '../../../../shared/domain/facts/resolve.ts';
+import type { ChangeContext } from '../records/change.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import type { FactBatchRecord, FactBlockRecord, ImportMode } from '../db/types.ts';
 
 export const BLOCK_ROWS = 10_000;
 

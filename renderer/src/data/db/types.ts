@@ -1,10 +1,10 @@
 // Local shapes of the renderer's database. Record shapes live in shared/records/schemas.ts;
 // settings are local to one installation and never leave it.
 
-import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
-import type { Clock, Installation, UserRecord } from '../../../shared/records/schemas.ts';
+import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
+import type { Clock, Installation, UserRecord } from '../../../../shared/records/schemas.ts';
 
-export type { Actor, AuditEntry, Clock, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../shared/records/schemas.ts';
+export type { Actor, AuditEntry, Clock, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
 
 export type PasswordHash = UserRecord['password'];
 

@@ -1,10 +1,10 @@
 // The audit log: queries, and recording an event that changes no record (an export, a
 // language switch). Entries are codes and parameters; the screens render them.
 
-import type { AuditParams } from '../../../shared/records/schemas.ts';
+import type { AuditParams } from '../../../../shared/records/schemas.ts';
 import { change } from './change.ts';
-import type { XinhuoDb } from './db.ts';
-import type { Actor, AuditEntry } from './types.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import type { Actor, AuditEntry } from '../db/types.ts';
 
 export interface AuditFilter {
   userName: string | null;

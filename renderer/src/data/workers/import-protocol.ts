@@ -1,12 +1,12 @@
 // Messages between the import wizard and its worker.
 
-import type { FieldChange, ImportMode, ImportPlan } from '../../../shared/domain/facts/plan.ts';
-import type { AnalyseOptions, Analysis, PreviewRow } from '../../../shared/io/analyse.ts';
-import type { FileFormat, TextEncoding } from '../../../shared/io/read-file.ts';
-import type { IoMessageCode } from '../../../shared/io/messages.ts';
-import type { SheetInfo } from '../../../shared/io/sheet.ts';
-import type { Failure } from '../../../shared/domain/failure.ts';
-import type { Actor } from './types.ts';
+import type { FieldChange, ImportMode, ImportPlan } from '../../../../shared/domain/facts/plan.ts';
+import type { AnalyseOptions, Analysis, PreviewRow } from '../../../../shared/io/analyse.ts';
+import type { FileFormat, TextEncoding } from '../../../../shared/io/read-file.ts';
+import type { IoMessageCode } from '../../../../shared/io/messages.ts';
+import type { SheetInfo } from '../../../../shared/io/sheet.ts';
+import type { Failure } from '../../../../shared/domain/failure.ts';
+import type { Actor } from '../db/types.ts';
 
 export type WizardOptions = Omit<AnalyseOptions, 'onProgress' | 'isCancelled'>;
 

@@ -3,9 +3,9 @@
 // in a worker where one is available, so pinyin-pro's dictionary never loads on the UI thread
 // and 100,000 names take tens of milliseconds.
 
-import type { StringColumn } from '../../../shared/domain/facts/columns.ts';
+import type { StringColumn } from '../../../../shared/domain/facts/columns.ts';
 import { BUILD_CHUNK, yieldToEventLoop, type InitialsOf } from './people-index.ts';
-import type { PinyinReply, PinyinRequest } from './workers/pinyin.worker.ts';
+import type { PinyinReply, PinyinRequest } from '../workers/pinyin.worker.ts';
 import { initialWith } from './pinyin-initial.ts';
 
 const HAN = /[\u3400-\u9fff]/;
@@ -20,7 +20,7 @@ async function lookUp(request: PinyinRequest): Promise<PinyinReply> {
       chars: Object.fromEntries(request.chars.map((c) => [c, initial(c, false)])),
     };
   }
-  const worker = new Worker(new URL('./workers/pinyin.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../workers/pinyin.worker.ts', import.meta.url), { type: 'module' });
   try {
     return await new Promise<PinyinReply>((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<PinyinReply>) => resolve(e.data);

@@ -1,11 +1,11 @@
 // Saved screening profiles (versioned: a saved edit is a new version, old versions stay) and
 // saved runs, so that a decision can be explained months later.
 
-import { profileSchema, SEED_PROFILE, type Profile } from '../../../shared/domain/screening/profile.ts';
-import type { ScreeningReport } from '../../../shared/domain/screening/report.ts';
+import { profileSchema, SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
+import type { ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import { change } from './change.ts';
-import type { XinhuoDb } from './db.ts';
-import type { Actor, ProfileRecord, ScreeningRunRecord } from './types.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import type { Actor, ProfileRecord, ScreeningRunRecord } from '../db/types.ts';
 
 const sameCriteria = (a: Profile['criteria'], b: Profile['criteria']) => JSON.stringify(a) === JSON.stringify(b);
 

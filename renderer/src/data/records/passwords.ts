@@ -1,7 +1,7 @@
 // Password hashing with PBKDF2-SHA-256 (WebCrypto), 600,000 iterations as OWASP recommends.
 // The clear password is never stored; verification compares in constant time.
 
-import type { PasswordHash } from './types.ts';
+import type { PasswordHash } from '../db/types.ts';
 
 export const PBKDF2_ITERATIONS = 600_000;
 

@@ -4,14 +4,14 @@
 // larger datasets have loaded.
 
 import { liveQuery, type Subscription } from 'dexie';
-import { rowAt, type ColumnSet, type StringColumn } from '../../../shared/domain/facts/columns.ts';
-import { DATASET_NAMES, type DatasetName } from '../../../shared/domain/facts/datasets.ts';
-import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
-import type { XinhuoDb } from './db.ts';
+import { rowAt, type ColumnSet, type StringColumn } from '../../../../shared/domain/facts/columns.ts';
+import { DATASET_NAMES, type DatasetName } from '../../../../shared/domain/facts/datasets.ts';
+import { resolveDataset } from '../../../../shared/domain/facts/resolve.ts';
+import type { XinhuoDb } from '../db/db.ts';
 import { liveBatches, readDataset } from './fact-store.ts';
 import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
 import { loadInitials } from './pinyin.ts';
-import type { FactBatchRecord } from './types.ts';
+import type { FactBatchRecord } from '../db/types.ts';
 
 export interface FactModel {
   /** Increases with every rebuild. */

@@ -1,7 +1,7 @@
 // Runs the demo worker with progress and cancellation. Cancelling terminates the worker;
 // since the store step is one transaction, a cancelled load leaves nothing behind.
 
-import type { DemoMessage, DemoRequest } from './workers/demo.worker.ts';
+import type { DemoMessage, DemoRequest } from './demo.worker.ts';
 
 export interface DemoProgress {
   stage: 'generate' | 'store';
@@ -10,7 +10,7 @@ export interface DemoProgress {
 
 export function loadDemoPlant(request: DemoRequest, onProgress: (p: DemoProgress) => void, signal?: AbortSignal): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./workers/demo.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./demo.worker.ts', import.meta.url), { type: 'module' });
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener('abort', abort);

@@ -13,7 +13,7 @@ export class ScreeningSession {
 
   /** `worker` is for tests; the app uses the screening worker. */
   constructor(worker?: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>) {
-    this.worker = worker ?? new Worker(new URL('./workers/screening.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker ?? new Worker(new URL('./screening.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<ScreeningResponse>) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;

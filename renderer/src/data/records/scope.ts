@@ -2,12 +2,12 @@
 // department head's queries return their own department only. Workers look the user up in the
 // store by id rather than trusting a scope the page sends.
 
-import { FailureError, failure } from '../../../shared/domain/failure.ts';
-import type { View } from '../../../shared/domain/screening/engine.ts';
-import type { XinhuoDb } from './db.ts';
-import { queryPeople, type PeopleIndex, type PeopleQuery } from './people-index.ts';
+import { FailureError, failure } from '../../../../shared/domain/failure.ts';
+import type { View } from '../../../../shared/domain/screening/engine.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import { queryPeople, type PeopleIndex, type PeopleQuery } from '../facts/people-index.ts';
 import { departmentScope, type SignedInUser } from './permissions.ts';
-import type { PipelineRecord } from './types.ts';
+import type { PipelineRecord } from '../db/types.ts';
 
 /** The department a stored user is limited to (null: the whole installation); refuses unknown and disabled users. */
 export async function viewerScope(db: XinhuoDb, userId: string): Promise<string | null> {

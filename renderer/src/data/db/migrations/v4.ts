@@ -4,7 +4,7 @@
 // (the audit kind's restore, shared/records/restore.ts, does the conversion).
 
 import type Dexie from 'dexie';
-import { restoreRecord } from '../../../../shared/records/restore.ts';
+import { restoreRecord } from '../../../../../shared/records/restore.ts';
 import { V3_STORES } from './v3.ts';
 
 export const V4_STORES = V3_STORES;

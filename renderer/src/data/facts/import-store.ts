@@ -2,13 +2,13 @@
 // batch (one transaction, with the mapping remembered for next time), duplicate-file
 // detection and undo.
 
-import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
-import type { ImportPlan } from '../../../shared/domain/facts/plan.ts';
-import { resolveDataset } from '../../../shared/domain/facts/resolve.ts';
-import { change } from './change.ts';
-import type { XinhuoDb } from './db.ts';
+import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
+import type { ImportPlan } from '../../../../shared/domain/facts/plan.ts';
+import { resolveDataset } from '../../../../shared/domain/facts/resolve.ts';
+import { change } from '../records/change.ts';
+import type { XinhuoDb } from '../db/db.ts';
 import { dropBatch, FACT_KINDS, liveBatches, readDataset, writeBatch } from './fact-store.ts';
-import type { Actor, FactBatchRecord, SavedMapping } from './types.ts';
+import type { Actor, FactBatchRecord, SavedMapping } from '../db/types.ts';
 
 export async function currentDataset(db: XinhuoDb, dataset: DatasetName) {
   return resolveDataset(dataset, await readDataset(db, dataset));

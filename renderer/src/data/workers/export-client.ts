@@ -1,8 +1,8 @@
 // Exports run in a worker of their own, one per export, so that cancelling is terminating it.
 
-import type { DatasetName } from '../../../shared/domain/facts/datasets.ts';
-import { getDb } from './db.ts';
-import { Cancelled } from '../../../shared/domain/failure.ts';
+import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
+import { getDb } from '../db/db.ts';
+import { Cancelled } from '../../../../shared/domain/failure.ts';
 
 export interface ExportRequest {
   dbName: string;
@@ -22,7 +22,7 @@ export interface RunningExport {
 }
 
 export function exportRows(userId: string, dataset: DatasetName, employeeIds: string[], format: 'xlsx' | 'csv'): RunningExport {
-  const worker = new Worker(new URL('./workers/export.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
   const done = new Promise<{ bytes: Uint8Array; rows: number }>((resolve, reject) => {
     cancel = () => {

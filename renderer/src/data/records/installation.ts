@@ -1,12 +1,12 @@
 // First-run setup and sign-in: the installation's identity (origin id, Ed25519 key pair),
 // the first administrator, and password checks against stored users.
 
-import { newId } from '../../../shared/domain/sync/envelope.ts';
+import { newId } from '../../../../shared/domain/sync/envelope.ts';
 import { change } from './change.ts';
-import type { XinhuoDb } from './db.ts';
+import type { XinhuoDb } from '../db/db.ts';
 import { hashPassword, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
-import type { Actor, Identity, Installation, UserRecord } from './types.ts';
-import { failure, FailureError } from '../../../shared/domain/failure.ts';
+import type { Actor, Identity, Installation, UserRecord } from '../db/types.ts';
+import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 
 export interface SetupInput {
   orgName: string;

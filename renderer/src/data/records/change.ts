@@ -1,14 +1,14 @@
 // Every write of the app goes through change(): the shared write path (shared/records/store.ts)
 // over this installation's Dexie database, in one IndexedDB transaction.
 
-import type { RecordKind } from '../../../shared/records/schemas.ts';
-import { runChange, type ChangeContext, type Needs } from '../../../shared/records/store.ts';
-import type { XinhuoDb } from './db.ts';
-import { DexieRecordStore } from './records/dexie-store.ts';
-import type { Actor } from './types.ts';
+import type { RecordKind } from '../../../../shared/records/schemas.ts';
+import { runChange, type ChangeContext, type Needs } from '../../../../shared/records/store.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import { DexieRecordStore } from './dexie-store.ts';
+import type { Actor } from '../db/types.ts';
 
-export type { ChangeContext } from '../../../shared/records/store.ts';
-export { ownPartition, type Needs } from '../../../shared/records/store.ts';
+export type { ChangeContext } from '../../../../shared/records/store.ts';
+export { ownPartition, type Needs } from '../../../../shared/records/store.ts';
 
 const stores = new WeakMap<XinhuoDb, DexieRecordStore>();
 

@@ -1,10 +1,10 @@
 // The selection pipeline's records: a saved screening run handed over becomes one entry per
 // person at 数据初选; later stage moves follow the state machine of shared/domain/pipeline.
 
-import { isFinal, moveStage, type Stage } from '../../../shared/domain/pipeline/stages.ts';
+import { isFinal, moveStage, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
 import { change } from './change.ts';
-import type { XinhuoDb } from './db.ts';
-import type { Actor, PipelineRecord } from './types.ts';
+import type { XinhuoDb } from '../db/db.ts';
+import type { Actor, PipelineRecord } from '../db/types.ts';
 
 export interface HandOffResult {
   added: number;

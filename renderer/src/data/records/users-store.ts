@@ -2,12 +2,12 @@
 // to a department and sees only it), disables them and resets passwords. Every change is
 // audited; there is always at least one enabled administrator.
 
-import { failure, FailureError } from '../../../shared/domain/failure.ts';
+import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 import { change, type ChangeContext } from './change.ts';
-import type { XinhuoDb } from './db.ts';
+import type { XinhuoDb } from '../db/db.ts';
 import { MIN_PASSWORD_LENGTH } from './installation.ts';
 import { hashPassword, PBKDF2_ITERATIONS } from './passwords.ts';
-import type { Actor, Role, UserRecord } from './types.ts';
+import type { Actor, Role, UserRecord } from '../db/types.ts';
 
 export const ROLES: readonly Role[] = ['admin', 'officer', 'deptHead', 'reviewer', 'analyst'];
 

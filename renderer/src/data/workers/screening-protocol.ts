@@ -1,9 +1,9 @@
 // Messages between the screening screen and its worker.
 
-import type { ExplainedRecord } from '../../../shared/domain/screening/explain.ts';
-import type { View } from '../../../shared/domain/screening/engine.ts';
-import type { Profile } from '../../../shared/domain/screening/profile.ts';
-import type { CriterionCell, ExcludedRow, PersonRow, ResultList, ScreeningReport } from '../../../shared/domain/screening/report.ts';
+import type { ExplainedRecord } from '../../../../shared/domain/screening/explain.ts';
+import type { View } from '../../../../shared/domain/screening/engine.ts';
+import type { Profile } from '../../../../shared/domain/screening/profile.ts';
+import type { CriterionCell, ExcludedRow, PersonRow, ResultList, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 
 export type FreshnessWarning =
   | { code: 'performanceOld'; latest: string; asOf: string }

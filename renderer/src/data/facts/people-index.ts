@@ -2,9 +2,9 @@
 // haystack with pinyin initials, and cached sort orders, so that searching, filtering and
 // sorting 100,000 employees is a single pass over arrays.
 
-import { encodeDictionary, type ColumnSet, type Dictionary, type StringColumn } from '../../../shared/domain/facts/columns.ts';
+import { encodeDictionary, type ColumnSet, type Dictionary, type StringColumn } from '../../../../shared/domain/facts/columns.ts';
 
-export type { Dictionary } from '../../../shared/domain/facts/columns.ts';
+export type { Dictionary } from '../../../../shared/domain/facts/columns.ts';
 
 
 export interface PeopleIndex {
