@@ -336,3 +336,8 @@ export function previewRows(analysis: Pick<Analysis, 'preview' | 'grid' | 'heade
     return { row: p.row, hidden: p.hidden, excluded: p.excluded, cells: Array.from({ length: analysis.headers.length }, (_, c) => cellText(row[c])) };
   });
 }
+
+/** The sheet rows that have an error and so do not go in, in order. */
+export function invalidRows(analysis: Pick<Analysis, 'issues'>): number[] {
+  return [...new Set(analysis.issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row))].sort((a, b) => a - b);
+}

@@ -19,9 +19,12 @@ export interface ImportPlan {
   /** Rows the batch will hold. */
   set: ColumnSet;
   tombstones: string[];
-  counts: { rows: number; added: number; updated: number; unchanged: number; refused: number; removed: number };
+  /** refused counts rows refused for their key (insert only) and rows the file could not give (invalid). */
+  counts: { rows: number; added: number; updated: number; unchanged: number; refused: number; removed: number; invalid?: number };
   /** A sample of field changes for upserts (at most `sampleLimit`). */
   changes: FieldChange[];
+  /** How many values change, per field, over the whole file (not only the sample). */
+  changesByField: Record<string, number>;
   /** Periods replaced, for replacePeriod. */
   periods: string[];
   /** Fields of the dataset the file does not carry: their stored values are kept. */
@@ -45,6 +48,7 @@ export function planImport(current: ColumnSet, incoming: ColumnSet, mode: Import
   const keep = new ColumnSetBuilder(incoming.dataset);
   const counts = { rows: incoming.length, added: 0, updated: 0, unchanged: 0, refused: 0, removed: 0 };
   const changes: FieldChange[] = [];
+  const changesByField: Record<string, number> = {};
   const incomingKeys = new Set<string>();
   for (let i = 0; i < incoming.length; i++) {
     const key = keyOf(incoming, i, def.key);
@@ -65,6 +69,7 @@ export function planImport(current: ColumnSet, incoming: ColumnSet, mode: Import
       const after = incoming.columns[f]?.[i];
       if (same(before, after)) continue;
       changed = true;
+      changesByField[f] = (changesByField[f] ?? 0) + 1;
       if (changes.length < sampleLimit) {
         const clean = (v: unknown) => (v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : (v as string | number | null));
         changes.push({ key, field: f, before: clean(before), after: clean(after) });
@@ -87,5 +92,16 @@ export function planImport(current: ColumnSet, incoming: ColumnSet, mode: Import
     counts.removed = tombstones.length;
   }
   const set = keep.build();
-  return { mode, set: absent.length ? { ...set, fields } : set, tombstones, counts, changes, periods, absent };
+  return { mode, set: absent.length ? { ...set, fields } : set, tombstones, counts, changes, changesByField, periods, absent };
+}
+
+/**
+ * The plan counting the rows of the file that had errors and so are not in it: they are
+ * refused too, and the officer is told which (an import of 10 rows with 3 bad ones says
+ * 新增 7 … 拒绝 3, not 拒绝 0).
+ */
+export function withInvalidRows(plan: ImportPlan, invalidRows: number): ImportPlan {
+  if (invalidRows === 0) return plan;
+  const counts = { ...plan.counts, rows: plan.counts.rows + invalidRows, refused: plan.counts.refused + invalidRows, invalid: invalidRows };
+  return { ...plan, counts };
 }

@@ -38,7 +38,7 @@ export type ImportResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'analysed'; id: number; summary: AnalysisSummary }
   | { type: 'rows'; id: number; rows: PreviewRow[] }
-  | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; periods: string[]; absent: string[] }
+  | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; changesByField: Record<string, number>; periods: string[]; absent: string[]; invalidRows: number[] }
   | { type: 'committed'; id: number; batchId: string; counts: ImportPlan['counts'] }
   | { type: 'file'; id: number; bytes: Uint8Array }
   /** failure: an expected refusal (the write path's access.denied …), kept as a value across the worker boundary. */

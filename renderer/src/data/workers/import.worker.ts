@@ -3,8 +3,8 @@
 // data and writes it. Nothing large crosses to the UI thread.
 
 import { rowAt } from '../../../../shared/domain/facts/columns.ts';
-import { planImport, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
-import { analyseWorkbook, Cancelled, locateHeader, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
+import { planImport, withInvalidRows, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
+import { analyseWorkbook, Cancelled, invalidRows, locateHeader, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping.ts';
 import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
 import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../shared/io/read-file.ts';
@@ -126,8 +126,9 @@ async function handle(req: ImportRequest): Promise<void> {
     }
     case 'plan': {
       if (!analysis || !db) throw new Error('nothing analysed');
-      plan = planImport(await currentDataset(db, analysis.dataset), analysis.set, req.mode as ImportMode);
-      reply({ type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, periods: plan.periods, absent: plan.absent });
+      const bad = invalidRows(analysis);
+      plan = withInvalidRows(planImport(await currentDataset(db, analysis.dataset), analysis.set, req.mode as ImportMode), bad.length);
+      reply({ type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, changesByField: plan.changesByField, periods: plan.periods, absent: plan.absent, invalidRows: bad.slice(0, 50) });
       return;
     }
     case 'commit': {

@@ -30,6 +30,10 @@ export interface Planned {
   periods: string[];
   /** Fields the file has no column for: their stored values stay. */
   absent: string[];
+  /** Sheet rows with errors, refused (the first 50). */
+  invalidRows: number[];
+  /** How many values change per field over the whole file. */
+  changesByField: Record<string, number>;
 }
 
 export function useImportWizard() {
@@ -137,7 +141,7 @@ export function useImportWizard() {
 
   const plan = useCallback(async (mode: ImportMode) => {
     const r = await session.current?.request<'planned'>({ type: 'plan', mode });
-    if (r && r.type === 'planned') setPlanned({ mode, counts: r.counts, changes: r.changes, periods: r.periods, absent: r.absent });
+    if (r && r.type === 'planned') setPlanned({ mode, counts: r.counts, changes: r.changes, periods: r.periods, absent: r.absent, invalidRows: r.invalidRows, changesByField: r.changesByField });
   }, []);
 
   const commit = useCallback(async () => {

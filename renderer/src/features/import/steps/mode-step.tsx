@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DATASETS, type DatasetName } from '../../../../../shared/domain/facts/datasets.ts';
 import { supportsReplacePeriod, type ImportMode } from '../../../../../shared/domain/facts/plan.ts';
+import { formatDate } from '../../../i18n/index.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
 import { useLang, fieldLabel } from '../wizard-parts.tsx';
 import { commitImportAction, type ImportActionContext } from '../actions.ts';
@@ -17,6 +19,15 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const user = useAppStore((s) => s.user);
+  /** A stored value as the officer reads it: statuses and roles by name, dates and percentages in the locale's form. */
+  const shownValue = (dataset: DatasetName, field: string, v: string | number | null): string => {
+    if (v === null || v === '') return '';
+    const type = DATASETS[dataset].fields.find((f) => f.name === field)?.type;
+    if (type === 'status') return t(`status.${v}`, { defaultValue: String(v) });
+    if (type === 'date') return formatDate(String(v), language);
+    if (type === 'percent' && typeof v === 'number') return `${Math.round(v * 1000) / 10}%`;
+    return String(v);
+  };
   const ctx: ImportActionContext = { user, language, t, deps: { commit: wizard.commit, undoImport } };
   const { plan } = wizard;
   useEffect(() => {
@@ -37,6 +48,11 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
       {planned && planned.mode === mode && (
         <>
           <p data-testid="plan-counts">{t('importer.planCounts', planned.counts)}</p>
+          {planned.invalidRows.length > 0 && (
+            <p className="note" data-testid="plan-invalid">
+              {t('importer.invalidRows', { count: planned.counts.invalid ?? planned.invalidRows.length, rows: planned.invalidRows.join(language === 'en' ? ', ' : '、') })}
+            </p>
+          )}
           {planned.absent.length > 0 && planned.mode !== 'insert' && (
             <p className="note" data-testid="plan-absent">
               {t('importer.absentColumns', { fields: planned.absent.map((f) => fieldLabel(summary.dataset, f, language)).join(language === 'en' ? ', ' : '、') })}
@@ -45,6 +61,12 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
           {planned.changes.length > 0 && (
             <details open>
               <summary>{t('importer.changes', { count: planned.changes.length })}</summary>
+              <p data-testid="changes-by-field">
+                {Object.entries(planned.changesByField)
+                  .sort((a, b) => b[1] - a[1])
+                  .map(([field, n]) => t('importer.fieldChangeCount', { field: fieldLabel(summary.dataset, field, language), count: n }))
+                  .join(language === 'en' ? ', ' : '；')}
+              </p>
               <table className="plain">
                 <thead>
                   <tr>
@@ -55,14 +77,17 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {planned.changes.map((c, i) => (
-                    <tr key={i}>
-                      <td className="mono">{c.key.split('\u001f').join(' / ')}</td>
-                      <td>{fieldLabel(summary.dataset, c.field, language)}</td>
-                      <td>{c.before ?? ''}</td>
-                      <td>{c.after ?? ''}</td>
-                    </tr>
-                  ))}
+                  {/* Grouped by field, values as the officer reads them (离职 → 在职, not departed → active). */}
+                  {[...planned.changes]
+                    .sort((a, b) => a.field.localeCompare(b.field))
+                    .map((c, i) => (
+                      <tr key={i}>
+                        <td className="mono">{c.key.split('\u001f').join(' / ')}</td>
+                        <td>{fieldLabel(summary.dataset, c.field, language)}</td>
+                        <td>{shownValue(summary.dataset, c.field, c.before)}</td>
+                        <td>{shownValue(summary.dataset, c.field, c.after)}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </details>
