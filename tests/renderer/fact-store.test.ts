@@ -4,7 +4,8 @@ import { ColumnSetBuilder, rowAt } from '../../shared/domain/facts/columns.ts';
 import { change } from '../../renderer/src/data/records/change.ts';
 import { storeDemoPlant } from '../../renderer/src/data/facts/demo-store.ts';
 import { BLOCK_ROWS, dropBatch, FACT_KINDS, writeBatch } from '../../renderer/src/data/facts/fact-store.ts';
-import { buildFactModel, loadDataset, rowsForEmployee, type FactModel } from '../../renderer/src/data/facts/fact-model.ts';
+import { buildFactModel, loadDataset } from '../../renderer/src/data/facts/fact-model.ts';
+import { HeldFacts } from '../../renderer/src/data/facts/held-facts.ts';
 import { installedDb } from './helpers.ts';
 
 function roster(rows: [string, string, string][]) {
@@ -64,35 +65,43 @@ describe('fact block store', () => {
   });
 });
 
-describe('demo plant in the store and the fact model', () => {
-  it('stores all five datasets as batches in one transaction and builds the people index', async () => {
+describe('demo plant in the store, the UI model and the held facts', () => {
+  it('stores all five datasets as batches in one transaction; the UI model holds the roster only', async () => {
     const { db, actor } = await installedDb();
     const plant = generateDemoPlant({ employees: 300, seed: '7', endQuarter: '2026Q3', plant: { code: 'P01', name: '华东第一制造厂', region: '江苏省' } });
     await storeDemoPlant(db, actor, plant, '7');
     expect((await db.factBatches.toArray()).map((b) => b.dataset).sort()).toEqual(['activities', 'certificates', 'performance', 'ratings', 'roster']);
     const published: number[] = [];
     const model = await buildFactModel(db, 1, async () => (name) => name.slice(0, 1), (m) => published.push(m.people?.length ?? -1));
-    expect(published).toEqual([300, 300]);
-    expect(model.complete).toBe(true);
+    expect(published).toEqual([300]);
     expect(model.people!.length).toBe(300);
-    expect(model.datasets.performance!.length).toBe(plant.datasets.performance.length);
-    const id = plant.datasets.roster.columns.employeeId[5] as string;
-    expect(rowsForEmployee(model.datasets.performance, id).length).toBeGreaterThan(0);
+    // The UI thread keeps only what the people list needs; the rest is held in the facts worker.
+    expect(Object.keys(model.datasets)).toEqual(['roster']);
     expect((await db.audit.where('action').equals('demo.load').toArray())[0].params).toMatchObject({ seed: '7', employees: 300 });
   });
 
-  it('publishes the roster at once and loads the other datasets only when asked', async () => {
+  it('holds every dataset once, answers an employee through its index, and reloads only when the batches change', async () => {
     const { db, actor } = await installedDb();
-    await storeDemoPlant(db, actor, generateDemoPlant({ employees: 50, seed: '8', endQuarter: '2026Q3', plant: { code: 'P01', name: '一厂', region: '' } }), '8');
-    const published: FactModel[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const building = buildFactModel(db, 1, async () => (name) => name.slice(0, 1), (m) => published.push(m), () => gate);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(published.map((m) => [m.complete, Object.keys(m.datasets)])).toEqual([[false, ['roster']]]);
-    release();
-    const model = await building;
-    expect(model.complete).toBe(true);
-    expect(Object.keys(model.datasets).sort()).toEqual(expect.arrayContaining(['performance', 'ratings', 'roster']));
+    const plant = generateDemoPlant({ employees: 120, seed: '9', endQuarter: '2026Q3', plant: { code: 'P01', name: '一厂', region: '' } });
+    await storeDemoPlant(db, actor, plant, '9');
+    const facts = new HeldFacts();
+    await facts.ensure(db.name);
+    expect(facts.version).toBe(1);
+    expect(facts.datasets.performance.length).toBe(plant.datasets.performance.length);
+    const id = plant.datasets.roster.columns.employeeId[5] as string;
+    const ids = plant.datasets.performance.columns.employeeId as (string | null)[];
+    const naive = ids.filter((x) => x === id).length;
+    expect(naive).toBeGreaterThan(0);
+    expect(facts.rowsOf('performance', id)).toHaveLength(naive);
+    expect(facts.rowsOf('performance', id).every((r) => r.employeeId === id)).toBe(true);
+    expect(facts.screeningSnapshot().data.n).toBe(120);
+    // Nothing changed: no reload.
+    await facts.ensure(db.name);
+    expect(facts.version).toBe(1);
+    // An import changes the live batches: the next query sees it.
+    await change(db, actor, 'import', FACT_KINDS, (ctx) => writeBatch(ctx, { set: roster([['999001', '新员工', '质量部']]), fileName: 'r.xlsx', sha256: null, mapping: null, mode: 'upsert' }));
+    await facts.ensure(db.name);
+    expect(facts.version).toBe(2);
+    expect(facts.datasets.roster.length).toBe(121);
   });
 });

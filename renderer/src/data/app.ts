@@ -2,6 +2,7 @@
 // bound to it. Features never see the database, change() or Dexie (the layering rule refuses
 // them); queries a department head can reach apply their scope here or in the workers.
 
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AuditParams } from '../../../shared/records/schemas.ts';
 import type { Stage } from '../../../shared/domain/pipeline/stages.ts';
@@ -10,6 +11,8 @@ import type { ScreeningReport } from '../../../shared/domain/screening/report.ts
 import { queryAudit, recordAudit as recordAuditIn, type AuditFilter } from './records/audit-log.ts';
 import { getDb } from './db/db.ts';
 import { liveBatches } from './facts/fact-store.ts';
+import type { EmployeeRecords } from './workers/handlers/records.ts';
+import { factsClient } from './workers/facts-client.ts';
 import { undoImport as undoImportIn } from './facts/import-store.ts';
 import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
 import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/pipeline-store.ts';
@@ -47,3 +50,27 @@ export const moveEntry = (actor: Actor, entryId: string, to: Stage, note?: strin
 
 export const useImportBatches = () => useLiveQuery(async () => (await liveBatches(getDb())).reverse(), []);
 export const undoImport = (actor: Actor, batchId: string) => undoImportIn(getDb(), actor, batchId);
+
+/**
+ * One employee's records (performance, ratings, activities, certificates) from the facts
+ * worker, fetched again when the data changes (`version`): undefined while they load, null
+ * when the employee is outside the signed-in user's scope.
+ */
+export function useEmployeeRecords(employeeId: string, userId: string, version: number): EmployeeRecords | null | undefined {
+  const key = `${employeeId}|${userId}|${version}`;
+  const [state, setState] = useState<{ key: string; records: EmployeeRecords | null } | null>(null);
+  useEffect(() => {
+    let stale = false;
+    void factsClient()
+      .call('employeeRecords', { dbName: getDb().name, userId, employeeId })
+      .then((records) => {
+        if (!stale) setState({ key, records });
+      });
+    return () => {
+      stale = true;
+    };
+  }, [key, employeeId, userId]);
+  return state?.key === key ? state.records : undefined;
+}
+
+export type { EmployeeRecords } from './workers/handlers/records.ts';

@@ -20,11 +20,6 @@ function Shell() {
   const def = ROUTES.find((r) => r.name === route.name) ?? ROUTES[0];
   const current = def.highlights ?? def.name;
   const allowed = (r: FeatureRoute) => r.needs === null || can(user, r.needs);
-  // Signed in and the first screen is up: now load the datasets besides the roster.
-  useEffect(() => {
-    const timer = setTimeout(() => factModelStore().wantAll(), 0);
-    return () => clearTimeout(timer);
-  }, []);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.fullName')}>

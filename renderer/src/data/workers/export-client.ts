@@ -1,44 +1,17 @@
-// Exports run in a worker of their own, one per export, so that cancelling is terminating it.
+// Exports of the people list run in the facts worker, which holds the roster already; the
+// officer can cancel one (an AbortSignal reaches the worker).
 
-import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { getDb } from '../db/db.ts';
-import { Cancelled } from '../../../../shared/domain/failure.ts';
-
-export interface ExportRequest {
-  dbName: string;
-  /** The signed-in user: the worker applies their department scope. */
-  userId: string;
-  dataset: DatasetName;
-  /** The employees to export, in this order. */
-  employeeIds: string[];
-  format: 'xlsx' | 'csv';
-}
-
-export type ExportResponse = { type: 'file'; bytes: Uint8Array; rows: number } | { type: 'error'; message: string };
+import { factsClient } from './facts-client.ts';
 
 export interface RunningExport {
   done: Promise<{ bytes: Uint8Array; rows: number }>;
   cancel(): void;
 }
 
-export function exportRows(userId: string, dataset: DatasetName, employeeIds: string[], format: 'xlsx' | 'csv'): RunningExport {
-  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
-  let cancel = () => {};
-  const done = new Promise<{ bytes: Uint8Array; rows: number }>((resolve, reject) => {
-    cancel = () => {
-      worker.terminate();
-      reject(new Cancelled());
-    };
-    worker.onmessage = (e: MessageEvent<ExportResponse>) => {
-      worker.terminate();
-      if (e.data.type === 'error') reject(new Error(e.data.message));
-      else resolve({ bytes: e.data.bytes, rows: e.data.rows });
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message));
-    };
-    worker.postMessage({ dbName: getDb().name, userId, dataset, employeeIds, format } satisfies ExportRequest);
-  });
-  return { done, cancel: () => cancel() };
+/** The roster rows of these employees (in this order) as .xlsx or CSV, within the user's scope. */
+export function exportRows(userId: string, employeeIds: string[], format: 'xlsx' | 'csv'): RunningExport {
+  const controller = new AbortController();
+  const done = factsClient().call('exportRoster', { dbName: getDb().name, userId, employeeIds, format }, { signal: controller.signal });
+  return { done, cancel: () => controller.abort() };
 }

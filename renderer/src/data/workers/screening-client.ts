@@ -1,58 +1,67 @@
-// The screening screen's handle on its worker. Only the newest evaluation matters: positions a
-// slider passes through while the worker is busy are skipped, and replies that arrive late are
-// dropped by the caller comparing tickets.
+// The screening screen's handle on the facts worker's screening queries. Only the newest
+// evaluation matters: positions a slider passes through while the worker is busy are skipped,
+// and replies that arrive late are dropped by the caller comparing tickets.
 
-import type { ScreeningRequest, ScreeningResponse } from './screening-protocol.ts';
+import type { View } from '../../../../shared/domain/screening/engine.ts';
+import type { Profile } from '../../../../shared/domain/screening/profile.ts';
+import { factsClient } from './facts-client.ts';
+import type { FactsApi } from './facts.worker.ts';
+import type { RpcClient } from './rpc.ts';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Evaluated = Awaited<ReturnType<FactsApi['screeningEvaluate']>>;
+export interface ScreeningQuery {
+  profile: Profile;
+  asOf: string;
+  view: View;
+}
 
 export class ScreeningSession {
-  private readonly worker: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
-  private nextId = 1;
-  private pending = new Map<number, { resolve: (r: ScreeningResponse) => void; reject: (e: Error) => void }>();
+  private readonly rpc: Pick<RpcClient<FactsApi>, 'call'>;
 
-  /** `worker` is for tests; the app uses the screening worker. */
-  constructor(worker?: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>) {
-    this.worker = worker ?? new Worker(new URL('./screening.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<ScreeningResponse>) => {
-      const p = this.pending.get(e.data.id);
-      if (!p) return;
-      this.pending.delete(e.data.id);
-      if (e.data.type === 'error') p.reject(new Error(e.data.message));
-      else p.resolve(e.data);
-    };
+  /** `rpc` is for tests; the app uses the shared facts worker. */
+  constructor(rpc?: Pick<RpcClient<FactsApi>, 'call'>) {
+    this.rpc = rpc ?? factsClient();
   }
 
-  request<T extends ScreeningResponse['type']>(req: DistributiveOmit<ScreeningRequest, 'id'>): Promise<Extract<ScreeningResponse, { type: T }>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: ScreeningResponse) => void, reject });
-      this.worker.postMessage({ ...req, id } as ScreeningRequest);
-    });
+  load(dbName: string, userId: string) {
+    return this.rpc.call('screeningLoad', { dbName, userId });
+  }
+  rows(arg: Parameters<FactsApi['screeningRows']>[0]) {
+    return this.rpc.call('screeningRows', arg);
+  }
+  report(q: ScreeningQuery) {
+    return this.rpc.call('screeningReport', q);
+  }
+  explain(q: ScreeningQuery & { employeeId: string }) {
+    return this.rpc.call('screeningExplain', q);
+  }
+  exportWorkbook(q: ScreeningQuery) {
+    return this.rpc.call('screeningExport', q);
   }
 
   private inFlight = false;
-  private queued: { req: DistributiveOmit<ScreeningRequest, 'id'>; resolve: (r: ScreeningResponse | null) => void; reject: (e: Error) => void } | null = null;
+  private queued: { q: ScreeningQuery; resolve: (r: Evaluated | null) => void; reject: (e: Error) => void } | null = null;
 
   /**
    * Asks for an evaluation, keeping at most one waiting behind the one being computed: while
    * a slider moves, intermediate positions are skipped (their promises resolve to null) and
    * the worker always works on the newest profile.
    */
-  evaluateLatest(req: Extract<DistributiveOmit<ScreeningRequest, 'id'>, { type: 'evaluate' }>): Promise<Extract<ScreeningResponse, { type: 'evaluated' }> | null> {
+  evaluateLatest(q: ScreeningQuery): Promise<Evaluated | null> {
     return new Promise((resolve, reject) => {
       this.queued?.resolve(null);
-      this.queued = { req, resolve: resolve as (r: ScreeningResponse | null) => void, reject };
+      this.queued = { q, resolve, reject };
       this.pump();
     });
   }
 
   private pump(): void {
     if (this.inFlight || !this.queued) return;
-    const { req, resolve, reject } = this.queued;
+    const { q, resolve, reject } = this.queued;
     this.queued = null;
     this.inFlight = true;
-    this.request(req)
+    this.rpc
+      .call('screeningEvaluate', q)
       .then(resolve, reject)
       .finally(() => {
         this.inFlight = false;
@@ -60,7 +69,6 @@ export class ScreeningSession {
       });
   }
 
-  close(): void {
-    this.worker.terminate();
-  }
+  /** The facts worker is shared and stays; a screen closing its session leaves it running. */
+  close(): void {}
 }

@@ -5,7 +5,7 @@ import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
-import { employeeRowFor, rowsForEmployee, useEntityHistory, useFactModel } from '../../data/index.ts';
+import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -32,15 +32,18 @@ export function EmployeePage({ id }: { id: string }) {
   const row = people ? employeeRowFor(people, id, viewer) : undefined;
   const roster = model.datasets.roster;
 
+  // The records live in the facts worker, which answers through its per-employee index.
+  const records = useEmployeeRecords(id, viewer?.id ?? '', model.version);
+  const loaded = records !== undefined;
   const data = useMemo(() => {
     const byPeriod = (a: Row, b: Row) => (parsePeriod(String(a.period))?.start ?? '').localeCompare(parsePeriod(String(b.period))?.start ?? '');
     return {
-      performance: rowsForEmployee(model.datasets.performance, id).sort(byPeriod),
-      ratings: rowsForEmployee(model.datasets.ratings, id).sort((a, b) => String(b.date ?? b.period).localeCompare(String(a.date ?? a.period))),
-      activities: rowsForEmployee(model.datasets.activities, id).sort((a, b) => String(b.date).localeCompare(String(a.date))),
-      certificates: rowsForEmployee(model.datasets.certificates, id),
+      performance: [...(records?.performance ?? [])].sort(byPeriod),
+      ratings: [...(records?.ratings ?? [])].sort((a, b) => String(b.date ?? b.period).localeCompare(String(a.date ?? a.period))),
+      activities: [...(records?.activities ?? [])].sort((a, b) => String(b.date).localeCompare(String(a.date))),
+      certificates: records?.certificates ?? [],
     };
-  }, [model, id]);
+  }, [records]);
   const history = useEntityHistory(id);
 
   if (!people || !roster) return <p className="muted pad">{t('common.loading')}</p>;
@@ -98,7 +101,7 @@ export function EmployeePage({ id }: { id: string }) {
             <dd>{col('region')}</dd>
           </dl>
         </section>
-        <Section title={t('employee.performance')} empty={model.complete ? t('employee.performanceEmpty') : t('common.loading')} rows={data.performance}>
+        <Section title={t('employee.performance')} empty={loaded ? t('employee.performanceEmpty') : t('common.loading')} rows={data.performance}>
           <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
             <LineChart
               ariaLabel={t('employee.performance')}
@@ -112,7 +115,7 @@ export function EmployeePage({ id }: { id: string }) {
         </Section>
       </div>
       <div className="grid-2">
-        <Section title={t('employee.ratings')} empty={model.complete ? t('employee.ratingsEmpty') : t('common.loading')} rows={data.ratings}>
+        <Section title={t('employee.ratings')} empty={loaded ? t('employee.ratingsEmpty') : t('common.loading')} rows={data.ratings}>
           <table className="plain">
             <thead>
               <tr>
@@ -134,7 +137,7 @@ export function EmployeePage({ id }: { id: string }) {
             </tbody>
           </table>
         </Section>
-        <Section title={t('employee.activities')} empty={model.complete ? t('employee.activitiesEmpty') : t('common.loading')} rows={data.activities}>
+        <Section title={t('employee.activities')} empty={loaded ? t('employee.activitiesEmpty') : t('common.loading')} rows={data.activities}>
           <table className="plain">
             <thead>
               <tr>
@@ -156,7 +159,7 @@ export function EmployeePage({ id }: { id: string }) {
         </Section>
       </div>
       <div className="grid-2">
-        <Section title={t('employee.certificates')} empty={model.complete ? t('employee.certificatesEmpty') : t('common.loading')} rows={data.certificates}>
+        <Section title={t('employee.certificates')} empty={loaded ? t('employee.certificatesEmpty') : t('common.loading')} rows={data.certificates}>
           <ul className="tags">
             {data.certificates.map((c, i) => (
               <li key={i} title={c.issueDate ? `${t('employee.issueDate')}：${formatDate(String(c.issueDate), language)}` : undefined}>

@@ -111,7 +111,7 @@ export function PeopleScreen() {
   const exportList = async (format: 'xlsx' | 'csv') => {
     const ids = Array.from(rows, (r) => index.ids[r] ?? '');
     if (!user) return;
-    const job = exportRows(user.id, 'roster', ids, format);
+    const job = exportRows(user.id, ids, format);
     setExporting(job);
     try {
       const { bytes, rows: count } = await job.done;

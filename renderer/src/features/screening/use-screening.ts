@@ -49,7 +49,7 @@ export function useScreening(userId: string, view: View) {
     const s = session.current;
     if (!s || model.version === 0) return;
     let stale = false;
-    void s.request<'loaded'>({ type: 'load', dbName: databaseName(), userId }).then((r) => {
+    void s.load(databaseName(), userId).then((r) => {
       if (stale) return;
       setInfo(r.info);
       setAsOf((current) => current ?? r.info.latestPerformanceEnd ?? today());
@@ -63,7 +63,7 @@ export function useScreening(userId: string, view: View) {
     const s = session.current;
     if (!s || !info || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
     const ticket = ++latest.current;
-    void s.evaluateLatest({ type: 'evaluate', profile, asOf, view }).then((r) => {
+    void s.evaluateLatest({ profile, asOf, view }).then((r) => {
       if (r && ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile, asOf });
     });
   }, [info, profile, asOf, view]);
@@ -71,7 +71,7 @@ export function useScreening(userId: string, view: View) {
   const explainPerson = useCallback(
     async (employeeId: string) => {
       if (!session.current || !asOf) return;
-      setExplained(await session.current.request<'explained'>({ type: 'explain', profile, asOf, view, employeeId }));
+      setExplained(await session.current.explain({ profile, asOf, view, employeeId }));
     },
     [profile, asOf, view],
   );
@@ -80,7 +80,7 @@ export function useScreening(userId: string, view: View) {
   const fetchRows = useCallback<FetchRows>(
     async (list, from, to) => {
       if (!session.current || evaluation === undefined) return null;
-      return (await session.current.request<'rows'>({ type: 'rows', evaluation, list, from, to })).rows;
+      return session.current.rows({ evaluation, list, from, to });
     },
     [evaluation],
   );
@@ -88,13 +88,13 @@ export function useScreening(userId: string, view: View) {
   /** The whole result lists of the evaluated profile (a saved run keeps every row, not a page). */
   const fullReport = useCallback(async (): Promise<ScreeningReport> => {
     if (!session.current || !result) throw new Error('nothing evaluated');
-    return (await session.current.request<'report'>({ type: 'report', profile: result.profile, asOf: result.asOf, view })).report;
+    return session.current.report({ profile: result.profile, asOf: result.asOf, view });
   }, [result, view]);
 
   /** The result as an Excel workbook, built in the worker. */
   const exportWorkbook = useCallback(async (): Promise<Uint8Array> => {
     if (!session.current || !asOf) throw new Error('nothing evaluated');
-    return (await session.current.request<'file'>({ type: 'export', profile, asOf, view })).bytes;
+    return session.current.exportWorkbook({ profile, asOf, view });
   }, [profile, asOf, view]);
 
   return { model, info, profile, setProfile, asOf, setAsOf, result, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };

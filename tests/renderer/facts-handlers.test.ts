@@ -1,0 +1,60 @@
+// The facts worker's query handlers, run directly on held facts (no worker): an employee's
+// records and exports within the user's scope, and screening on the same held data.
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
+import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
+import { storeDemoPlant } from '../../renderer/src/data/facts/demo-store.ts';
+import { HeldFacts } from '../../renderer/src/data/facts/held-facts.ts';
+import { createUser } from '../../renderer/src/data/records/users-store.ts';
+import { recordHandlers } from '../../renderer/src/data/workers/handlers/records.ts';
+import { screeningHandlers } from '../../renderer/src/data/workers/handlers/screening.ts';
+import type { CallIo } from '../../renderer/src/data/workers/rpc.ts';
+import { installedDb } from './helpers.ts';
+
+const io: CallIo = { progress: () => {}, signal: new AbortController().signal, transfer: () => {} };
+
+async function world() {
+  const ctx = await installedDb();
+  const plant = generateDemoPlant({ employees: 150, seed: 'h', endQuarter: '2026Q3', plant: { code: 'P01', name: '一厂', region: '' } });
+  await storeDemoPlant(ctx.db, ctx.actor, plant, 'h');
+  const ids = plant.datasets.roster.columns.employeeId as string[];
+  const depts = plant.datasets.roster.columns.department as string[];
+  const department = depts[0];
+  const head = await createUser(ctx.db, ctx.actor, { userName: 'head', displayName: '负责人', role: 'deptHead', department, password: 'a long password 1' }, 1000);
+  const inside = ids.find((_, i) => depts[i] === department)!;
+  const outside = ids.find((_, i) => depts[i] !== department)!;
+  const facts = new HeldFacts();
+  return { ...ctx, plant, head, inside, outside, facts, records: recordHandlers(facts), screening: screeningHandlers(facts), department, ids, depts };
+}
+
+describe('facts worker handlers', () => {
+  it("answers an employee's records, and nothing outside a department head's department", async () => {
+    const w = await world();
+    const mine = await w.records.employeeRecords({ dbName: w.db.name, userId: w.head.id, employeeId: w.inside });
+    expect(mine!.performance.length).toBeGreaterThan(0);
+    expect(mine!.performance.every((r) => r.employeeId === w.inside)).toBe(true);
+    expect(await w.records.employeeRecords({ dbName: w.db.name, userId: w.head.id, employeeId: w.outside })).toBeNull();
+    expect(await w.records.employeeRecords({ dbName: w.db.name, userId: w.actor.userId, employeeId: w.outside })).not.toBeNull();
+  });
+
+  it('exports the roster rows asked for, within the scope, as a workbook that reads back', async () => {
+    const w = await world();
+    const out = await w.records.exportRoster({ dbName: w.db.name, userId: w.head.id, employeeIds: [w.outside, w.inside], format: 'xlsx' }, io);
+    expect(out.rows).toBe(1);
+    const sheet = XLSX.read(out.bytes).Sheets[XLSX.read(out.bytes).SheetNames[0]];
+    expect(XLSX.utils.sheet_to_json<Record<string, string>>(sheet)[0]['工号']).toBe(w.inside);
+  });
+
+  it('screens the held facts, narrowed to the department the store gives the user', async () => {
+    const w = await world();
+    const loaded = await w.screening.screeningLoad({ dbName: w.db.name, userId: w.head.id });
+    expect(loaded.info.employees).toBe(150);
+    const r = w.screening.screeningEvaluate({ profile: SEED_PROFILE, asOf: '2026-09-30', view: { department: '另一个部门' } });
+    const inDept = w.depts.filter((d) => d === w.department).length;
+    expect(r.report.population).toBeLessThanOrEqual(inDept);
+    expect([...r.report.candidates, ...r.report.nearMisses].every((p) => p.department === w.department)).toBe(true);
+    expect(w.screening.screeningRows({ evaluation: r.evaluation, list: 'candidates', from: 0, to: 10 })).not.toBeNull();
+    expect(w.screening.screeningRows({ evaluation: r.evaluation + 1, list: 'candidates', from: 0, to: 10 })).toBeNull();
+  });
+});
