@@ -5,7 +5,8 @@
 
 import type { StringColumn } from '../../../../shared/domain/facts/columns.ts';
 import { BUILD_CHUNK, yieldToEventLoop, type InitialsOf } from './people-index.ts';
-import type { PinyinReply, PinyinRequest } from '../workers/pinyin.worker.ts';
+import type { PinyinApi, PinyinReply, PinyinRequest } from '../workers/pinyin.worker.ts';
+import { RpcClient, type PortLike } from '../workers/rpc.ts';
 import { initialWith } from './pinyin-initial.ts';
 
 const HAN = /[\u3400-\u9fff]/;
@@ -22,11 +23,7 @@ async function lookUp(request: PinyinRequest): Promise<PinyinReply> {
   }
   const worker = new Worker(new URL('../workers/pinyin.worker.ts', import.meta.url), { type: 'module' });
   try {
-    return await new Promise<PinyinReply>((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<PinyinReply>) => resolve(e.data);
-      worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(request);
-    });
+    return await new RpcClient<PinyinApi>(worker as unknown as PortLike).call('initials', request);
   } finally {
     worker.terminate();
   }

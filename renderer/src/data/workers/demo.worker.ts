@@ -5,6 +5,7 @@ import { generateDemoPlant, type PlantInfo } from '../../../../shared/domain/dem
 import { XinhuoDb } from '../db/db.ts';
 import { storeDemoPlant } from '../facts/demo-store.ts';
 import type { Actor } from '../db/types.ts';
+import { serve, type CallIo, type PortLike } from './rpc.ts';
 
 export interface DemoRequest {
   dbName: string;
@@ -15,20 +16,21 @@ export interface DemoRequest {
   actor: Actor;
 }
 
-export type DemoMessage = { type: 'progress'; stage: 'generate' | 'store'; fraction: number } | { type: 'done'; employees: number } | { type: 'error'; message: string };
-
-const post = (m: DemoMessage) => (self as unknown as Worker).postMessage(m);
-
-self.onmessage = async (event: MessageEvent<DemoRequest>) => {
-  const req = event.data;
-  try {
-    const plant = generateDemoPlant({ ...req, onProgress: (fraction) => post({ type: 'progress', stage: 'generate', fraction }) });
-    post({ type: 'progress', stage: 'store', fraction: 0 });
+const handlers = {
+  /** Progress: generation runs 0 → 0.9, storing the last tenth. Returns the employees stored. */
+  async loadDemo(req: DemoRequest, io: CallIo): Promise<number> {
+    const plant = generateDemoPlant({ ...req, onProgress: (fraction) => io.progress(fraction * 0.9) });
+    io.progress(0.9);
     const db = new XinhuoDb(req.dbName);
-    await storeDemoPlant(db, req.actor, plant, req.seed);
-    db.close();
-    post({ type: 'done', employees: plant.datasets.roster.length });
-  } catch (e) {
-    post({ type: 'error', message: (e as Error).message });
-  }
+    try {
+      await storeDemoPlant(db, req.actor, plant, req.seed);
+    } finally {
+      db.close();
+    }
+    return plant.datasets.roster.length;
+  },
 };
+
+export type DemoApi = typeof handlers;
+
+serve(self as unknown as PortLike, handlers);

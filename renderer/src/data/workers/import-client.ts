@@ -1,49 +1,36 @@
-// The wizard's handle on its import worker: request/response with ids, progress, and
-// cancellation by terminating the worker (nothing is written before commit).
+// The wizard's handle on its import worker, through the RPC helper: request and response,
+// progress, and cancellation by terminating the worker (nothing is written before commit).
 
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
-import { Cancelled, FailureError } from '../../../../shared/domain/failure.ts';
-
-type Pending = { resolve: (r: ImportResponse) => void; reject: (e: Error) => void; onProgress?: (f: number) => void };
+import { Cancelled } from '../../../../shared/domain/failure.ts';
+import type { ImportApi } from './import.worker.ts';
+import { RpcClient, type PortLike } from './rpc.ts';
 
 export class ImportSession {
   private worker: Worker;
+  private rpc: RpcClient<ImportApi>;
   private nextId = 1;
-  private pending = new Map<number, Pending>();
   private closed = false;
 
   constructor() {
     this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<ImportResponse>) => {
-      const m = e.data;
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      if (m.type === 'progress') return p.onProgress?.(m.fraction);
-      this.pending.delete(m.id);
-      if (m.type === 'error') p.reject(m.failure ? new FailureError(m.failure) : new Error(m.message));
-      else p.resolve(m);
-    };
+    this.rpc = new RpcClient<ImportApi>(this.worker as unknown as PortLike);
     this.worker.onerror = (e) => {
-      for (const p of this.pending.values()) p.reject(new Error(e.message));
-      this.pending.clear();
+      e.preventDefault();
+      this.rpc.rejectAll();
     };
   }
 
   /** Sends a request; the reply's type narrows by the request's. */
   request<T extends ImportResponse['type']>(req: DistributiveOmit<ImportRequest, 'id'>, onProgress?: (f: number) => void, transfer: Transferable[] = []): Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>> {
     if (this.closed) return Promise.reject(new Cancelled());
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: ImportResponse) => void, reject, onProgress });
-      this.worker.postMessage({ ...req, id } as ImportRequest, transfer);
-    });
+    return this.rpc.call('request', { ...req, id: this.nextId++ } as ImportRequest, { onProgress, transfer }) as Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>>;
   }
 
   /** Stops whatever the worker is doing; the session cannot be used afterwards. */
   cancel(): void {
     this.close();
-    for (const p of this.pending.values()) p.reject(new Cancelled());
-    this.pending.clear();
+    this.rpc.rejectAll();
   }
 
   close(): void {

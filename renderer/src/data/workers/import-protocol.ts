@@ -5,7 +5,6 @@ import type { AnalyseOptions, Analysis, PreviewRow } from '../../../../shared/io
 import type { FileFormat, TextEncoding } from '../../../../shared/io/read-file.ts';
 import type { IoMessageCode } from '../../../../shared/io/messages.ts';
 import type { SheetInfo } from '../../../../shared/io/sheet.ts';
-import type { Failure } from '../../../../shared/domain/failure.ts';
 import type { Actor } from '../db/types.ts';
 
 export type WizardOptions = Omit<AnalyseOptions, 'onProgress' | 'isCancelled'>;
@@ -35,11 +34,8 @@ export interface DuplicateOf {
 export type ImportResponse =
   | { type: 'opened'; id: number; sha256: string; format: FileFormat; encoding: TextEncoding | null; sheets: SheetInfo[]; duplicateOf: DuplicateOf | null }
   | { type: 'failed'; id: number; code: IoMessageCode; params: Record<string, string | number>; detail?: string; headers?: string[]; headerRow?: number; sheets?: SheetInfo[] }
-  | { type: 'progress'; id: number; fraction: number }
   | { type: 'analysed'; id: number; summary: AnalysisSummary }
   | { type: 'rows'; id: number; rows: PreviewRow[] }
   | { type: 'planned'; id: number; counts: ImportPlan['counts']; changes: FieldChange[]; changesByField: Record<string, number>; periods: string[]; absent: string[]; invalidRows: number[] }
   | { type: 'committed'; id: number; batchId: string; counts: ImportPlan['counts'] }
-  | { type: 'file'; id: number; bytes: Uint8Array }
-  /** failure: an expected refusal (the write path's access.denied …), kept as a value across the worker boundary. */
-  | { type: 'error'; id: number; message: string; failure?: Failure };
+  | { type: 'file'; id: number; bytes: Uint8Array };

@@ -4,7 +4,7 @@
 
 import { rowAt } from '../../../../shared/domain/facts/columns.ts';
 import { planImport, withInvalidRows, type ImportMode, type ImportPlan } from '../../../../shared/domain/facts/plan.ts';
-import { analyseWorkbook, Cancelled, invalidRows, locateHeader, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
+import { analyseWorkbook, invalidRows, locateHeader, previewRows, type Analysis, type AnalyseOptions, type Issue } from '../../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../../shared/io/mapping.ts';
 import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-dataset.ts';
 import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../shared/io/read-file.ts';
@@ -13,7 +13,7 @@ import { XinhuoDb } from '../db/db.ts';
 import { commitImport, currentDataset, findBatchByHash, savedMappings } from '../facts/import-store.ts';
 import type { Actor } from '../db/types.ts';
 import type { ImportRequest, ImportResponse, AnalysisSummary } from './import-protocol.ts';
-import { FailureError } from '../../../../shared/domain/failure.ts';
+import { serve, type CallIo, type PortLike } from './rpc.ts';
 
 let bytes: Uint8Array | null = null;
 let fileName = '';
@@ -23,7 +23,6 @@ let analysis: Analysis | null = null;
 let plan: ImportPlan | null = null;
 let db: XinhuoDb | null = null;
 
-const reply = (m: ImportResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 async function hashOf(data: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data as BufferSource);
@@ -77,7 +76,7 @@ async function nameWarnings(a: Analysis): Promise<Issue[]> {
   return out;
 }
 
-async function handle(req: ImportRequest): Promise<void> {
+async function handle(req: ImportRequest, io: CallIo): Promise<ImportResponse> {
   switch (req.type) {
     case 'open': {
       db?.close();
@@ -90,17 +89,15 @@ async function handle(req: ImportRequest): Promise<void> {
       const result = readWorkbook(bytes, fileName, req.encoding as TextEncoding | undefined);
       if (!result.ok) {
         read = null;
-        reply({ type: 'failed', id: req.id, code: result.code, params: result.params, detail: result.params.detail });
-        return;
+        return { type: 'failed', id: req.id, code: result.code, params: result.params, detail: result.params.detail };
       }
       read = result;
       const duplicate = await findBatchByHash(db, sha256);
-      reply({ type: 'opened', id: req.id, sha256, format: result.format, encoding: result.encoding, sheets: listSheets(result.workbook), duplicateOf: duplicate ? { id: duplicate.id, fileName: duplicate.fileName, createdAt: duplicate.createdAt, userName: duplicate.userName } : null });
-      return;
+      return { type: 'opened', id: req.id, sha256, format: result.format, encoding: result.encoding, sheets: listSheets(result.workbook), duplicateOf: duplicate ? { id: duplicate.id, fileName: duplicate.fileName, createdAt: duplicate.createdAt, userName: duplicate.userName } : null };
     }
     case 'analyse': {
       if (!read || !db) throw new Error('no file open');
-      let options: AnalyseOptions = { ...req.options, onProgress: (fraction) => reply({ type: 'progress', id: req.id, fraction }) };
+      let options: AnalyseOptions = { ...req.options, onProgress: (fraction) => io.progress(fraction) };
       // Reuse the mapping saved for a source with the same headers, unless the user mapped by hand.
       // Find the header first, so a mapping saved for the same headers applies before the rows are read.
       const located = locateHeader(read.workbook, fileName, options);
@@ -111,44 +108,41 @@ async function handle(req: ImportRequest): Promise<void> {
       const result = located.ok ? analyseWorkbook(read.workbook, fileName, read.format, read.encoding, read.date1904, options, located) : located;
       if (!result.ok) {
         analysis = null;
-        reply({ type: 'failed', id: req.id, code: result.code, params: result.params, detail: result.detail, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets });
-        return;
+        return { type: 'failed', id: req.id, code: result.code, params: result.params, detail: result.detail, headers: result.headers, headerRow: result.headerRow, sheets: result.sheets };
       }
       analysis = result;
       plan = null;
-      reply({ type: 'analysed', id: req.id, summary: summarise(result, await nameWarnings(result)) });
-      return;
+      return { type: 'analysed', id: req.id, summary: summarise(result, await nameWarnings(result)) };
     }
     case 'rows': {
       const rows = analysis ? previewRows(analysis, req.from, req.to) : [];
-      reply({ type: 'rows', id: req.id, rows });
-      return;
+      return { type: 'rows', id: req.id, rows };
     }
     case 'plan': {
       if (!analysis || !db) throw new Error('nothing analysed');
       const bad = invalidRows(analysis);
       plan = withInvalidRows(planImport(await currentDataset(db, analysis.dataset), analysis.set, req.mode as ImportMode), bad.length);
-      reply({ type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, changesByField: plan.changesByField, periods: plan.periods, absent: plan.absent, invalidRows: bad.slice(0, 50) });
-      return;
+      return { type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, changesByField: plan.changesByField, periods: plan.periods, absent: plan.absent, invalidRows: bad.slice(0, 50) };
     }
     case 'commit': {
       if (!analysis || !plan || !db) throw new Error('nothing planned');
       const record = await commitImport(db, req.actor as Actor, { plan, fileName, sha256, mapping: mappingToHeaders(analysis.mapping), signature: headerSignature(analysis.headers) });
-      reply({ type: 'committed', id: req.id, batchId: record.id, counts: plan.counts });
-      return;
+      return { type: 'committed', id: req.id, batchId: record.id, counts: plan.counts };
     }
     case 'errorReport': {
       if (!analysis) throw new Error('nothing analysed');
       const out = errorReportWorkbook(analysis.headers, previewRows(analysis), analysis.issues);
-      reply({ type: 'file', id: req.id, bytes: out }, [out.buffer]);
-      return;
+      io.transfer(out.buffer);
+      return { type: 'file', id: req.id, bytes: out };
     }
   }
 }
 
-self.onmessage = (event: MessageEvent<ImportRequest>) => {
-  handle(event.data).catch((e: unknown) => {
-    if (e instanceof Cancelled) return;
-    reply({ type: 'error', id: event.data.id, message: (e as Error).message, ...(e instanceof FailureError ? { failure: e.failure } : {}) });
-  });
+const handlers = {
+  /** One wizard request; its reply is the response of the same type (or 'failed'). */
+  request: (req: ImportRequest, io: CallIo) => handle(req, io),
 };
+
+export type ImportApi = typeof handlers;
+
+serve(self as unknown as PortLike, handlers);

@@ -3,6 +3,7 @@
 
 import { pinyin } from 'pinyin-pro';
 import { initialWith } from '../facts/pinyin-initial.ts';
+import { serve, type PortLike } from './rpc.ts';
 
 export interface PinyinRequest {
   surnames: string[];
@@ -13,9 +14,15 @@ export type PinyinReply = { surnames: Record<string, string>; chars: Record<stri
 
 const initial = initialWith(pinyin);
 
-self.onmessage = (e: MessageEvent<PinyinRequest>) => {
-  const reply: PinyinReply = { surnames: {}, chars: {} };
-  for (const ch of e.data.surnames) reply.surnames[ch] = initial(ch, true);
-  for (const ch of e.data.chars) reply.chars[ch] = initial(ch, false);
-  (self as unknown as Worker).postMessage(reply);
+const handlers = {
+  initials(req: PinyinRequest): PinyinReply {
+    const reply: PinyinReply = { surnames: {}, chars: {} };
+    for (const ch of req.surnames) reply.surnames[ch] = initial(ch, true);
+    for (const ch of req.chars) reply.chars[ch] = initial(ch, false);
+    return reply;
+  },
 };
+
+export type PinyinApi = typeof handlers;
+
+serve(self as unknown as PortLike, handlers);

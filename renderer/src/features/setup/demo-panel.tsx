@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { databaseName, loadDemoPlant, type Installation, type DemoProgress } from '../../data/index.ts';
+import { databaseName, isCancelled, loadDemoPlant, type Installation, type DemoProgress } from '../../data/index.ts';
 import { lastCompleteQuarter } from '../../../../shared/domain/periods.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ProgressBar } from '../../ui/index.ts';
@@ -59,7 +59,7 @@ export function useDemoLoader() {
       );
       setMessage({ kind: 'ok', text: t('demo.done', { count }) });
     } catch (e) {
-      setMessage((e as Error).name === 'AbortError' ? { kind: 'ok', text: t('demo.cancelled') } : { kind: 'error', text: t('demo.failed', { message: (e as Error).message }) });
+      setMessage(isCancelled(e) ? { kind: 'ok', text: t('demo.cancelled') } : { kind: 'error', text: t('demo.failed', { message: (e as Error).message }) });
     } finally {
       setProgress(null);
       abort.current = null;
