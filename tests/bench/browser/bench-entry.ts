@@ -14,6 +14,9 @@ import { planImport } from '../../../shared/domain/facts/plan.ts';
 import { analyseWorkbookBytes } from '../../../shared/io/analyse.ts';
 import { headerSignature, mappingToHeaders } from '../../../shared/io/mapping.ts';
 import { commitImport, currentDataset } from '../../../renderer/src/data/facts/import-store.ts';
+import { storeDemoPlant } from '../../../renderer/src/data/facts/demo-store.ts';
+import { HeldFacts, HELD_DATASETS } from '../../../renderer/src/data/facts/held-facts.ts';
+import { buildScreeningData } from '../../../shared/domain/screening/data.ts';
 
 let plant: DemoPlant | null = null;
 
@@ -28,7 +31,61 @@ async function freshInstalledDb(name: string) {
   return { db, actor: { userId: admin.id, userName: admin.userName } };
 }
 
+/** Heap in use after a full collection (the page runs with --expose-gc and precise memory info). */
+async function heapAfterGc(): Promise<number> {
+  const w = window as unknown as { gc?: () => void };
+  for (let k = 0; k < 3; k++) {
+    w.gc?.();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+}
+
 const api = {
+  /**
+   * What the fact model costs in memory, before and after the facts worker. Before: the UI
+   * thread resolved every dataset, and the screening worker resolved the same five again and
+   * built its snapshot. Now: the facts worker resolves them once, builds the snapshot and its
+   * per-employee indexes. Both are measured as heap growth in this one realm, after a full
+   * collection, over the same stored demo plant.
+   */
+  async factMemory(employees: number) {
+    const { db, actor } = await freshInstalledDb('bench-memory');
+    {
+      const p = generateDemoPlant({ employees, seed: 'bench', endQuarter: '2026Q3', plant: { code: 'B01', name: '基准厂', region: '' } });
+      await storeDemoPlant(db, actor, p, 'bench');
+    }
+    const resolveAll = () => Promise.all(HELD_DATASETS.map((d) => currentDataset(db, d)));
+    const parts: Record<string, number> = {};
+    let h = await heapAfterGc();
+    const mark = async (name: string) => {
+      const next = await heapAfterGc();
+      parts[name] = next - h;
+      h = next;
+    };
+    const ui = await resolveAll();
+    await mark('uiCopy');
+    const worker = await resolveAll();
+    await mark('workerCopy');
+    const [roster, performance, ratings, activities, certificates] = worker;
+    const snapshot = buildScreeningData({ roster, performance, ratings, activities, certificates });
+    await mark('workerSnapshot');
+    const baseline = parts.uiCopy + parts.workerCopy + parts.workerSnapshot;
+    const held = new HeldFacts();
+    await held.ensure(db.name);
+    await mark('heldDatasets');
+    held.screeningSnapshot();
+    await mark('heldSnapshot');
+    const someone = held.datasets.roster.columns.employeeId[0] as string;
+    for (const d of HELD_DATASETS) if (d !== 'roster') held.rowsOf(d, someone);
+    await mark('heldIndexes');
+    const value = parts.heldDatasets + parts.heldSnapshot + parts.heldIndexes;
+    (window as unknown as { keep: unknown }).keep = [ui, worker, snapshot, held];
+    db.close();
+    console.log(JSON.stringify(parts));
+    return { value, baseline, parts, gc: typeof (window as unknown as { gc?: unknown }).gc === 'function' };
+  },
+
   async generate(employees: number) {
     plant = generateDemoPlant({ employees, seed: 'bench', endQuarter: '2026Q3', plant: { code: 'B01', name: '基准厂', region: '' } });
     return { roster: plant.datasets.roster.length, performance: plant.datasets.performance.length };

@@ -60,23 +60,36 @@ export class HeldFacts {
     }
   }
 
-  /** The rows of one employee in a dataset, through an index built once per load. */
-  rowsOf(dataset: HeldDataset, employeeId: string): Record<string, string | number | null>[] {
-    let index = this.byEmployee.get(dataset);
+  /**
+   * The rows of one employee in a dataset. Performance, ratings and activities come through
+   * the screening snapshot, which already groups their rows by employee (no second index);
+   * the few certificate rows through a small index built once per load.
+   */
+  rowsOf(dataset: Exclude<HeldDataset, 'roster'>, employeeId: string): Record<string, string | number | null>[] {
     const set = this.datasets[dataset];
-    if (!index) {
-      index = new Map();
-      const ids = set.columns.employeeId as StringColumn;
-      for (let i = 0; i < set.length; i++) {
-        const id = ids[i];
-        if (id === null) continue;
-        const rows = index.get(id);
-        if (rows) rows.push(i);
-        else index.set(id, [i]);
+    if (dataset === 'certificates') {
+      let index = this.byEmployee.get(dataset);
+      if (!index) {
+        index = new Map();
+        const ids = set.columns.employeeId as StringColumn;
+        for (let i = 0; i < set.length; i++) {
+          const id = ids[i];
+          if (id === null) continue;
+          const rows = index.get(id);
+          if (rows) rows.push(i);
+          else index.set(id, [i]);
+        }
+        this.byEmployee.set(dataset, index);
       }
-      this.byEmployee.set(dataset, index);
+      return (index.get(employeeId) ?? []).map((i) => rowAt(set, i));
     }
-    return (index.get(employeeId) ?? []).map((i) => rowAt(set, i));
+    const { data } = this.screeningSnapshot();
+    const e = data.rowOf.get(employeeId);
+    if (e === undefined) return [];
+    const grouped = dataset === 'performance' ? data.perf : dataset === 'ratings' ? data.ratings : data.activities;
+    const out: Record<string, string | number | null>[] = [];
+    for (let k = grouped.start[e]; k < grouped.start[e + 1]; k++) out.push(rowAt(set, grouped.source[k]));
+    return out;
   }
 
   /** The screening snapshot of the held facts, built on first use after each load. */

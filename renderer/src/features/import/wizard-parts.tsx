@@ -2,7 +2,7 @@
 // details fold, progress with cancel, back/next, and field names in the reader's language.
 
 import { useTranslation } from 'react-i18next';
-import { DATASETS, type DatasetName } from '../../../../shared/domain/facts/datasets.ts';
+import { DATASET_NAMES, DATASETS, type DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { ioMessage } from '../../../../shared/io/messages.ts';
 import type { Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -86,4 +86,21 @@ export interface QueuedFile {
 export function fieldLabel(dataset: DatasetName, field: string, language: string): string {
   const def = DATASETS[dataset].fields.find((f) => f.name === field);
   return def ? (language === 'en' ? def.en : def.zh) : field;
+}
+
+/** A labelled choice of dataset, named in the reader's language. */
+export function DatasetSelect({ label, value, onChange, ariaLabel }: { label: string; value: DatasetName; onChange: (d: DatasetName) => void; ariaLabel?: string }) {
+  const { t } = useTranslation();
+  return (
+    <label className="field compact">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as DatasetName)} aria-label={ariaLabel}>
+        {DATASET_NAMES.map((d) => (
+          <option key={d} value={d}>
+            {t(`datasets.${d}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

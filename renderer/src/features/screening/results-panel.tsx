@@ -18,7 +18,7 @@ export function ResultsPanel({ result, fetchRows, onExplain, language }: { resul
   const report = result?.report;
   const explainPerson = onExplain;
   return (
-    <div className="results">
+    <div className="results" data-evaluation={result?.evaluation}>
       {result && <Warnings warnings={result.warnings} language={language} />}
       {result && report && (
         <>

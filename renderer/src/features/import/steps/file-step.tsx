@@ -3,10 +3,10 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATASET_NAMES, DATASETS, type DatasetName } from '../../../../../shared/domain/facts/datasets.ts';
+import { DATASETS, type DatasetName } from '../../../../../shared/domain/facts/datasets.ts';
 import { getPlatform } from '../../../platform/index.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
-import { FILE_FILTERS, Problem, type QueuedFile } from '../wizard-parts.tsx';
+import { DatasetSelect, FILE_FILTERS, Problem, type QueuedFile } from '../wizard-parts.tsx';
 
 export function FileStep({ wizard, onQueue }: { wizard: ImportWizard; onQueue: (rest: QueuedFile[]) => void }) {
   const { t } = useTranslation();
@@ -31,16 +31,7 @@ export function FileStep({ wizard, onQueue }: { wizard: ImportWizard; onQueue: (
       <p className="hint">{t('importer.pickHint')}</p>
       <Problem wizard={wizard} />
       <div className="row">
-        <label className="field compact">
-          <span>{t('importer.templateFor')}</span>
-          <select value={template} onChange={(e) => setTemplate(e.target.value as DatasetName)}>
-            {DATASET_NAMES.map((d) => (
-              <option key={d} value={d}>
-                {t(`datasets.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DatasetSelect label={t('importer.templateFor')} value={template} onChange={setTemplate} />
         <button type="button" className="secondary" onClick={() => void downloadTemplate()}>
           {t('importer.template')}
         </button>

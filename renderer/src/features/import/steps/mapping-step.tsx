@@ -1,9 +1,9 @@
 // Step 3: which column holds which field, with the confidence of each suggestion.
 
 import { useTranslation } from 'react-i18next';
-import { DATASET_NAMES, DATASETS, type DatasetName } from '../../../../../shared/domain/facts/datasets.ts';
+import { DATASETS } from '../../../../../shared/domain/facts/datasets.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
-import { useLang, Problem, Progress, StepNav } from '../wizard-parts.tsx';
+import { DatasetSelect, useLang, Problem, Progress, StepNav } from '../wizard-parts.tsx';
 
 export function MappingStep({ wizard }: { wizard: ImportWizard }) {
   const { t } = useTranslation();
@@ -21,16 +21,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
   const missing = summary.missing.map((f) => (language === 'en' ? def.fields.find((x) => x.name === f)!.en : def.fields.find((x) => x.name === f)!.zh));
   return (
     <section className="card wizard-step">
-      <label className="field compact">
-        <span>{t('importer.dataset')}</span>
-        <select value={summary.dataset} onChange={(e) => void wizard.setDataset(e.target.value as DatasetName)} aria-label={t('importer.dataset')}>
-          {DATASET_NAMES.map((d) => (
-            <option key={d} value={d}>
-              {t(`datasets.${d}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DatasetSelect label={t('importer.dataset')} value={summary.dataset} onChange={(d) => void wizard.setDataset(d)} ariaLabel={t('importer.dataset')} />
       <table className="plain mapping">
         <thead>
           <tr>
