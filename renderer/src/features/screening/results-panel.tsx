@@ -1,7 +1,7 @@
 // The results on the right: freshness warnings, the tabs (candidates, near-misses,
 // exclusions, distributions, per department), each list paged from the worker.
 
-import { Suspense, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
 import { BarChart } from '../../ui/index.ts';
@@ -12,7 +12,11 @@ import { Warnings } from './warnings.tsx';
 
 type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departments';
 
-export function ResultsPanel({ result, fetchRows, onExplain, language }: { result: ScreeningResult | null; fetchRows: FetchRows; onExplain: (employeeId: string) => void; language: Language }) {
+/**
+ * Memoised: a slider step re-renders the profile at once, and the results only when the
+ * worker's evaluation arrives, so the input event does not wait for the tables and charts.
+ */
+export const ResultsPanel = memo(function ResultsPanel({ result, fetchRows, onExplain, language }: { result: ScreeningResult | null; fetchRows: FetchRows; onExplain: (employeeId: string) => void; language: Language }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('candidates');
   const report = result?.report;
@@ -74,4 +78,4 @@ export function ResultsPanel({ result, fetchRows, onExplain, language }: { resul
       )}
     </div>
   );
-}
+});

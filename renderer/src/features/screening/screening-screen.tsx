@@ -4,7 +4,7 @@
 // composes panels (profile-panel, results-panel, explain-drawer, hand-off-dialog) and runs
 // its commands as actions (actions.ts).
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, departmentScope, handOffRun, recordAudit, saveProfile, saveRun, useRecentRuns, useSavedProfiles, type ScreeningRunRecord } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
@@ -38,6 +38,8 @@ export function ScreeningScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [handingOff, setHandingOff] = useState<ScreeningRunRecord | null>(null);
   const actor = user ? { userId: user.id, userName: user.userName } : null;
+  const { explainPerson } = s;
+  const onExplain = useCallback((id: string) => void explainPerson(id), [explainPerson]);
 
   if (s.model.version > 0 && s.model.people?.length === 0) return <p className="muted pad">{t('screening.noData')}</p>;
   if (!s.info || !s.asOf) return <p className="muted pad">{t('screening.loading')}</p>;
@@ -84,7 +86,7 @@ export function ScreeningScreen() {
           onHandOff={can(user, 'screening.handoff') && handOffAction.enabled(ctx) ? setHandingOff : null}
           language={language}
         />
-        <ResultsPanel result={s.result} fetchRows={s.fetchRows} onExplain={(id) => void s.explainPerson(id)} language={language} />
+        <ResultsPanel result={s.result} fetchRows={s.fetchRows} onExplain={onExplain} language={language} />
         {handingOff && (
           <HandOffDialog
             run={handingOff}
