@@ -12,7 +12,11 @@ import { issueMessage, type IssueText } from './messages.ts';
 
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
 
-/** Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+/**
+ * Text that a spreadsheet would run as a formula is prefixed with an apostrophe. Only CSV
+ * needs this: an .xlsx string cell never runs as a formula, so workbooks keep text as it is
+ * (and re-import to the same values); the import strips the apostrophe a CSV of ours adds.
+ */
 export function escapeFormulaText(text: string): string {
   return FORMULA_LEAD.test(text) ? `'${text}` : text;
 }
@@ -33,7 +37,7 @@ function cellFor(field: FieldDef, value: string | number | null): XLSX.CellObjec
       return { t: 's', v: p ? periodLabelZh(p) : String(value) };
     }
     default:
-      return { t: 's', v: escapeFormulaText(String(value)) };
+      return { t: 's', v: String(value) };
   }
 }
 
@@ -85,8 +89,8 @@ export { columnLetter } from '../domain/facts/columns.ts';
 export function errorReportWorkbook(headers: string[], rows: readonly { row: number; cells: string[] }[], issues: readonly IssueText[]): Uint8Array {
   const byRow = new Map<number, string[]>();
   for (const i of issues) if (i.row > 0) byRow.set(i.row, [...(byRow.get(i.row) ?? []), issueMessage(i)]);
-  const aoa: (string | number)[][] = [['原行号', ...headers, '问题']];
-  for (const p of rows) aoa.push([p.row, ...p.cells.map(escapeFormulaText), (byRow.get(p.row) ?? []).join('；')]);
+  const aoa: unknown[][] = [['原行号', ...headers, '问题']];
+  for (const p of rows) aoa.push([p.row, ...p.cells.map((c) => ({ t: 's', v: c })), (byRow.get(p.row) ?? []).join('；')]);
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   // Cells stay text so that ids keep their leading zeros.
   const wb = XLSX.utils.book_new();

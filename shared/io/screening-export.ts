@@ -6,7 +6,6 @@ import { describeCriterion, describeProfile, type PersonRow, type ScreeningRepor
 import type { Criterion, Profile } from '../domain/screening/profile.ts';
 import type { ValueKind } from '../domain/screening/criteria/common.ts';
 import { criterionValueText, valueKindOf } from '../domain/screening/criteria/kinds.ts';
-import { escapeFormulaText } from './export-dataset.ts';
 
 const REASON_ZH = { left: '截止日前已离职/退休', notYetHired: '截止日时尚未入职', statusLeft: '状态为离职或退休' } as const;
 
@@ -30,9 +29,9 @@ function peopleSheet(profile: Profile, rows: PersonRow[], withFailed: boolean): 
   const byId = new Map(profile.criteria.map((c) => [c.id, c]));
   const body = rows.map((r) => [
     { t: 's', v: r.employeeId },
-    escapeFormulaText(r.name),
-    escapeFormulaText(r.department),
-    escapeFormulaText(r.position),
+    { t: 's', v: r.name },
+    { t: 's', v: r.department },
+    { t: 's', v: r.position },
     ...(withFailed ? [(r.failed ?? []).map(label).join('、')] : []),
     ...r.criteria.flatMap((c) => [valueCell(byId.get(c.id), c), c.passed ? '是' : '否']),
   ]);
@@ -45,7 +44,7 @@ export function screeningWorkbook(profile: Profile, report: ScreeningReport): Ui
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, peopleSheet(profile, report.candidates, false), '候选人');
   XLSX.utils.book_append_sheet(wb, peopleSheet(profile, report.nearMisses, true), '差一项');
-  const excluded = XLSX.utils.aoa_to_sheet([['工号', '姓名', '部门', '原因'], ...report.excluded.map((x) => [{ t: 's', v: x.employeeId }, escapeFormulaText(x.name), escapeFormulaText(x.department), REASON_ZH[x.reason]])] as unknown[][]);
+  const excluded = XLSX.utils.aoa_to_sheet([['工号', '姓名', '部门', '原因'], ...report.excluded.map((x) => [{ t: 's', v: x.employeeId }, { t: 's', v: x.name }, { t: 's', v: x.department }, REASON_ZH[x.reason]])] as unknown[][]);
   XLSX.utils.book_append_sheet(wb, excluded, '排除');
   const words = [...describeProfile(profile, report.asOf), '', `在职人数：${report.population}`, `候选人：${report.candidates.length}`, `差一项：${report.nearMisses.length}`, `排除：${report.excludedCount}`];
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(words.map((w) => [w])), '画像说明');

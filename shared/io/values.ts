@@ -38,6 +38,12 @@ export function cleanText(text: string): string {
 }
 
 /** The text of a cell as the user sees it. */
+/** An apostrophe our CSV export put before text that would run as a formula (see escapeFormulaText). */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
+/** The text of a cell, without the formula escape a CSV of ours adds. */
+export const unescapedText = (text: string): string => text.replace(ESCAPED_FORMULA, '');
+
 export function cellText(cell: CellInput | undefined): string {
   if (!cell || cell.v === undefined || cell.v === null) return '';
   if (cell.t === 's') return cleanText(String(cell.v));
@@ -197,7 +203,7 @@ export function normaliseCell(type: ValueType, cell: CellInput, date1904 = false
     case 'list':
       return normaliseList(cell);
     case 'text': {
-      const text = cellText(cell);
+      const text = unescapedText(cellText(cell));
       return ok(text === '' ? null : text);
     }
   }

@@ -36,8 +36,11 @@ describe('exports', () => {
     const ws = XLSX.read(bytes, { dense: true }).Sheets['错误报告'];
     const rows = ws['!data']!.map((r) => r.map((c) => c?.v));
     expect(rows[0]).toEqual(['原行号', '工号', '姓名', '问题']);
-    expect(rows[1]).toEqual([2, '000123', "'=cmd", '第2行 B列(姓名) 必填']);
+    // An .xlsx string cell never runs as a formula: the text stays as the file had it.
+    expect(rows[1]).toEqual([2, '000123', '=cmd', '第2行 B列(姓名) 必填']);
     expect(ws['!data']![1][1].t).toBe('s');
+    expect(ws['!data']![1][2]).toMatchObject({ t: 's', v: '=cmd' });
+    expect(ws['!data']![1][2].f).toBeUndefined();
   });
 
   it('exports chosen roster rows as .xlsx and CSV that import back to the same values', () => {
@@ -54,6 +57,25 @@ describe('exports', () => {
       for (const name of Object.keys(subset.columns)) if (name in back.set.columns) expect([file, name, back.set.columns[name]]).toEqual([file, name, subset.columns[name]]);
       expect(back.set.columns.employeeId).toEqual(subset.columns.employeeId);
       expect(back.set.columns.status).toEqual(subset.columns.status);
+    }
+  });
+
+  it('round-trips names that look like formulas: kept as text in .xlsx, escaped in CSV and unescaped on import', () => {
+    const roster = generateDemoPlant({ employees: 20, seed: 'formula', endQuarter: '2026Q3', plant: { code: 'P01', name: '一厂', region: '' } }).datasets.roster;
+    const names = ['-1+1_5', '=HYPERLINK("http://x")', '@home', '+86 张伟', "'普通'"];
+    const subset = { ...selectRows(roster, [0, 1, 2, 3, 4]) };
+    subset.columns = { ...subset.columns, name: names };
+    const xlsx = datasetWorkbook(subset);
+    const ws = XLSX.read(xlsx, { dense: true });
+    const sheet = ws.Sheets[ws.SheetNames[0]]['!data']!;
+    const nameCol = sheet[0].findIndex((c) => c?.v === '姓名');
+    expect(sheet.slice(1).map((r) => r[nameCol]?.v)).toEqual(names);
+    const csvText = new TextDecoder().decode(datasetCsv(subset));
+    expect(csvText).toContain("'-1+1_5");
+    for (const [bytes, file] of [[xlsx, 'names.xlsx'], [datasetCsv(subset), 'names.csv']] as const) {
+      const back = analyseWorkbookBytes(bytes, file);
+      if (!back.ok) throw new Error(`${file}: ${back.code}`);
+      expect([file, back.set.columns.name]).toEqual([file, names]);
     }
   });
 });
