@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUp, signIn, signOut, validateSetup, SetupFailure } from '../../renderer/src/data/records/installation.ts';
+import { setUp, signIn, signOut, validateSetup, SetupFailure, unknownUserCost } from '../../renderer/src/data/records/installation.ts';
 import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../renderer/src/data/records/passwords.ts';
 import { freshDb, installedDb, PLANT_SETUP } from './helpers.ts';
 
@@ -48,6 +48,21 @@ describe('first-run setup', () => {
     const row = await db.settings.get('installation');
     expect(row?.key === 'installation' && row.value.orgName).toBe(installation.orgName);
     expect(await db.users.count()).toBe(1);
+  });
+
+  it('refuses first-run setup when the installation row was deleted but accounts and data remain', async () => {
+    const { db } = await installedDb();
+    await db.settings.delete('installation');
+    const err = await setUp(db, { ...PLANT_SETUP, admin: { ...PLANT_SETUP.admin, userName: 'intruder' } }, 1000).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SetupFailure);
+    expect((err as SetupFailure).code).toBe('dataExists');
+    expect((await db.users.toArray()).map((u) => u.userName)).toEqual(['admin']);
+  });
+
+  it('spends on an unknown user name what a real account costs', async () => {
+    const { db } = await installedDb();
+    expect(await unknownUserCost(db)).toBe(1000);
+    expect(await unknownUserCost(freshDb())).toBe(600_000);
   });
 
   it('stamps records with increasing per-origin seq and HLC', async () => {

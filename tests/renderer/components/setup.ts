@@ -6,3 +6,4 @@ import { initI18n } from '../../../renderer/src/i18n/index.ts';
 
 initI18n('zh-CN', FEATURE_MESSAGES);
 afterEach(() => cleanup());
+

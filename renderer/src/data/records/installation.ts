@@ -15,7 +15,7 @@ export interface SetupInput {
   admin: { userName: string; displayName: string; password: string };
 }
 
-export type SetupError = 'alreadySetUp' | 'missingOrg' | 'missingPlant' | 'badUserName' | 'weakPassword';
+export type SetupError = 'alreadySetUp' | 'dataExists' | 'missingOrg' | 'missingPlant' | 'badUserName' | 'weakPassword';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -60,8 +60,10 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
   };
   const adminId = newId();
   const actor: Actor = { userId: adminId, userName: input.admin.userName };
-  return db.transaction('rw', [db.settings, db.users, db.audit], async () => {
+  return db.transaction('rw', [db.settings, db.users, db.audit, db.factBatches], async () => {
     if (await db.settings.get('installation')) throw new SetupFailure('alreadySetUp');
+    // Deleting the installation row must not reopen first-run setup over existing accounts and data.
+    if ((await db.users.count()) > 0 || (await db.factBatches.count()) > 0 || (await db.audit.count()) > 0) throw new SetupFailure('dataExists');
     await db.settings.put({ key: 'installation', value: installation });
     await db.settings.put({ key: 'identity', value: identity });
     const admin = await change(db, actor, 'setup', ['user'], async (ctx) => {
@@ -92,11 +94,20 @@ export class SetupFailure extends FailureError<SetupError> {
   }
 }
 
+/** The PBKDF2 iterations a sign-in with an unknown name spends: the most any stored account uses. */
+export async function unknownUserCost(db: XinhuoDb): Promise<number> {
+  let most = 0;
+  await db.users.each((u) => {
+    most = Math.max(most, u.password?.iterations ?? 0);
+  });
+  return most || PBKDF2_ITERATIONS;
+}
+
 /** Returns the user when name and password match; records the sign-in in the audit log. */
 export async function signIn(db: XinhuoDb, userName: string, password: string): Promise<UserRecord | null> {
   const user = await db.users.where('userName').equals(userName).first();
-  // Hash even for unknown users so that timing does not tell which names exist.
-  const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, 1000), false);
+  // Hash even for unknown users, at the cost real accounts have, so that timing does not tell which names exist.
+  const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, await unknownUserCost(db)), false);
   if (!user || !ok || user.deleted || user.disabled) return null;
   await change(db, { userId: user.id, userName: user.userName }, null, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName }));
   return user;

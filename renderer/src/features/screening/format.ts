@@ -78,3 +78,8 @@ export function newCriterion(kind: string, info: SnapshotInfo | null, existing: 
       return { id: id('metric'), kind: 'threshold', source: 'performance', metric: 'innovationScore', aggregate: 'mean', op: '>=', value: 80, years: 2 };
   }
 }
+
+/** What a near-miss of a saved run lacks, in the criteria's own words: 带教能力评分≥4.5. */
+export function lacksText(profile: Profile, failed: readonly string[]): string {
+  return failed.map((id) => labelOf(profile, id)).join('、');
+}

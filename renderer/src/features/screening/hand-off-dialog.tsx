@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreeningRunRecord } from '../../data/index.ts';
 import { VirtualTable } from '../../ui/index.ts';
+import { lacksText } from './format.ts';
 
 /** Hands a saved run to the selection pipeline: the candidates, and any near-misses ticked. */
 export function HandOffDialog({ run, onClose, onConfirm }: { run: ScreeningRunRecord; onClose: () => void; onConfirm: (nearMissIds: string[]) => Promise<void> }) {
@@ -28,11 +29,14 @@ export function HandOffDialog({ run, onClose, onConfirm }: { run: ScreeningRunRe
             { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
             { id: 'name', title: t('screening.columns.name'), width: 0.8 },
             { id: 'department', title: t('screening.columns.department'), width: 1 },
+            { id: 'lacks', title: t('pipeline.lacks'), width: 2 },
           ]}
           rowCount={run.nearMisses.length}
           renderCell={(i, c) => {
             const x = run.nearMisses[i];
             if (c === 'pick') return <input type="checkbox" checked={picked.has(x.employeeId)} onChange={() => toggle(x.employeeId)} aria-label={`${x.name}（${x.employeeId}）`} />;
+            // What each near-miss lacks, so the officer can judge who deserves a second look.
+            if (c === 'lacks') return lacksText(run.profile, x.failed);
             return x[c as 'employeeId' | 'name' | 'department'];
           }}
         />
