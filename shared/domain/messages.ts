@@ -18,6 +18,8 @@ export const FAILURE_MESSAGES = {
   'access.denied': { zh: '此账号不能执行该操作，或已被停用', en: 'This account may not do that, or it has been disabled' },
   'pipeline.badMove': { zh: '不能从“{from}”直接变为“{to}”。', en: 'Cannot move from “{from}” to “{to}” directly.' },
   cancelled: { zh: '已取消，没有写入任何内容', en: 'Cancelled; nothing was written' },
+  'import.stale': { zh: '数据已被其他窗口修改，请重新预览', en: 'The data was changed in another window; preview the import again' },
+  'import.duplicate': { zh: '文件 {file} 已经导入过，没有再次导入', en: '{file} has been imported already; it was not imported again' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FailureCode = keyof typeof FAILURE_MESSAGES;

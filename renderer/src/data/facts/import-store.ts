@@ -9,6 +9,7 @@ import { change } from '../records/change.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import { dropBatch, FACT_KINDS, liveBatches, readDataset, writeBatch } from './fact-store.ts';
 import type { Actor, FactBatchRecord, SavedMapping } from '../db/types.ts';
+import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 
 export async function currentDataset(db: XinhuoDb, dataset: DatasetName) {
   return resolveDataset(dataset, await readDataset(db, dataset));
@@ -29,11 +30,27 @@ export interface CommitRequest {
   sha256: string;
   mapping: Record<string, string>;
   signature: string;
+  /** The dataset's live batches when the plan was made (datasetBasis); omitted, the check is skipped. */
+  basis?: string;
 }
 
+/** What a plan was made against: the ids of the dataset's live batches. */
+export async function datasetBasis(db: XinhuoDb, dataset: DatasetName): Promise<string> {
+  return (await liveBatches(db, dataset)).map((b) => b.id).sort().join(',');
+}
+
+/**
+ * Commits a planned import in one transaction. Inside it, the commit re-checks that the
+ * dataset has not changed since the plan (another window may have imported or undone in
+ * between: a stale plan would revert its rows) and that the same file is not already in.
+ */
 export async function commitImport(db: XinhuoDb, actor: Actor, req: CommitRequest): Promise<FactBatchRecord> {
   const existing = await savedMappings(db);
+  const dataset = req.plan.set.dataset;
   return change(db, actor, 'import', FACT_KINDS, async (ctx) => {
+    const live = (await ctx.byIndex('factBatch', 'dataset', dataset)).filter((b) => !b.deleted);
+    if (req.basis !== undefined && live.map((b) => b.id).sort().join(',') !== req.basis) throw new FailureError(failure('import.stale', { dataset }));
+    if (req.sha256 && (await ctx.all('factBatch')).some((b) => !b.deleted && b.sha256 === req.sha256)) throw new FailureError(failure('import.duplicate', { file: req.fileName }));
     const record = await writeBatch(ctx, {
       set: req.plan.set,
       fileName: req.fileName,

@@ -10,7 +10,7 @@ import { columnLetter, errorReportWorkbook } from '../../../../shared/io/export-
 import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../shared/io/read-file.ts';
 import { listSheets } from '../../../../shared/io/sheet.ts';
 import { XinhuoDb } from '../db/db.ts';
-import { commitImport, currentDataset, findBatchByHash, savedMappings } from '../facts/import-store.ts';
+import { commitImport, currentDataset, datasetBasis, findBatchByHash, savedMappings } from '../facts/import-store.ts';
 import type { Actor } from '../db/types.ts';
 import type { ImportRequest, ImportResponse, AnalysisSummary } from './import-protocol.ts';
 import { serve, type CallIo, type PortLike } from './rpc.ts';
@@ -21,6 +21,8 @@ let sha256 = '';
 let read: WorkbookRead | null = null;
 let analysis: Analysis | null = null;
 let plan: ImportPlan | null = null;
+/** The dataset's live batches when the plan was made; the commit refuses if they changed. */
+let basis: string | undefined;
 let db: XinhuoDb | null = null;
 
 
@@ -121,12 +123,13 @@ async function handle(req: ImportRequest, io: CallIo): Promise<ImportResponse> {
     case 'plan': {
       if (!analysis || !db) throw new Error('nothing analysed');
       const bad = invalidRows(analysis);
+      basis = await datasetBasis(db, analysis.dataset);
       plan = withInvalidRows(planImport(await currentDataset(db, analysis.dataset), analysis.set, req.mode as ImportMode), bad.length);
       return { type: 'planned', id: req.id, counts: plan.counts, changes: plan.changes, changesByField: plan.changesByField, periods: plan.periods, absent: plan.absent, invalidRows: bad.slice(0, 50) };
     }
     case 'commit': {
       if (!analysis || !plan || !db) throw new Error('nothing planned');
-      const record = await commitImport(db, req.actor as Actor, { plan, fileName, sha256, mapping: mappingToHeaders(analysis.mapping), signature: headerSignature(analysis.headers) });
+      const record = await commitImport(db, req.actor as Actor, { plan, fileName, sha256, mapping: mappingToHeaders(analysis.mapping), signature: headerSignature(analysis.headers), basis });
       return { type: 'committed', id: req.id, batchId: record.id, counts: plan.counts };
     }
     case 'errorReport': {
