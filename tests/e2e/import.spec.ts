@@ -56,9 +56,11 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   // The HR exports, end to end: two chosen at once go through the wizard one after another.
   await openImport(page);
   await pickFile(page, [join(demoDir, 'roster.xlsx'), join(demoDir, 'performance.xlsx')]);
+  await expect(page.getByTestId('file-of')).toHaveText('第 1 个，共 2 个：roster.xlsx');
   await expect(await runWizard(page)).toHaveText(/新增 300 条/);
   await page.getByRole('button', { name: '导入下一个文件：performance.xlsx（还有 1 个）' }).click();
   await expect(page.locator('dd', { hasText: 'performance.xlsx' })).toBeVisible();
+  await expect(page.getByTestId('file-of')).toHaveText('第 2 个，共 2 个：performance.xlsx');
   await expect(await runWizard(page)).toHaveText(/新增 [\d,]+ 条/);
   await expect(page.getByRole('button', { name: /导入下一个文件/ })).toHaveCount(0);
   await expect(await importFile(page, join(demoDir, 'ratings.xlsx'))).toHaveText(/新增 [\d,]+ 条/);

@@ -46,6 +46,12 @@ describe('the mode step', () => {
     expect(screen.getByTestId('plan-invalid').textContent).toBe('3 行有错误，不导入（第 7、8、12 行），详见错误报告');
   });
 
+  it('names the periods a replace would cover before it is chosen', () => {
+    useAppStore.setState({ user: { id: 'u1', userName: 'li', displayName: '李', role: 'officer', department: null } as never });
+    render(<ModeStep wizard={wizard({ summary: { dataset: 'performance', periods: ['2026Q2', '2026Q3'] } } as never)} />);
+    expect(screen.getByRole('radio', { name: /替换周期数据（2026Q2、2026Q3 的数据以本次为准/ })).toBeTruthy();
+  });
+
   it('commits when the officer confirms', async () => {
     useAppStore.setState({ user: { id: 'u1', userName: 'li', displayName: '李', role: 'officer', department: null } as never });
     const w = wizard();

@@ -22,6 +22,8 @@ export type AnalysisSummary = Omit<Analysis, 'ok' | 'set' | 'rowNumbers' | 'prev
   previewRows: number;
   errorRows: number;
   issueCount: number;
+  /** The periods the valid rows belong to (datasets with periods). */
+  periods: string[];
 };
 
 export interface DuplicateOf {

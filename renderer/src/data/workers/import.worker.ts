@@ -31,6 +31,13 @@ async function hashOf(data: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The periods the file's rows belong to, for naming them in the replace-a-period choice. */
+function periodsOf(a: Analysis): string[] {
+  const col = a.set.columns.period;
+  if (!col || col instanceof Float64Array) return [];
+  return [...new Set(col.filter((p): p is string => p !== null))].sort();
+}
+
 function summarise(a: Analysis, extra: Issue[]): AnalysisSummary {
   const issues = [...a.issues, ...extra].sort((x, y) => x.row - y.row);
   const errorRows = new Set(issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row));
@@ -52,6 +59,7 @@ function summarise(a: Analysis, extra: Issue[]): AnalysisSummary {
     errorRows: errorRows.size,
     issues: issues.slice(0, 5000),
     issueCount: issues.length,
+    periods: periodsOf(a),
   };
 }
 

@@ -16,11 +16,18 @@ export function ImportScreen() {
   const { t } = useTranslation();
   const wizard = useImportWizard();
   const [queue, setQueue] = useState<QueuedFile[]>([]);
+  // Which file of several chosen together the wizard is on: 第 2 个，共 5 个.
+  const [batch, setBatch] = useState<{ position: number; total: number } | null>(null);
   const next = () => {
     const [first, ...rest] = queue;
     setQueue(rest);
+    setBatch((b) => (b ? { ...b, position: b.position + 1 } : null));
     wizard.reset();
     void wizard.open(first.name, first.bytes);
+  };
+  const queueUp = (rest: QueuedFile[]) => {
+    setQueue(rest);
+    setBatch(rest.length ? { position: 1, total: rest.length + 1 } : null);
   };
   return (
     <section className="screen import" aria-label={t('importer.title')}>
@@ -28,6 +35,11 @@ export function ImportScreen() {
         <h2>{t('importer.title')}</h2>
       </header>
       <Stepper step={wizard.step} />
+      {batch && wizard.opened && (
+        <p className="muted" data-testid="file-of">
+          {t('importer.fileOf', { position: batch.position, total: batch.total, name: wizard.opened.fileName })}
+        </p>
+      )}
       {wizard.step === 'file' && (
         <>
           {queue.length > 0 && !wizard.opened && (
@@ -38,7 +50,7 @@ export function ImportScreen() {
               </button>
             </p>
           )}
-          <FileStep wizard={wizard} onQueue={setQueue} />
+          <FileStep wizard={wizard} onQueue={queueUp} />
           <Progress wizard={wizard} />
         </>
       )}

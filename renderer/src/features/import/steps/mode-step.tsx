@@ -35,7 +35,7 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
   }, [mode, plan]);
   if (!summary) return null;
   const modes: ImportMode[] = supportsReplacePeriod(summary.dataset) ? ['insert', 'upsert', 'replacePeriod'] : ['insert', 'upsert'];
-  const label = (m: ImportMode) => (m === 'insert' ? t('importer.modeInsert') : m === 'upsert' ? t('importer.modeUpsert') : t('importer.modeReplace', { periods: planned?.mode === 'replacePeriod' ? planned.periods.join('、') : '…' }));
+  const label = (m: ImportMode) => (m === 'insert' ? t('importer.modeInsert') : m === 'upsert' ? t('importer.modeUpsert') : t('importer.modeReplace', { periods: (planned?.mode === 'replacePeriod' ? planned.periods : summary.periods).join(language === 'en' ? ', ' : '、') }));
   return (
     <section className="card wizard-step">
       <div role="radiogroup" aria-label={t('importer.steps.mode')} className="modes">
