@@ -36,8 +36,17 @@ export const userSchema = envelopeSchema.extend({
   disabled: z.boolean().optional(),
 });
 
+/** Sign-in bookkeeping of a stored account: failures in a row, when it may try again, and a lock. */
+const signInStateSchema = z.object({
+  failedSignIns: z.number().int().min(0).optional(),
+  /** ISO time before which a sign-in is refused (back-off after a failure). */
+  retryAt: z.string().optional(),
+  /** Set after too many failures in a row; an administrator's password reset clears it. */
+  lockedAt: z.string().optional(),
+});
+
 /** A user as this installation stores it. */
-export const storedUserSchema = userSchema.extend({ password: passwordHashSchema });
+export const storedUserSchema = userSchema.extend({ password: passwordHashSchema }).extend(signInStateSchema.shape);
 
 /** Audit parameters are codes and plain values, rendered in the reader's language when shown. */
 export const auditParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));

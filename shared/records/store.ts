@@ -75,9 +75,10 @@ export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition' | 'access
 /**
  * What a change needs of the signed-in user, checked inside its transaction against the user
  * as the store holds them (never as the page says): a capability; null = any enabled account;
- * 'setup' = none (first-run setup creates the first account in the same change).
+ * 'setup' = none (first-run setup creates the first account in the same change); 'system' =
+ * none (sign-in bookkeeping, written before anyone is signed in).
  */
-export type Needs = Capability | null | 'setup';
+export type Needs = Capability | null | 'setup' | 'system';
 
 export function ownPartition(installation: Pick<Installation, 'role' | 'plant'>): string {
   return installation.role === 'hq' ? 'hq' : `plant:${installation.plant?.code ?? 'unknown'}`;
@@ -85,11 +86,13 @@ export function ownPartition(installation: Pick<Installation, 'role' | 'plant'>)
 
 /** The one write path: see the module comment. */
 export async function runChange<T>(store: RecordStore, claimed: Actor, needs: Needs, kinds: readonly RecordKind[], work: (ctx: ChangeContext) => Promise<T>, now: () => number = Date.now): Promise<T> {
-  return store.transaction(needs === 'setup' ? kinds : [...new Set<RecordKind>([...kinds, 'user'])], async (tx) => {
+  // 'system': the installation itself writes with nobody signed in (sign-in bookkeeping).
+  const unchecked = needs === 'setup' || needs === 'system';
+  return store.transaction(unchecked ? kinds : [...new Set<RecordKind>([...kinds, 'user'])], async (tx) => {
     const installation = await tx.setting('installation');
     if (!installation) throw new FailureError(failure('change.notSetUp'));
     let actor = claimed;
-    if (needs !== 'setup') {
+    if (!unchecked) {
       // A disabled or unknown account writes nothing, whatever identity the page sends.
       const user = await tx.get('user', claimed.userId);
       if (!user || user.deleted || user.disabled) throw new FailureError(failure('access.denied', { userId: claimed.userId }));

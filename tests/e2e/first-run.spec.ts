@@ -84,6 +84,10 @@ test('first run as a plant with the demo plant, people search, employee page, la
   await app.signOut();
   await app.signIn(ADMIN.userName, 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText('用户名或密码错误，请重新输入。');
+  // Straight after a failure the account must wait a moment, and says so.
+  await app.signIn(ADMIN.userName, ADMIN.password);
+  await expect(page.getByRole('alert')).toHaveText(/^密码输错，请 \d+ 秒后再试$/);
+  await page.waitForTimeout(1500);
   await app.signIn(ADMIN.userName, ADMIN.password);
   await expect(page.getByRole('link', { name: '员工' })).toBeVisible();
   expect(errors).toEqual([]);

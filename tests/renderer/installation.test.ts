@@ -78,13 +78,17 @@ describe('first-run setup', () => {
 describe('sign-in', () => {
   it('accepts the right password, refuses a wrong one and an unknown user, and audits sign-in and sign-out', async () => {
     const { db } = await installedDb();
-    expect(await signIn(db, 'admin', 'wrong password')).toBeNull();
-    expect(await signIn(db, 'nobody', PLANT_SETUP.admin.password)).toBeNull();
-    const user = await signIn(db, 'admin', PLANT_SETUP.admin.password);
+    let t = Date.now();
+    const now = () => t;
+    expect(await signIn(db, 'admin', 'wrong password', now)).toBeNull();
+    expect(await signIn(db, 'nobody', PLANT_SETUP.admin.password, now)).toBeNull();
+    // After a wrong password the account waits a second before it may try again.
+    t += 2000;
+    const user = await signIn(db, 'admin', PLANT_SETUP.admin.password, now);
     expect(user?.userName).toBe('admin');
     await signOut(db, { userId: user!.id, userName: user!.userName });
-    const actions = (await db.audit.orderBy('hlc').toArray()).map((a) => `${a.action}:${a.userName}`);
-    expect(actions).toEqual(['setup:admin', 'user.create:admin', 'auth.signIn:admin', 'auth.signOut:admin']);
+    const actions = (await db.audit.orderBy('hlc').toArray()).map((a) => `${a.action}:${a.params.userName ?? a.userName}`);
+    expect(actions).toEqual(['setup:admin', 'user.create:admin', 'auth.signInFailed:admin', 'auth.signInFailed:nobody', 'auth.signIn:admin', 'auth.signOut:admin']);
   });
 
   it('works on a fresh database only after setup', async () => {

@@ -103,13 +103,44 @@ export async function unknownUserCost(db: XinhuoDb): Promise<number> {
   return most || PBKDF2_ITERATIONS;
 }
 
-/** Returns the user when name and password match; records the sign-in in the audit log. */
-export async function signIn(db: XinhuoDb, userName: string, password: string): Promise<UserRecord | null> {
+/** Failures in a row that lock an account until an administrator resets its password. */
+export const LOCK_AFTER = 5;
+
+/** Seconds to wait after the n-th failure in a row: 1, 2, 4, 8 … at most 60. */
+export const backOffSeconds = (failures: number): number => Math.min(60, 2 ** Math.max(0, failures - 1));
+
+/**
+ * Returns the user when name and password match; records every attempt in the audit log.
+ * After a failure the account must wait (back-off), and after LOCK_AFTER failures in a row it
+ * is locked: both are refused with a failure value (auth.wait, auth.locked), checked before
+ * the password so that a locked account cannot be guessed at.
+ */
+export async function signIn(db: XinhuoDb, userName: string, password: string, now: () => number = Date.now): Promise<UserRecord | null> {
+  if (!(await getInstallation(db))) return null;
   const user = await db.users.where('userName').equals(userName).first();
+  const system = { userId: user?.id ?? 'unknown', userName };
+  if (user && !user.deleted) {
+    if (user.lockedAt) throw new FailureError(failure('auth.locked', { userName }));
+    if (user.retryAt && Date.parse(user.retryAt) > now()) throw new FailureError(failure('auth.wait', { seconds: Math.ceil((Date.parse(user.retryAt) - now()) / 1000) }));
+  }
   // Hash even for unknown users, at the cost real accounts have, so that timing does not tell which names exist.
   const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, await unknownUserCost(db)), false);
-  if (!user || !ok || user.deleted || user.disabled) return null;
-  await change(db, { userId: user.id, userName: user.userName }, null, [], async (ctx) => ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName }));
+  if (!user || !ok || user.deleted || user.disabled) {
+    await change(db, system, 'system', ['user'], async (ctx) => {
+      ctx.audit('auth.signInFailed', 'user', user?.id ?? null, { userName });
+      if (!user || user.deleted || ok) return;
+      const failures = (user.failedSignIns ?? 0) + 1;
+      const at = new Date(now()).toISOString();
+      await ctx.put('user', { ...user, failedSignIns: failures, retryAt: new Date(now() + backOffSeconds(failures) * 1000).toISOString(), ...(failures >= LOCK_AFTER ? { lockedAt: at } : {}) });
+      if (failures >= LOCK_AFTER) ctx.audit('auth.locked', 'user', user.id, { userName });
+    });
+    return null;
+  }
+  await change(db, { userId: user.id, userName: user.userName }, null, ['user'], async (ctx) => {
+    // A successful sign-in clears the count of failures in a row.
+    if (user.failedSignIns || user.retryAt) await ctx.put('user', { ...user, failedSignIns: 0, retryAt: undefined });
+    ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName });
+  });
   return user;
 }
 

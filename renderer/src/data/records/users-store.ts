@@ -93,5 +93,6 @@ export async function setUserDisabled(db: XinhuoDb, actor: Actor, userId: string
 export async function resetPassword(db: XinhuoDb, actor: Actor, userId: string, password: string, iterations = PBKDF2_ITERATIONS): Promise<UserRecord> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserFailure('weakPassword');
   const hash = await hashPassword(password, iterations);
-  return updateUser(db, actor, userId, 'user.password', () => ({ password: hash }));
+  // A reset by an administrator also unlocks an account locked by failed sign-ins.
+  return updateUser(db, actor, userId, 'user.password', () => ({ password: hash, failedSignIns: 0, retryAt: undefined, lockedAt: undefined }));
 }

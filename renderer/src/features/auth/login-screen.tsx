@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signIn, type Installation } from '../../data/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import { sharedFailureText, type Language } from '../../i18n/index.ts';
 
 export function LoginScreen({ installation }: { installation: Installation }) {
   const { t } = useTranslation();
@@ -11,14 +12,28 @@ export function LoginScreen({ installation }: { installation: Installation }) {
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const language = useAppStore((s) => s.language) as Language;
   const [working, setWorking] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setWorking(true);
     setFailed(false);
-    const user = await signIn(userName.trim(), password);
+    let user: Awaited<ReturnType<typeof signIn>> = null;
+    try {
+      user = await signIn(userName.trim(), password);
+    } catch (err) {
+      // A locked account or one that must wait is told so, in the reader's language.
+      const text = sharedFailureText(err, language);
+      if (text === null) throw err;
+      setWorking(false);
+      setRefusal(text);
+      setPassword('');
+      return;
+    }
     setWorking(false);
+    setRefusal(null);
     if (!user) {
       setFailed(true);
       setPassword('');
@@ -45,9 +60,9 @@ export function LoginScreen({ installation }: { installation: Installation }) {
           <span>{t('login.password')}</span>
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {failed && (
+        {(failed || refusal) && (
           <p className="error" role="alert">
-            {t('login.failed')}
+            {refusal ?? t('login.failed')}
           </p>
         )}
         <button type="submit" className="primary" disabled={working || !userName || !password}>
