@@ -16,7 +16,7 @@ test('a department head account, created in 设置, screens its own department o
   await accounts.getByLabel('用户名').fill('zhang.q');
   await accounts.getByLabel('姓名').fill('张强');
   await accounts.getByLabel('角色').selectOption({ label: '部门负责人（仅看本部门）' });
-  await accounts.getByLabel('所属部门').fill('质量部');
+  await accounts.getByLabel('所属部门').selectOption('质量部');
   await accounts.getByLabel('初始密码').fill('short');
   await accounts.getByLabel('再次输入密码').fill('short');
   await accounts.getByRole('button', { name: '创建账号' }).click();
@@ -26,6 +26,11 @@ test('a department head account, created in 设置, screens its own department o
   await accounts.getByRole('button', { name: '创建账号' }).click();
   await expect(accounts.getByRole('status')).toHaveText('已创建账号：张强（zhang.q）。');
   await expect(accounts.getByRole('row', { name: /zhang\.q/ })).toContainText('质量部');
+  // The department is chosen from the roster and can be changed later.
+  await accounts.getByLabel('张强 的所属部门').selectOption('设备维修部');
+  await expect(accounts.getByRole('status')).toHaveText('已将 张强 的所属部门改为 设备维修部。');
+  await accounts.getByLabel('张强 的所属部门').selectOption('质量部');
+  await expect(accounts.getByLabel('张强 的所属部门')).toHaveValue('质量部');
 
   // Someone outside 质量部, to try to open later.
   await page.getByRole('link', { name: '员工' }).click();

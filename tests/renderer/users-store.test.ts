@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../renderer/src/data/records/installation.ts';
-import { createUser, resetPassword, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
+import { createUser, resetPassword, setUserDepartment, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
 import { installedDb, shownAudit } from './helpers.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
 
@@ -43,5 +43,16 @@ describe('accounts', () => {
     // The wrong (old) password makes the account wait a second before the next try.
     expect(await signIn(db, 'zhang.q', 'a-new-password', () => Date.now() + 2000)).not.toBeNull();
     expect((await db.audit.toArray()).map((a) => a.action)).toEqual(expect.arrayContaining(['user.disable', 'user.enable', 'user.password']));
+  });
+
+  it("lets an administrator move a department head to another department, audited", async () => {
+    const { db, actor } = await installedDb();
+    const head = await createUser(db, actor, { userName: 'zhang.q', displayName: '张强', role: 'deptHead', department: '质量部', password: 'quality-2026' }, 1000);
+    const moved = await setUserDepartment(db, actor, head.id, '设备维修部');
+    expect(moved.department).toBe('设备维修部');
+    expect(shownAudit(await db.audit.where('action').equals('user.department').last())).toBe('张强（zhang.q）：质量部 → 设备维修部');
+    const officer = await createUser(db, actor, { userName: 'li.o', displayName: '李', role: 'officer', department: null, password: 'officer-2026' }, 1000);
+    await expect(setUserDepartment(db, actor, officer.id, '质量部')).rejects.toMatchObject({ code: 'notDeptHead' });
+    await expect(setUserDepartment(db, { userId: officer.id, userName: 'li.o' }, head.id, '质量部')).rejects.toMatchObject({ failure: { code: 'access.denied' } });
   });
 });

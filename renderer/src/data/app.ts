@@ -19,7 +19,7 @@ import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/
 import { pipelineEntriesFor } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
 import type { Actor } from './db/types.ts';
-import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
+import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
 /** The database's name, for workers that open it themselves. */
 export const databaseName = (): string => getDb().name;
@@ -37,6 +37,7 @@ export const useUsers = () => useLiveQuery(() => getDb().users.orderBy('userName
 export const createUser = (actor: Actor, input: NewUser) => createUserIn(getDb(), actor, input);
 export const setUserDisabled = (actor: Actor, userId: string, disabled: boolean) => setUserDisabledIn(getDb(), actor, userId, disabled);
 export const resetPassword = (actor: Actor, userId: string, password: string) => resetPasswordIn(getDb(), actor, userId, password);
+export const setUserDepartment = (actor: Actor, userId: string, department: string) => setUserDepartmentIn(getDb(), actor, userId, department);
 
 export const useSavedProfiles = () => useLiveQuery(() => latestProfiles(getDb()), []);
 export const useRecentRuns = (limit = 20) => useLiveQuery(() => getDb().screeningRuns.orderBy('createdAt').reverse().limit(limit).toArray(), [limit]);

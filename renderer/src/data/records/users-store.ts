@@ -19,7 +19,7 @@ export interface NewUser {
   password: string;
 }
 
-export type UserError = 'notAdmin' | 'badUserName' | 'taken' | 'weakPassword' | 'missingDepartment' | 'lastAdmin' | 'notFound';
+export type UserError = 'notAdmin' | 'badUserName' | 'taken' | 'weakPassword' | 'missingDepartment' | 'lastAdmin' | 'notFound' | 'notDeptHead';
 
 /** An account change refused for a reason the officer can fix: a failure of the accounts namespace. */
 export class UserFailure extends FailureError<UserError> {
@@ -95,4 +95,19 @@ export async function resetPassword(db: XinhuoDb, actor: Actor, userId: string, 
   const hash = await hashPassword(password, iterations);
   // A reset by an administrator also unlocks an account locked by failed sign-ins.
   return updateUser(db, actor, userId, 'user.password', () => ({ password: hash, failedSignIns: 0, retryAt: undefined, lockedAt: undefined }));
+}
+
+/** Moves a department head to another department (the one they see); audited. */
+export async function setUserDepartment(db: XinhuoDb, actor: Actor, userId: string, department: string): Promise<UserRecord> {
+  const next = department.trim();
+  if (!next) throw new UserFailure('missingDepartment');
+  return change(db, actor, 'accounts', ['user'], async (ctx) => {
+    await requireAdmin(ctx, actor);
+    const user = await ctx.get('user', userId);
+    if (!user || user.deleted) throw new UserFailure('notFound');
+    if (user.role !== 'deptHead') throw new UserFailure('notDeptHead');
+    const [moved] = await ctx.put('user', { ...user, department: next });
+    ctx.audit('user.department', 'user', user.id, { userName: user.userName, displayName: user.displayName, department: next, previous: user.department });
+    return moved;
+  });
 }

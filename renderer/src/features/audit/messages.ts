@@ -32,6 +32,7 @@ export const zhCN = {
       'user.disable': '停用账号',
       'user.enable': '启用账号',
       'user.password': '重置密码',
+      'user.department': '更改所属部门',
     },
     summaries: {
       setup: '{{org}}（{{installationRole}}{{plantPart}}）',
@@ -53,6 +54,7 @@ export const zhCN = {
       'user.disable': '{{displayName}}（{{userName}}）',
       'user.enable': '{{displayName}}（{{userName}}）',
       'user.password': '{{displayName}}（{{userName}}）',
+      'user.department': '{{displayName}}（{{userName}}）：{{previous}} → {{department}}',
     },
     parts: { plant: ' {{plantCode}} {{plantName}}', department: '：{{department}}', already: '，{{already, number}} 人已在流程中', scope: '，{{scope}}', note: '（{{note}}）' },
   },
@@ -90,6 +92,7 @@ export const en: typeof zhCN = {
       'user.disable': 'Account disabled',
       'user.enable': 'Account enabled',
       'user.password': 'Password reset',
+      'user.department': 'Department changed',
     },
     summaries: {
       setup: '{{org}} ({{installationRole}}{{plantPart}})',
@@ -111,6 +114,7 @@ export const en: typeof zhCN = {
       'user.disable': '{{displayName}} ({{userName}})',
       'user.enable': '{{displayName}} ({{userName}})',
       'user.password': '{{displayName}} ({{userName}})',
+      'user.department': '{{displayName}} ({{userName}}): {{previous}} → {{department}}',
     },
     parts: { plant: ' {{plantCode}} {{plantName}}', department: ': {{department}}', already: ', {{already, number}} already in the pipeline', scope: ', {{scope}}', note: ' ({{note}})' },
   },

@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createUser, resetPassword, ROLES, setUserDisabled, useUsers, useFactModel, UserFailure, MIN_PASSWORD_LENGTH, type Actor, type NewUser } from '../../data/index.ts';
+import { createUser, resetPassword, ROLES, setUserDepartment, setUserDisabled, useUsers, useFactModel, UserFailure, MIN_PASSWORD_LENGTH, type Actor, type NewUser } from '../../data/index.ts';
 import { sharedFailureText, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -14,6 +14,8 @@ export function AccountsCard({ actor }: { actor: Actor }) {
   const users = useUsers();
   const model = useFactModel();
   const departments = model.people?.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')) ?? [];
+  /** The roster's departments, plus a stored one the roster no longer has (so that it stays visible). */
+  const departmentChoices = (current: string | null) => (current && !departments.includes(current) ? [current, ...departments] : departments);
   const [draft, setDraft] = useState<NewUser>(EMPTY);
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +58,29 @@ export function AccountsCard({ actor }: { actor: Actor }) {
               <td className="mono">{u.userName}</td>
               <td>{u.displayName}</td>
               <td>{t(`accounts.roles.${u.role}`)}</td>
-              <td>{u.department ?? '—'}</td>
+              <td>
+                {u.role === 'deptHead' && departments.length > 0 ? (
+                  // An administrator moves a department head by choosing from the roster's departments.
+                  <select
+                    aria-label={t('accounts.departmentOf', { name: u.displayName })}
+                    value={u.department ?? ''}
+                    disabled={busy}
+                    onChange={(e) => {
+                      // Read the choice now: the controlled select shows the stored value until the change lands.
+                      const department = e.target.value;
+                      void run(async () => (await setUserDepartment(actor, u.id, department), t('accounts.departmentChanged', { name: u.displayName, department })));
+                    }}
+                  >
+                    {departmentChoices(u.department).map((d) => (
+                      <option key={d} value={d}>
+                        {d}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  (u.department ?? '—')
+                )}
+              </td>
               <td>{u.disabled ? t('accounts.disabled') : t('accounts.enabled')}</td>
               <td className="row-actions">
                 <button type="button" className="link-button" disabled={busy || u.id === actor.userId} onClick={() => void run(async () => (await setUserDisabled(actor, u.id, !u.disabled), t(u.disabled ? 'accounts.enabledNotice' : 'accounts.disabledNotice', { name: u.displayName })))}>
@@ -133,12 +157,18 @@ export function AccountsCard({ actor }: { actor: Actor }) {
         {draft.role === 'deptHead' && (
           <label className="field">
             <span>{t('accounts.department')}</span>
-            <input list="account-departments" value={draft.department ?? ''} onChange={(e) => setDraft({ ...draft, department: e.target.value })} />
-            <datalist id="account-departments">
-              {departments.map((d) => (
-                <option key={d} value={d} />
-              ))}
-            </datalist>
+            {departments.length > 0 ? (
+              // Chosen from the roster's departments: a typed name with a typo would see nobody.
+              <select value={draft.department ?? ''} onChange={(e) => setDraft({ ...draft, department: e.target.value })}>
+                {departments.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input value={draft.department ?? ''} onChange={(e) => setDraft({ ...draft, department: e.target.value })} />
+            )}
           </label>
         )}
         <label className="field">

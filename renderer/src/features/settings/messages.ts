@@ -7,6 +7,8 @@ export const zhCN = {
     displayName: '姓名',
     role: '角色',
     department: '所属部门',
+    departmentOf: '{{name}} 的所属部门',
+    departmentChanged: '已将 {{name}} 的所属部门改为 {{department}}。',
     state: '状态',
     enabled: '正常',
     disabled: '已停用',
@@ -26,6 +28,7 @@ export const zhCN = {
     roleNames: { admin: '管理员', officer: '培训专员', deptHead: '部门负责人', reviewer: '评委', analyst: '数据分析' },
     errors: {
       notAdmin: '只有管理员可以管理账号。',
+      notDeptHead: '只有部门负责人有所属部门。',
       badUserName: '用户名为 2–32 位字母、数字、下划线、点或横线。',
       taken: '这个用户名已经有人用了。',
       weakPassword: '密码至少 {{min}} 位。',
@@ -63,6 +66,8 @@ export const en: typeof zhCN = {
     displayName: 'Name',
     role: 'Role',
     department: 'Department',
+    departmentOf: 'Department of {{name}}',
+    departmentChanged: '{{name}} now belongs to {{department}}.',
     state: 'State',
     enabled: 'Active',
     disabled: 'Disabled',
@@ -82,6 +87,7 @@ export const en: typeof zhCN = {
     roleNames: { admin: 'Administrator', officer: 'Training officer', deptHead: 'Department head', reviewer: 'Reviewer', analyst: 'Analyst' },
     errors: {
       notAdmin: 'Only administrators manage accounts.',
+      notDeptHead: 'Only department heads have a department.',
       badUserName: 'User names are 2–32 letters, digits, underscores, dots or dashes.',
       taken: 'This user name is taken.',
       weakPassword: 'Passwords have at least {{min}} characters.',
