@@ -55,6 +55,10 @@ test('first run as a plant with the demo plant, people search, employee page, la
   await expect(page.getByTestId('line-chart').locator('canvas')).toBeVisible();
   await expect(page.getByRole('heading', { name: '能力评价' })).toBeVisible();
   await expect(page.getByText('数据来源')).toBeVisible();
+  // Coming back, the list still has the search the officer typed.
+  await page.getByRole('link', { name: '员工', exact: true }).click();
+  await expect(app.search()).toHaveValue(id);
+  await expect(app.tableRows()).toHaveCount(2);
 
   // Switch to English and back; the choice is remembered across a reload.
   await page.getByRole('link', { name: '设置' }).click();

@@ -85,6 +85,11 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   await page.getByRole('dialog').getByLabel('退出原因（可选）').fill('本人放弃');
   await page.getByRole('dialog').getByRole('button', { name: '退出' }).click();
   await expect(page.getByRole('tab', { name: '退出 1' })).toBeVisible();
+
+  // Back in 培训师筛选, the saved profile the run used is the one shown again, not the built-in one.
+  await page.getByRole('link', { name: '培训师筛选' }).click();
+  await expect(page.getByLabel('选择画像')).toHaveValue('seed');
+  await expect(page.getByLabel('选择画像').locator('option:checked')).toHaveText(/（v\d+）$/);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/pipeline.png` });
   expect(errors).toEqual([]);
 });

@@ -29,7 +29,17 @@ interface PrefsSlice {
   setLanguagePref: (language: Language) => void;
 }
 
-export type AppState = SessionSlice & PrefsSlice & DemoSlice;
+interface ViewsSlice {
+  /**
+   * What each screen was showing (the people list's search, filters and sort; the screening
+   * profile and as-of date), so that opening an employee or another screen and coming back
+   * loses nothing. Each feature owns the shape of its entry.
+   */
+  views: Record<string, unknown>;
+  setView: (key: string, value: unknown) => void;
+}
+
+export type AppState = SessionSlice & PrefsSlice & DemoSlice & ViewsSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -40,12 +50,15 @@ export const useAppStore = create<AppState>()(
       setPendingDemo: (pendingDemo) => set({ pendingDemo }),
       language: 'zh-CN',
       setLanguagePref: (language) => set({ language }),
+      views: {},
+      setView: (key, value) => set((s) => ({ views: { ...s.views, [key]: value } })),
     }),
     {
       name: 'xinhuo-prefs',
       storage: createJSONStorage(() => localStorage),
-      // Only preferences are remembered; the session ends with the window.
-      partialize: (s) => ({ language: s.language }),
+      // Only preferences are remembered across launches (and which screening profile and
+      // as-of date were last used); the session and the people list's search end with the window.
+      partialize: (s) => ({ language: s.language, views: { screening: s.views.screening } }),
     },
   ),
 );

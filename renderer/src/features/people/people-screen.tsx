@@ -76,7 +76,14 @@ export function PeopleScreen() {
   const model = useFactModel();
   const user = useAppStore((s) => s.user);
   const scope = departmentScope(user);
-  const [query, setQuery] = useState<PeopleQuery>({ text: '', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false });
+  // The search, filters and sort survive opening an employee and coming back.
+  const remembered = useAppStore((s) => s.views.people) as PeopleQuery | undefined;
+  const setView = useAppStore((s) => s.setView);
+  const [query, setQueryState] = useState<PeopleQuery>(remembered ?? { text: '', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false });
+  const setQuery = (q: PeopleQuery) => {
+    setQueryState(q);
+    setView('people', q);
+  };
   const deferred = useDeferredValue(query);
   const [exporting, setExporting] = useState<RunningExport | null>(null);
   const index = model.people;

@@ -4,7 +4,7 @@
 // composes panels (profile-panel, results-panel, explain-drawer, hand-off-dialog) and runs
 // its commands as actions (actions.ts).
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, departmentScope, handOffRun, recordAudit, saveProfile, saveRun, useRecentRuns, useSavedProfiles, type ScreeningRunRecord } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
@@ -32,8 +32,23 @@ export function ScreeningScreen() {
   const user = useAppStore((s) => s.user);
   const scope = departmentScope(user);
   const view = useMemo(() => (scope !== null ? { department: scope } : {}), [scope]);
-  const s = useScreening(user?.id ?? '', view);
+  // The screen reopens with the saved profile and the as-of date last used.
+  const remembered = useAppStore((st) => st.views.screening) as { profileId: string; asOf: string } | undefined;
+  const setView = useAppStore((st) => st.setView);
+  const [initial] = useState(remembered);
+  const s = useScreening(user?.id ?? '', view, initial?.asOf);
   const saved = useSavedProfiles();
+  const restored = useRef(false);
+  const { setProfile } = s;
+  useEffect(() => {
+    if (restored.current || !saved) return;
+    restored.current = true;
+    const last = initial && saved.find((p) => p.id === initial.profileId);
+    if (last) setProfile(last);
+  }, [saved, initial, setProfile]);
+  useEffect(() => {
+    if (s.asOf) setView('screening', { profileId: s.profile.id, asOf: s.asOf });
+  }, [s.profile.id, s.asOf, setView]);
   const runs = useRecentRuns();
   const [notice, setNotice] = useState<string | null>(null);
   const [handingOff, setHandingOff] = useState<ScreeningRunRecord | null>(null);

@@ -26,7 +26,7 @@ export interface Explained {
   criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[];
 }
 
-export function useScreening(userId: string, view: View) {
+export function useScreening(userId: string, view: View, rememberedAsOf?: string) {
   const model = useFactModel();
   const session = useRef<ScreeningSession | null>(null);
   const [info, setInfo] = useState<SnapshotInfo | null>(null);
@@ -52,12 +52,12 @@ export function useScreening(userId: string, view: View) {
     void s.load(databaseName(), userId).then((r) => {
       if (stale) return;
       setInfo(r.info);
-      setAsOf((current) => current ?? r.info.latestPerformanceEnd ?? today());
+      setAsOf((current) => current ?? rememberedAsOf ?? r.info.latestPerformanceEnd ?? today());
     });
     return () => {
       stale = true;
     };
-  }, [batchKey, model.version, userId]);
+  }, [batchKey, model.version, userId, rememberedAsOf]);
 
   useEffect(() => {
     const s = session.current;
