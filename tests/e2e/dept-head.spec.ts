@@ -34,7 +34,7 @@ test('a department head account, created in 设置, screens its own department o
 
   // Someone outside 质量部, to try to open later.
   await page.getByRole('link', { name: '员工' }).click();
-  await page.getByLabel('部门').selectOption('生产一车间');
+  await page.getByLabel('部门', { exact: true }).selectOption('生产一车间');
   const outsider = (await page.getByRole('table', { name: '员工' }).getByRole('row').nth(1).getByRole('cell').first().textContent())!.trim();
 
   await app.signOut();

@@ -106,6 +106,10 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   await page.getByRole('alertdialog').getByRole('button', { name: '撤销' }).click();
   await expect(page.getByRole('status')).toHaveText('已撤销。');
   await page.getByRole('link', { name: '员工' }).click();
+  // The search for 000790 is still there, and finds nobody now that the batch is undone.
+  await expect(app.search()).toHaveValue('000790');
+  await expect(app.peopleCount()).toHaveText('筛选出 0 人（共 300 人）');
+  await app.search().fill('');
   await app.waitForPeople(300);
 
   // The same file again is recognised and can be skipped.
