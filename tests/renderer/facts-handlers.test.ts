@@ -57,4 +57,13 @@ describe('facts worker handlers', () => {
     expect(w.screening.screeningRows({ evaluation: r.evaluation, list: 'candidates', from: 0, to: 10 })).not.toBeNull();
     expect(w.screening.screeningRows({ evaluation: r.evaluation + 1, list: 'candidates', from: 0, to: 10 })).toBeNull();
   });
+
+  it('warns when a criterion has no data at all in its window, naming it', async () => {
+    const w = await world();
+    await w.screening.screeningLoad({ dbName: w.db.name, userId: w.actor.userId });
+    const early = w.screening.screeningEvaluate({ profile: SEED_PROFILE, asOf: '2019-06-30', view: {} });
+    expect(early.warnings.filter((x) => x.code === 'criterionNoData').map((x) => (x as { criterion: string }).criterion)).toEqual(expect.arrayContaining(['coaching']));
+    const now = w.screening.screeningEvaluate({ profile: SEED_PROFILE, asOf: '2026-09-30', view: {} });
+    expect(now.warnings.some((x) => x.code === 'criterionNoData')).toBe(false);
+  });
 });

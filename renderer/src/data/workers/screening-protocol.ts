@@ -9,7 +9,9 @@ export type FreshnessWarning =
   | { code: 'performanceOld'; latest: string; asOf: string }
   | { code: 'noPerformance' }
   | { code: 'staleStatus'; count: number }
-  | { code: 'rosterOld'; rosterAt: string; performanceAt: string };
+  | { code: 'rosterOld'; rosterAt: string; performanceAt: string }
+  /** A criterion for which nobody in view has any data in its window: it passes for nobody, and this says why. */
+  | { code: 'criterionNoData'; criterion: string };
 
 export interface SnapshotInfo {
   employees: number;

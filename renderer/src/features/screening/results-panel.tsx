@@ -23,7 +23,7 @@ export const ResultsPanel = memo(function ResultsPanel({ result, fetchRows, onEx
   const explainPerson = onExplain;
   return (
     <div className="results" data-evaluation={result?.evaluation}>
-      {result && <Warnings warnings={result.warnings} language={language} />}
+      {result && <Warnings warnings={result.warnings} language={language} profile={result.profile} />}
       {result && report && (
         <>
           <div className="tabs" role="tablist">

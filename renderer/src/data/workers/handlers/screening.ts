@@ -27,23 +27,35 @@ export function screeningHandlers(facts: HeldFacts) {
   let latest: { evaluation: number; ev: Evaluation } | null = null;
   let evaluations = 0;
   // Warnings depend only on the snapshot and the as-of date: a slider step reuses them.
-  let lastWarnings: { data: ScreeningData; asOf: string; warnings: FreshnessWarning[] } | null = null;
+  let lastWarnings: { data: ScreeningData; asOf: string; inView: Uint8Array; warnings: FreshnessWarning[] } | null = null;
 
   const snapshot = () => facts.screeningSnapshot();
   const evaluate = (q: Query) => snapshot().screener.evaluate(q.profile, q.asOf, scopedView(scope, q.view));
 
-  function warnings(data: ScreeningData, asOf: string): FreshnessWarning[] {
-    if (lastWarnings?.data === data && lastWarnings.asOf === asOf) return lastWarnings.warnings;
+  /** Warnings that depend on the evaluation: criteria with no data at all for anyone in view. */
+  function criterionWarnings(ev: Evaluation): FreshnessWarning[] {
+    const out: FreshnessWarning[] = [];
+    for (const o of ev.outcomes) {
+      let any = false;
+      for (let e = 0; e < o.value.length && !any; e++) if (ev.inView[e] && ev.active[e] && !Number.isNaN(o.value[e])) any = true;
+      if (!any) out.push({ code: 'criterionNoData', criterion: o.id });
+    }
+    return out;
+  }
+
+  function warnings(data: ScreeningData, asOf: string, inView: Uint8Array): FreshnessWarning[] {
+    if (lastWarnings?.data === data && lastWarnings.asOf === asOf && lastWarnings.inView === inView) return lastWarnings.warnings;
     const out: FreshnessWarning[] = [];
     if (!data.latestPerformanceEnd) out.push({ code: 'noPerformance' });
     else if (data.latestPerformanceEnd < asOf) out.push({ code: 'performanceOld', latest: data.latestPerformanceEnd, asOf });
     const d = dayNumber(asOf);
     let stale = 0;
-    for (let e = 0; e < data.n; e++) if ((data.status[e] === 'active' || data.status[e] === null) && data.leaveDay[e] !== -2147483648 && data.leaveDay[e] <= d) stale++;
+    // Counted within the viewer's view: a department head sees their department's count.
+    for (let e = 0; e < data.n; e++) if (inView[e] && (data.status[e] === 'active' || data.status[e] === null) && data.leaveDay[e] !== -2147483648 && data.leaveDay[e] <= d) stale++;
     if (stale) out.push({ code: 'staleStatus', count: stale });
     // The roster should be at least as fresh as the performance data it is screened with.
     if (rosterAt && performanceAt && Date.parse(performanceAt) - Date.parse(rosterAt) > 30 * 86_400_000) out.push({ code: 'rosterOld', rosterAt, performanceAt });
-    lastWarnings = { data, asOf, warnings: out };
+    lastWarnings = { data, asOf, inView, warnings: out };
     return out;
   }
 
@@ -70,7 +82,7 @@ export function screeningHandlers(facts: HeldFacts) {
       const { data } = snapshot();
       const report = buildReport(data, ev, FIRST_PAGE);
       latest = { evaluation: ++evaluations, ev };
-      return { evaluation: latest.evaluation, report, warnings: warnings(data, q.asOf), ms: performance.now() - t0 };
+      return { evaluation: latest.evaluation, report, warnings: [...warnings(data, q.asOf, ev.inView), ...criterionWarnings(ev)], ms: performance.now() - t0 };
     },
     /** More rows of the latest evaluation's lists; null when a newer evaluation replaced it. */
     screeningRows({ evaluation, list, from, to }: { evaluation: number; list: ResultList; from: number; to: number }) {
