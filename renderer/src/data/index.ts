@@ -49,7 +49,7 @@ export function useIdentity(): Identity | null | undefined {
   });
 }
 export { ImportSession } from './workers/import-client.ts';
-export { Cancelled, isCancelled, FailureError } from '../../../shared/domain/failure.ts';
+export { Cancelled, isCancelled } from '../../../shared/domain/failure.ts';
 export type { AnalysisSummary, DuplicateOf, WizardOptions } from './workers/import-protocol.ts';
 export { ScreeningSession } from './workers/screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './workers/screening-protocol.ts';

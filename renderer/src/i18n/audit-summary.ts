@@ -5,8 +5,8 @@
 
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../shared/records/schemas.ts';
+import { LANGUAGE_NAMES, type Language } from './index.ts';
 
-const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '简体中文', en: 'English' };
 
 /** Parameters whose values are codes, and how each is shown. */
 const CODED: Record<string, (t: TFunction, v: string) => string> = {
@@ -15,7 +15,7 @@ const CODED: Record<string, (t: TFunction, v: string) => string> = {
   from: (t, v) => t(`pipeline.stages.${v}`, { defaultValue: v }),
   to: (t, v) => t(`pipeline.stages.${v}`, { defaultValue: v }),
   installationRole: (t, v) => t(v === 'hq' ? 'setup.roleHq' : 'setup.rolePlant'),
-  language: (_t, v) => LANGUAGE_NAMES[v] ?? v,
+  language: (_t, v) => LANGUAGE_NAMES[v as Language] ?? v,
   format: (_t, v) => (v === 'csv' ? 'CSV' : 'Excel'),
 };
 

@@ -10,6 +10,9 @@ import { zhCN } from './zh-CN.ts';
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 
+/** Each language by its own name, as the language choice and the audit log show it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
+
 /** The shared catalogue merged with each feature's namespaces. */
 export function catalogues(features: readonly { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }[]) {
   return {

@@ -35,7 +35,6 @@ export interface PeopleQuery {
 
 export const EMPTY_LABEL = '';
 
-export const encode = encodeDictionary;
 
 export type InitialsOf = (name: string) => string;
 
@@ -62,7 +61,7 @@ export async function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf
       haystack[i] = `${ids[i] ?? ''} ${name} ${initialsOf(name)}`.toLowerCase();
       if (ids[i]) rowOf.set(ids[i]!, i);
     }
-    for (const d of dictionaries) encode(d.column, start, end, d.state);
+    for (const d of dictionaries) encodeDictionary(d.column, start, end, d.state);
   }
   await yieldToEventLoop();
   const [plant, department, position, status] = dictionaries.map((d) => d.state.dict);

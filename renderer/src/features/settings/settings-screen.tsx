@@ -4,12 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/ipc/contract.ts';
 import { recordAudit, useIdentity, useInstallation } from '../../data/index.ts';
-import { formatDateTime, LANGUAGES, setLanguage, type Language } from '../../i18n/index.ts';
+import { formatDateTime, LANGUAGES, setLanguage, type Language, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { AccountsCard } from './accounts.tsx';
 
-const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 
 export function SettingsScreen() {
   const { t } = useTranslation();
