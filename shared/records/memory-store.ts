@@ -3,8 +3,8 @@
 // leaves nothing behind, exactly as an IndexedDB transaction does. Transactions run one at a
 // time. Records are cloned in and out, as IndexedDB clones them.
 
-import type { RecordKind, RecordOf } from './schemas.ts';
-import { RECORD_INDEXES, type IndexOf, type RecordStore, type StoreSettings, type StoreTx } from './store.ts';
+import type { Actor, Installation, RecordKind, RecordOf } from './schemas.ts';
+import { RECORD_INDEXES, runChange, type IndexOf, type RecordStore, type StoreSettings, type StoreTx } from './store.ts';
 
 type Tables = Map<RecordKind, Map<string, unknown>>;
 
@@ -39,6 +39,10 @@ export class MemoryRecordStore implements RecordStore {
     const clone = <V>(v: V): V => structuredClone(v);
     const tx: StoreTx = {
       get: async (kind, id) => clone(table(kind, false).get(id) as never),
+      getMany: async (kind, ids) => {
+        const t = table(kind, false);
+        return ids.map((id) => clone(t.get(id) as never));
+      },
       byIndex: async <K extends RecordKind>(kind: K, index: IndexOf<K>, value: string) => {
         if (!(RECORD_INDEXES[kind] as readonly string[]).includes(index)) throw new Error(`${kind} has no index ${index}`);
         return [...table(kind, false).values()].filter((r) => (r as Record<string, unknown>)[index] === value).map(clone) as RecordOf[K][];
@@ -62,4 +66,18 @@ export class MemoryRecordStore implements RecordStore {
     this.settings = settings;
     return result;
   }
+}
+
+/**
+ * A set-up installation in memory with one administrator, created the way first-run setup
+ * creates one: for the CLI (which works as that administrator) and tests. The account has no
+ * password that could ever match: nobody signs in to a memory store.
+ */
+export async function memoryInstallation(installation: Installation, admin: Actor = { userId: 'u-admin', userName: 'admin' }): Promise<{ store: MemoryRecordStore; actor: Actor }> {
+  const store = new MemoryRecordStore();
+  await store.transaction([], (tx) => tx.putSetting('installation', installation));
+  await runChange(store, admin, 'setup', ['user'], (ctx) =>
+    ctx.put('user', { id: admin.userId, userName: admin.userName, displayName: admin.userName, role: 'admin', department: null, createdAt: installation.createdAt, password: { algorithm: 'PBKDF2-SHA-256', iterations: 1, salt: '', hash: '' } }),
+  );
+  return { store, actor: admin };
 }

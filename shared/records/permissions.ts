@@ -5,11 +5,11 @@
 
 import type { Role } from './schemas.ts';
 
-export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'import' | 'history' | 'audit' | 'accounts';
+export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'import' | 'history' | 'audit' | 'accounts' | 'sync';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit', 'accounts'],
-  officer: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit'],
+  admin: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit', 'accounts', 'sync'],
+  officer: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit', 'sync'],
   analyst: ['people', 'screening', 'pipeline', 'history'],
   deptHead: ['people', 'screening', 'pipeline'],
   reviewer: ['pipeline'],

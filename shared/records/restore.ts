@@ -33,6 +33,7 @@ const UPGRADES: { [K in RecordKind]: readonly Upgrade[] } = {
   // v1 → v2: batches say which fields they carry; a v1 batch carried them all.
   factBatch: [(raw) => raw],
   factBlock: [],
+  conflict: [],
 };
 
 function paramsFrom(details: unknown): Record<string, string | number | boolean | null> {

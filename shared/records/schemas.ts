@@ -148,6 +148,18 @@ export const factBlockSchema = envelopeSchema.extend({
   meta: z.object({ plant: z.string().nullable(), periodMin: z.string().nullable(), periodMax: z.string().nullable() }),
 });
 
+/**
+ * A losing version kept when two lineages of one partition (a database and its restored or
+ * cloned copy) wrote the same record: never dropped, shown to the officer. One per record and
+ * lineage, the newest of that lineage; the envelope is the loser's, under its own id.
+ */
+export const conflictSchema = envelopeSchema.extend({
+  kind: z.string(),
+  recordId: z.string(),
+  lineage: z.string(),
+  record: z.record(z.string(), z.unknown()),
+});
+
 /** This installation: a plant or head office of an organisation. Local; a bundle names it. */
 export const installationSchema = z.object({
   orgName: z.string().min(1),
@@ -155,6 +167,8 @@ export const installationSchema = z.object({
   plant: z.object({ code: z.string().min(1), name: z.string().min(1), region: z.string() }).nullable(),
   originId: z.string().min(1),
   createdAt: z.string(),
+  /** Earlier origin ids of this database: a restore starts a new one, so that seqs cannot collide. */
+  previousOrigins: z.array(z.string()).optional(),
 });
 export type Installation = z.output<typeof installationSchema>;
 
@@ -184,6 +198,7 @@ export const RECORD_KINDS = {
   pipeline: { version: 1, schema: pipelineRecordSchema },
   factBatch: { version: 2, schema: factBatchSchema },
   factBlock: { version: 1, schema: factBlockSchema },
+  conflict: { version: 1, schema: conflictSchema },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -200,6 +215,7 @@ export type PipelineRecord = z.output<typeof pipelineRecordSchema>;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 export type FactBatchRecord = z.output<typeof factBatchSchema>;
 export type FactBlockRecord = z.output<typeof factBlockSchema>;
+export type ConflictRecord = z.output<typeof conflictSchema>;
 
 export interface RecordOf {
   user: UserRecord;
@@ -209,6 +225,7 @@ export interface RecordOf {
   pipeline: PipelineRecord;
   factBatch: FactBatchRecord;
   factBlock: FactBlockRecord;
+  conflict: ConflictRecord;
 }
 
 /** A user without the password hash: the only form in which a user leaves the installation. */

@@ -8,6 +8,7 @@ import { FailureError, failure } from '../domain/failure.ts';
 import { encodeHlc, hlcTick, newId, type Envelope } from '../domain/sync/envelope.ts';
 import { can, type Capability } from './permissions.ts';
 import type { Actor, AuditParams, Clock, Installation, RecordKind, RecordOf } from './schemas.ts';
+import type { HeldBundle, SyncState } from './sync-state.ts';
 
 /** Fields a kind can be looked up by, besides its id. */
 export const RECORD_INDEXES = {
@@ -18,6 +19,7 @@ export const RECORD_INDEXES = {
   pipeline: ['employeeId', 'runId', 'stage'],
   factBatch: ['dataset'],
   factBlock: ['batch'],
+  conflict: ['recordId'],
 } as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
 
 export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];
@@ -25,11 +27,17 @@ export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];
 export interface StoreSettings {
   installation: Installation;
   clock: Clock;
+  /** What this installation sent, received and acknowledged (shared/bundle/replica.ts). */
+  sync: SyncState;
+  /** Bundles kept until a gap is filled or an officer decides. */
+  held: HeldBundle[];
 }
 
 /** What a transaction may read. */
 export interface StoreReader {
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K] | undefined>;
+  /** Several records by id, in the order asked (undefined where absent). */
+  getMany<K extends RecordKind>(kind: K, ids: readonly string[]): Promise<(RecordOf[K] | undefined)[]>;
   byIndex<K extends RecordKind>(kind: K, index: IndexOf<K>, value: string): Promise<RecordOf[K][]>;
   all<K extends RecordKind>(kind: K): Promise<RecordOf[K][]>;
   setting<S extends keyof StoreSettings>(key: S): Promise<StoreSettings[S] | undefined>;
@@ -66,11 +74,18 @@ export interface ChangeContext extends StoreReader {
   remove<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K] | undefined>;
   /** Physically removes rows that a tombstone already stands for. */
   purge(kind: RecordKind, ids: readonly string[]): Promise<void>;
+  /**
+   * Writes records of other partitions exactly as they came, envelopes kept: only for records
+   * from a verified bundle (shared/bundle/replica.ts). This installation's own partition is refused.
+   */
+  applyRemote<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
+  /** Writes this installation's sync bookkeeping. */
+  putSetting<S extends 'sync' | 'held'>(key: S, value: StoreSettings[S]): Promise<void>;
   /** Appends an audit entry: an action code and parameters, rendered in the reader's language. */
   audit(action: string, entity: string, entityId: string | null, params?: AuditParams): void;
 }
 
-export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition' | 'access.denied';
+export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition' | 'change.ownPartition' | 'access.denied';
 
 /**
  * What a change needs of the signed-in user, checked inside its transaction against the user
@@ -119,6 +134,7 @@ export async function runChange<T>(store: RecordStore, claimed: Actor, needs: Ne
       partition,
       stamp,
       get: (kind, id) => tx.get(kind, id),
+      getMany: (kind, ids) => tx.getMany(kind, ids),
       byIndex: (kind, index, value) => tx.byIndex(kind, index, value),
       all: (kind) => tx.all(kind),
       setting: (key) => tx.setting(key),
@@ -147,6 +163,11 @@ export async function runChange<T>(store: RecordStore, claimed: Actor, needs: Ne
           return tx.bulkPut(kind, [tombstone]).then(() => tombstone);
         }),
       purge: (kind, ids) => tx.purge(kind, ids),
+      applyRemote: (kind, records) => {
+        for (const r of records) if (r.partition === partition) throw new FailureError(failure('change.ownPartition', { kind, partition }));
+        return tx.bulkPut(kind, records);
+      },
+      putSetting: (key, value) => tx.putSetting(key, value),
       audit: (action, entity, entityId, params = {}) => {
         pending.push({ ...stamp(), at: new Date(now()).toISOString(), userId: actor.userId, userName: actor.userName, action, entity, entityId, params });
       },

@@ -2,7 +2,7 @@
 
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
+import type { AuditEntry, ConflictRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -13,6 +13,7 @@ export class XinhuoDb extends Dexie {
   profiles!: Table<ProfileRecord, string>;
   screeningRuns!: Table<ScreeningRunRecord, string>;
   pipeline!: Table<PipelineRecord, string>;
+  conflicts!: Table<ConflictRecord, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

@@ -3,8 +3,9 @@
 
 import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { Clock, Installation, UserRecord } from '../../../../shared/records/schemas.ts';
+import type { HeldBundle, SyncState } from '../../../../shared/records/sync-state.ts';
 
-export type { Actor, AuditEntry, Clock, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
+export type { Actor, AuditEntry, Clock, ConflictRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
 
 export type PasswordHash = UserRecord['password'];
 
@@ -20,7 +21,9 @@ export type SettingRow =
   | { key: 'installation'; value: Installation }
   | { key: 'identity'; value: Identity }
   | { key: 'clock'; value: Clock }
-  | { key: 'importMappings'; value: Record<string, SavedMapping> };
+  | { key: 'importMappings'; value: Record<string, SavedMapping> }
+  | { key: 'sync'; value: SyncState }
+  | { key: 'held'; value: HeldBundle[] };
 
 /** A column mapping remembered for a source, keyed by its header signature. */
 export interface SavedMapping {

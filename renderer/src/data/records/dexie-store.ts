@@ -16,6 +16,7 @@ export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   pipeline: 'pipeline',
   factBatch: 'factBatches',
   factBlock: 'factBlocks',
+  conflict: 'conflicts',
 };
 
 export class DexieRecordStore implements RecordStore {
@@ -36,6 +37,7 @@ export class DexieRecordStore implements RecordStore {
     // zone follows each call (Dexie: inside a transaction, only Dexie calls).
     const tx: StoreTx = {
       get: (kind, id) => this.table(kind).get(id),
+      getMany: (kind, ids) => this.table(kind).bulkGet([...ids]),
       byIndex: <K extends RecordKind>(kind: K, index: IndexOf<K>, value: string) => this.table(kind).where(index).equals(value).toArray(),
       all: (kind) => this.table(kind).toArray(),
       setting: <S extends keyof StoreSettings>(key: S) => db.settings.get(key).then((row) => (row?.key === key ? (row.value as StoreSettings[S]) : undefined)),

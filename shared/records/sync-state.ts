@@ -1,0 +1,50 @@
+// The sync bookkeeping an installation keeps beside its records (settings, never travelling):
+// per writer lineage the highest seq applied without a gap, the bundles seen, what head
+// office acknowledged, and the bundles held back.
+
+export interface PartitionState {
+  /** Writer lineages (origin ids) seen for this partition. */
+  origins: string[];
+  plantCode: string | null;
+  plantName: string | null;
+  lastBundleId: string;
+  lastBundleAt: string;
+  /** When the last bundle was written at the plant. */
+  lastCreatedAt: string;
+  bundles: number;
+  /** Bundle ids applied, in order: the acknowledgement lists them. */
+  applied: string[];
+  rejected: { bundleId: string; reason: string }[];
+  /** The plant's certificate, as it came with its bundles: acknowledgements are encrypted to it. */
+  certificate: unknown;
+}
+
+export interface SyncState {
+  /** Per origin: the highest seq applied without a gap. */
+  highWater: Record<string, number>;
+  /** Per partition received from others. */
+  partitions: Record<string, PartitionState>;
+  /** Plant side: per own origin, the highest seq head office acknowledged. */
+  acked: Record<string, number>;
+  /** Plant side: the last bundle written. */
+  lastExport: { at: string; fileName: string; from: number; to: number; sha256: string; snapshot: boolean } | null;
+  /** Plant side: the last acknowledgement read. */
+  lastAck: { at: string; bundleId: string; createdAt: string } | null;
+}
+
+export const emptySyncState = (): SyncState => ({ highWater: {}, partitions: {}, acked: {}, lastExport: null, lastAck: null });
+
+export type HoldReason = 'gap' | 'massDelete' | 'newerSchema';
+
+export interface HeldBundle {
+  bundleId: string;
+  fileName: string;
+  partition: string;
+  origin: string;
+  from: number;
+  to: number;
+  reason: HoldReason;
+  params: Record<string, string | number>;
+  receivedAt: string;
+  bytes: Uint8Array;
+}
