@@ -378,7 +378,8 @@ export async function readBundle(b: OpenedBundle, boxSecret: Uint8Array): Promis
       }
       const restored = restoreRecord(kind, rawRecord, m.schemas[kind]);
       if (!restored.ok) return refuse('bundle.badRecord', { file: f.path, line: i + 1, problem: `${restored.failure.params.field ?? ''} ${restored.failure.params.problem ?? restored.failure.code}`.trim() });
-      if (restored.record.partition !== m.partition) return refuse('bundle.wrongScope', { partition: restored.record.partition, allowed: m.partition });
+      // A backup holds every partition of its installation; any other bundle speaks for one.
+      if (m.kind !== 'backup' && restored.record.partition !== m.partition) return refuse('bundle.wrongScope', { partition: restored.record.partition, allowed: m.partition });
       out.push(restored.record);
     }
     if (!lines.length) return refuse('bundle.countMismatch', { file: f.path });

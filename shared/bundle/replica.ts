@@ -214,15 +214,16 @@ export async function receive(store: RecordStore, actor: Actor, files: readonly 
   const report: ReceiveReport = { applied: [], replayed: [], held: [], rejected: [] };
   const ready: Readied[] = [];
   const heldBefore = (await store.transaction([], (tx) => tx.setting('held'))) ?? [];
-  for (const h of heldBefore) {
-    const r = await readyBundle({ name: h.fileName, bytes: h.bytes }, trust, boxSecret);
-    if (r.ok) ready.push(r.value);
-    else report.rejected.push({ file: h.fileName, failure: r.failure });
-  }
-  for (const f of files) {
+  // A bundle from a newer Xinhuo is refused now and kept: after an upgrade it is applied.
+  const later: { file: ReceivedFile; opened: OpenedBundle }[] = [];
+  for (const f of [...heldBefore.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...files]) {
     const r = await readyBundle(f, trust, boxSecret);
     if (r.ok) ready.push(r.value);
-    else report.rejected.push({ file: f.name, failure: r.failure });
+    else {
+      report.rejected.push({ file: f.name, failure: r.failure });
+      const opened = r.failure.code === 'bundle.newerSchema' ? openBundle(f.bytes) : null;
+      if (opened?.ok) later.push({ file: f, opened: opened.value });
+    }
   }
   // Lower seqs first, snapshots first: fewer rounds of retrying.
   ready.sort((a, b) => Number(b.opened.manifest.seq.snapshot) - Number(a.opened.manifest.seq.snapshot) || a.opened.manifest.seq.from - b.opened.manifest.seq.from || a.opened.manifest.seq.to - b.opened.manifest.seq.to || a.opened.sha256.localeCompare(b.opened.sha256));
@@ -245,12 +246,16 @@ export async function receive(store: RecordStore, actor: Actor, files: readonly 
     waiting = next;
   }
   for (const { r, reason, params } of held.values()) report.held.push({ file: r.name, reason, params });
-  await keepHeld(store, actor, [...held.values()].map(({ r, reason, params }) => ({ r, reason, params })), now);
+  const keep = [...held.values()];
+  for (const l of later) keep.push({ r: { name: l.file.name, opened: l.opened, tables: {} }, reason: 'newerSchema', params: {} });
+  await keepHeld(store, actor, keep, now);
   if (report.rejected.length) await noteRejected(store, actor, report.rejected, files, now);
   return report;
 }
 
 async function keepHeld(store: RecordStore, actor: Actor, held: { r: Readied; reason: HoldReason; params: Record<string, string | number> }[], now: () => number): Promise<void> {
+  const unchanged = held.length === 0 && !((await store.transaction([], (tx) => tx.setting('held'))) ?? []).length;
+  if (unchanged) return;
   await runChange(store, actor, 'sync', [], async (ctx) => {
     const before = new Set(((await ctx.setting('held')) ?? []).map((h) => h.bundleId));
     const at = new Date(now()).toISOString();

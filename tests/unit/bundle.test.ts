@@ -3,7 +3,8 @@
 // and Syncthing.
 import { describe, expect, it } from 'vitest';
 import { stateDigest } from '../../shared/bundle/replica.ts';
-import { acknowledgeAll, addProfiles, deleteProfile, editProfile, exported, hq, plant, receiveAt } from './bundle-fixtures.ts';
+import { runChange } from '../../shared/records/store.ts';
+import { acknowledgeAll, addProfiles, deleteProfile, editProfile, exported, hq, plant, profileDraft, receiveAt } from './bundle-fixtures.ts';
 
 const partitionOf = (code: string) => (p: string) => p === `plant:${code}`;
 
@@ -76,5 +77,276 @@ describe('bundles: a plant to head office', () => {
     const profiles = await h.store.list('profile');
     expect(profiles.find((x) => x.id === a.id)?.name).toBe('甲2');
     expect(profiles.find((x) => x.id === b.id)?.deleted).toBe(true);
+  });
+});
+
+describe('bundles: verified before parsed, and refused whole', () => {
+  async function setUp() {
+    const p = await plant('A', '甲厂');
+    await addProfiles(p, '甲', '乙', '丙');
+    const h = await hq();
+    const file = await exported(p);
+    return { p, h, file };
+  }
+
+  it('refuses a bundle cut short at any point, and changes nothing', async () => {
+    const { h, file } = await setUp();
+    const before = await stateDigest(h.store);
+    const cuts = new Set<number>([1, 4, 22, 30, 100, file.bytes.length - 22, file.bytes.length - 1]);
+    // Every entry boundary of the zip (local headers start with PK\x03\x04, the directory with PK\x01\x02).
+    for (let i = 0; i + 3 < file.bytes.length; i++) if (file.bytes[i] === 0x50 && file.bytes[i + 1] === 0x4b && (file.bytes[i + 2] === 1 || file.bytes[i + 2] === 3 || file.bytes[i + 2] === 5)) cuts.add(i);
+    let seed = 7;
+    for (let k = 0; k < 40; k++) cuts.add(1 + ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % (file.bytes.length - 1)));
+    for (const at of cuts) {
+      const report = await receiveAt(h, [{ name: `cut-${at}.xhb`, bytes: file.bytes.slice(0, at) }]);
+      expect(report.applied, `cut at ${at}`).toEqual([]);
+      expect(report.rejected[0]?.failure.code, `cut at ${at}`).toMatch(/^bundle\.(truncated|unreadable)$/);
+    }
+    expect((await stateDigest(h.store)).digest).toBe(before.digest);
+    expect(await h.store.list('profile')).toEqual([]);
+  });
+
+  it('refuses a bundle with any byte of its manifest or signature changed', async () => {
+    const { h, file } = await setUp();
+    const { unzipSync, zipSync } = await import('fflate');
+    const parts = unzipSync(file.bytes);
+    const flip = (name: string, i: number) => {
+      const copy = { ...parts, [name]: parts[name].slice() };
+      copy[name][i] ^= 0x01;
+      return zipSync(copy, { level: 0 });
+    };
+    const { openBundle, verifyBundle } = await import('../../shared/bundle/format.ts');
+    const trust = { org: h.hq.org };
+    for (const name of ['manifest.json', 'manifest.sig']) {
+      for (let i = 0; i < parts[name].length; i++) {
+        const opened = openBundle(flip(name, i));
+        const ok = opened.ok && verifyBundle(opened.value, trust).ok;
+        expect(ok, `${name} byte ${i}`).toBe(false);
+      }
+    }
+    const report = await receiveAt(h, [{ name: 'flipped.xhb', bytes: flip('manifest.sig', 5) }]);
+    expect(report.rejected[0].failure.code).toBe('bundle.badSignature');
+    expect(await h.store.list('profile')).toEqual([]);
+  });
+
+  it('refuses a data file whose bytes differ from the manifest\'s hash', async () => {
+    const { h, file } = await setUp();
+    const { unzipSync, zipSync } = await import('fflate');
+    const parts = unzipSync(file.bytes);
+    const data = parts['data/profile.jsonl.gz'].slice();
+    data[data.length - 3] ^= 0x80;
+    const report = await receiveAt(h, [{ name: 'x.xhb', bytes: zipSync({ ...parts, 'data/profile.jsonl.gz': data }, { level: 0 }) }]);
+    expect(report.rejected[0].failure.code).toBe('bundle.hashMismatch');
+  });
+
+  it('refuses entries with paths outside the bundle and deflated entries that could be bombs', async () => {
+    const { h, file } = await setUp();
+    const { unzipSync, zipSync } = await import('fflate');
+    const parts = unzipSync(file.bytes);
+    const traversal = await receiveAt(h, [{ name: 'a.xhb', bytes: zipSync({ ...parts, '../evil.jsonl.gz': new Uint8Array([1]) }, { level: 0 }) }]);
+    expect(traversal.rejected[0].failure).toMatchObject({ code: 'bundle.badEntry', params: { entry: '../evil.jsonl.gz' } });
+    const bomb = await receiveAt(h, [{ name: 'b.xhb', bytes: zipSync({ ...parts, 'data/profile.jsonl.gz': new Uint8Array(50_000_000) }, { level: 9 }) }]);
+    expect(bomb.rejected[0].failure.code).toBe('bundle.badEntry');
+    expect(await h.store.list('profile')).toEqual([]);
+  });
+
+  it('refuses a certificate of one plant speaking for another plant, or carrying another plant\'s rows', async () => {
+    const { p, h } = await setUp();
+    const { writeBundle } = await import('../../shared/bundle/format.ts');
+    const profiles = await p.store.list('profile');
+    const base = { kind: 'sync' as const, orgId: h.hq.org.orgId, origin: p.installation.originId, label: { plantCode: 'B', plantName: '乙厂' }, seq: { from: 1, to: 99, snapshot: true }, previous: null, recipient: { name: 'hq', keys: h.hq.org.keys } };
+    const signer = { sender: { type: 'plant' as const, certificate: p.keys.certificate }, sign: p.keys.keys.sign };
+    const claimsB = await writeBundle({ ...base, partition: 'plant:B', tables: { profile: profiles.map((r) => ({ ...r, partition: 'plant:B' })) } }, signer);
+    const smuggles = await writeBundle({ ...base, partition: 'plant:A', tables: { profile: profiles.map((r, i) => (i === 0 ? { ...r, partition: 'plant:B' } : r)) } }, signer);
+    const report = await receiveAt(h, [{ name: 'claims.xhb', bytes: claimsB }, { name: 'smuggles.xhb', bytes: smuggles }]);
+    expect(report.rejected.map((r) => [r.file, r.failure.code])).toEqual([['claims.xhb', 'bundle.wrongScope'], ['smuggles.xhb', 'bundle.wrongScope']]);
+    expect(await h.store.list('profile')).toEqual([]);
+  });
+
+  it('refuses a bundle signed under a revoked certificate, and one from another organisation', async () => {
+    const { p, file } = await setUp();
+    const { createOrg, revocationList } = await import('../../shared/bundle/keys.ts');
+    const { ORG } = await import('./bundle-fixtures.ts');
+    const revoked = { ...ORG, org: { ...ORG.org, revocations: revocationList(ORG, [{ serial: p.keys.certificate.serial, partition: 'plant:A', revokedAt: '2026-11-30T00:00:00.000Z', reason: '设备丢失' }]) } };
+    const h = await hq(revoked);
+    expect((await receiveAt(h, [file])).rejected[0].failure).toMatchObject({ code: 'bundle.revoked', params: { plant: '甲厂' } });
+    const other = await hq(createOrg('另一个集团'));
+    expect((await receiveAt(other, [file])).rejected[0].failure.code).toBe('bundle.otherOrg');
+  });
+
+  it('refuses a bundle from a newer Xinhuo with an "upgrade" code, and keeps it for later', async () => {
+    const { p, h } = await setUp();
+    const { writeBundle } = await import('../../shared/bundle/format.ts');
+    const { RECORD_KINDS } = await import('../../shared/records/schemas.ts');
+    const bytes = await writeBundle({ kind: 'sync', orgId: h.hq.org.orgId, origin: p.installation.originId, partition: 'plant:A', label: { plantCode: 'A', plantName: '甲厂' }, seq: { from: 1, to: 5, snapshot: true }, previous: null, recipient: { name: 'hq', keys: h.hq.org.keys }, tables: { profile: await p.store.list('profile') } }, { sender: { type: 'plant', certificate: p.keys.certificate }, sign: p.keys.keys.sign });
+    // The same bundle as a newer Xinhuo would write it: a newer profile schema.
+    const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
+    const parts = unzipSync(bytes);
+    const manifest = JSON.parse(strFromU8(parts['manifest.json']));
+    manifest.schemas.profile = RECORD_KINDS.profile.version + 1;
+    const { canonicalJson, toBase64 } = await import('../../shared/bundle/encoding.ts');
+    const { signBytes } = await import('../../shared/bundle/keys.ts');
+    const mBytes = strToU8(canonicalJson(manifest));
+    const newer = zipSync({ ...parts, 'manifest.json': mBytes, 'manifest.sig': strToU8(toBase64(signBytes(p.keys.keys.sign, mBytes))) }, { level: 0 });
+    const report = await receiveAt(h, [{ name: 'newer.xhb', bytes: newer }]);
+    expect(report.rejected[0].failure).toMatchObject({ code: 'bundle.newerSchema', params: { kind: 'profile' } });
+    const held = await h.store.transaction([], (tx) => tx.setting('held'));
+    expect(held).toEqual([expect.objectContaining({ fileName: 'newer.xhb', reason: 'newerSchema' })]);
+    expect(await h.store.list('profile')).toEqual([]);
+  });
+
+  it('an exception in the middle of applying leaves nothing partial', async () => {
+    const { h, file } = await setUp();
+    const before = await stateDigest(h.store);
+    const original = h.store.transaction.bind(h.store);
+    let armed = true;
+    h.store.transaction = ((kinds, work) =>
+      original(kinds, (tx) => {
+        const bulkPut = tx.bulkPut.bind(tx);
+        let puts = 0;
+        tx.bulkPut = (async (kind: never, records: never) => {
+          await bulkPut(kind, records);
+          if (armed && ++puts === 1 && kinds.includes('conflict')) throw new Error('disk full');
+        }) as typeof tx.bulkPut;
+        return work(tx);
+      })) as typeof h.store.transaction;
+    await expect(receiveAt(h, [file])).rejects.toThrow('disk full');
+    armed = false;
+    expect((await stateDigest(h.store)).digest).toBe(before.digest);
+    expect(await h.store.list('profile')).toEqual([]);
+    expect((await receiveAt(h, [file])).applied).toEqual([file.name]);
+  });
+});
+
+describe('bundles: versions, deletes and conflicts', () => {
+  it('an older version never overwrites a newer one, in either order', async () => {
+    const p = await plant('A');
+    const [a] = await addProfiles(p, '甲');
+    const old = await exported(p, { snapshot: true });
+    await editProfile(p, a.id, '甲-新');
+    const newer = await exported(p, { snapshot: true });
+    for (const order of [[old, newer], [newer, old]]) {
+      const h = await hq();
+      // One at a time: a single receive sorts what it is given.
+      for (const file of order) await receiveAt(h, [file]);
+      expect((await h.store.list('profile')).map((r) => r.name)).toEqual(['甲-新']);
+    }
+  });
+
+  it('a delete and an edit of one record end the same in both orders; create, delete, recreate ends live', async () => {
+    const p = await plant('A');
+    const [a] = await addProfiles(p, '甲');
+    const created = await exported(p, { snapshot: true });
+    await deleteProfile(p, a.id);
+    const deleted = await exported(p, { snapshot: true });
+    const digests = new Set<string>();
+    for (const order of [[created, deleted], [deleted, created]]) {
+      const h = await hq();
+      for (const file of order) await receiveAt(h, [file]);
+      expect((await h.store.list('profile'))[0].deleted).toBe(true);
+      digests.add((await stateDigest(h.store, { withHighWater: false })).digest);
+    }
+    expect(digests.size).toBe(1);
+    await runChange(p.store, p.actor, 'screening', ['profile'], (ctx) => ctx.put('profile', { ...profileDraft('甲-重建'), id: a.id }));
+    const recreated = await exported(p, { snapshot: true });
+    for (const order of [[created, deleted, recreated], [recreated, deleted, created]]) {
+      const h = await hq();
+      for (const file of order) await receiveAt(h, [file]);
+      expect((await h.store.list('profile')).map((r) => [r.name, r.deleted])).toEqual([['甲-重建', false]]);
+    }
+  });
+
+  it('holds a bundle that deletes most of a partition until an officer confirms it, audited', async () => {
+    const p = await plant('A');
+    const made = await addProfiles(p, ...Array.from({ length: 14 }, (_, i) => `画像${i}`));
+    const h = await hq();
+    await receiveAt(h, [await exported(p)]);
+    await acknowledgeAll(p, h);
+    for (const r of made.slice(0, 12)) await deleteProfile(p, r.id);
+    const wipe = await exported(p);
+    const report = await receiveAt(h, [wipe]);
+    expect(report.held).toEqual([{ file: wipe.name, reason: 'massDelete', params: { deletes: 12, live: 14 } }]);
+    expect((await h.store.list('profile')).filter((r) => !r.deleted)).toHaveLength(14);
+    const { decideHeld } = await import('../../shared/bundle/replica.ts');
+    const held = (await h.store.transaction([], (tx) => tx.setting('held')))!;
+    const outcome = await decideHeld(h.store, h.actor, held[0].bundleId, { org: h.hq.org }, h.hq.keys.box);
+    expect(outcome).toMatchObject({ status: 'applied', deletes: 12 });
+    expect((await h.store.list('profile')).filter((r) => !r.deleted)).toHaveLength(2);
+    expect((await h.store.list('audit')).map((a) => a.action)).toContain('sync.massDeleteConfirmed');
+    expect(await h.store.transaction([], (tx) => tx.setting('held'))).toEqual([]);
+  });
+
+  it('applies a held gap by an explicit decision, and audits what was skipped', async () => {
+    const p = await plant('A');
+    const office = await hq();
+    const [a] = await addProfiles(p, '甲');
+    const first = await exported(p);
+    await receiveAt(office, [first]);
+    await acknowledgeAll(p, office);
+    await editProfile(p, a.id, '甲2');
+    await receiveAt(office, [await exported(p)]);
+    await acknowledgeAll(p, office);
+    await editProfile(p, a.id, '甲3');
+    const third = await exported(p);
+    const h = await hq();
+    await receiveAt(h, [first, third]);
+    const { decideHeld } = await import('../../shared/bundle/replica.ts');
+    const [held] = (await h.store.transaction([], (tx) => tx.setting('held')))!;
+    expect(held.reason).toBe('gap');
+    expect(await decideHeld(h.store, h.actor, held.bundleId, { org: h.hq.org }, h.hq.keys.box)).toMatchObject({ status: 'applied' });
+    expect((await h.store.list('profile'))[0].name).toBe('甲3');
+    expect((await h.store.list('audit')).find((e) => e.action === 'sync.gapApplied')?.params).toMatchObject({ missingFrom: 3 });
+  });
+
+  it('a restored backup starts a new origin; what the old database sent is kept as a conflict, nothing dropped', async () => {
+    const p = await plant('A');
+    const [a] = await addProfiles(p, '甲');
+    const h = await hq();
+    await receiveAt(h, [await exported(p)]);
+    await acknowledgeAll(p, h);
+    const { restoreBackup, writeBackup } = await import('../../shared/bundle/backup.ts');
+    const backup = await writeBackup(p.store, p.actor, { org: p.keys.org, keys: p.keys.keys });
+    await editProfile(p, a.id, '甲-恢复前');
+    await receiveAt(h, [await exported(p)]);
+    const before = p.installation.originId;
+    const restored = await restoreBackup(p.store, p.actor, backup.bytes, { org: p.keys.org, keys: p.keys.keys });
+    expect(restored).toMatchObject({ ok: true, previousOrigin: before });
+    const inst = (await p.store.transaction([], (tx) => tx.setting('installation')))!;
+    expect(inst.originId).not.toBe(before);
+    expect(inst.previousOrigins).toEqual([before]);
+    expect((await p.store.list('profile'))[0].name).toBe('甲');
+    await editProfile(p, a.id, '甲-恢复后');
+    const after = await exported(p);
+    expect(after.name).toMatch(/_seq1-/);
+    await receiveAt(h, [after]);
+    expect((await h.store.list('profile'))[0].name).toBe('甲-恢复后');
+    const conflicts = await h.store.list('conflict');
+    expect(conflicts.map((c) => [c.lineage, (c.record as { name: string }).name])).toEqual([[before, '甲-恢复前']]);
+    expect((await p.store.list('audit')).map((e) => e.action)).toContain('backup.restored');
+  });
+
+  it('refuses a backup written by another installation', async () => {
+    const p = await plant('A');
+    const q = await plant('B');
+    const { restoreBackup, writeBackup } = await import('../../shared/bundle/backup.ts');
+    const backup = await writeBackup(q.store, q.actor, { org: q.keys.org, keys: q.keys.keys });
+    const r = await restoreBackup(p.store, p.actor, backup.bytes, { org: p.keys.org, keys: p.keys.keys });
+    expect(r).toMatchObject({ ok: false, failure: { code: 'bundle.notForThis' } });
+  });
+
+  it('a downward bundle never overwrites a plant\'s unsent local edits, and cannot carry plant rows', async () => {
+    const p = await plant('A');
+    const [mine] = await addProfiles(p, '本厂画像');
+    const h = await hq();
+    await receiveAt(h, [await exported(p)]);
+    await runChange(h.store, h.actor, 'screening', ['profile'], (ctx) => ctx.put('profile', profileDraft('总部画像')));
+    await editProfile(p, mine.id, '本厂画像-未发送');
+    await acknowledgeAll(p, h);
+    const profiles = await p.store.list('profile');
+    expect(profiles.map((r) => [r.partition, r.name]).sort()).toEqual([['hq', '总部画像'], ['plant:A', '本厂画像-未发送']]);
+    const sync = await p.store.transaction([], (tx) => tx.setting('sync'));
+    expect(sync?.acked[p.installation.originId]).toBeGreaterThan(0);
+    // Head office writing into the plant's partition is refused by the write path itself.
+    await expect(runChange(h.store, h.actor, 'screening', ['profile'], (ctx) => ctx.put('profile', { ...mine, name: '改写' }))).rejects.toMatchObject({ failure: { code: 'change.foreignPartition' } });
   });
 });
