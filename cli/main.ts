@@ -5,6 +5,7 @@ import { CliError, message, type Lang } from './messages.ts';
 import { runDemo } from './commands/demo.ts';
 import { runCheck } from './commands/check.ts';
 import { runScreen } from './commands/screen.ts';
+import { runBundle } from './commands/bundle.ts';
 import { processIo, type Io } from './io.ts';
 
 export type { Io } from './io.ts';
@@ -34,6 +35,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runCheck(rest, lang, io);
       case 'screen':
         return await runScreen(rest, lang, io);
+      case 'bundle':
+        return await runBundle(rest, lang, io);
       default:
         throw new CliError('unknownCommand', [command]);
     }

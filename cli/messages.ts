@@ -12,6 +12,7 @@ const MESSAGES = {
   demo     生成示例工厂数据（员工档案、绩效、能力评价、活动、证书 .xlsx）
   check    检查一个表格文件：识别数据类型、表头和列对应，逐行校验
   screen   按画像筛选内训师候选人（候选人、差一项的人、排除的人）
+  bundle   查看、核验、合并同步包（.xhb）
   help     显示帮助
 
 通用选项：
@@ -22,7 +23,13 @@ xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-cod
 xinhuo check <文件> [--dataset 类型] [--sheet 工作表] [--json] [--records]
     退出码：0 可读且无错误行，1 可读但有错误行，2 无法读取
     数据类型：roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics
-xinhuo screen --as-of YYYY-MM-DD --profile seed|画像.json --roster 文件 --performance 文件 --ratings 文件 --activities 文件 [--certificates 文件] [--json]`,
+xinhuo screen --as-of YYYY-MM-DD --profile seed|画像.json --roster 文件 --performance 文件 --ratings 文件 --activities 文件 [--certificates 文件] [--json]
+xinhuo demo --bundles DIR --plants K --employees N --seed S
+    写入 DIR/org.json、DIR/hq.key（总部私钥，仅供测试和演示）和 DIR/bundles/*.xhb
+xinhuo bundle inspect <文件> [--org 组织文件] [--json]
+xinhuo bundle verify <文件> --org 组织文件 [--json]
+    退出码：0 真实且完整，1 被拒绝（给出原因），2 无法读取
+xinhuo bundle merge <文件或目录>... --org 组织文件 --key 总部密钥文件 [--json]`,
     en: `Xinhuo command line
 
 Usage: xinhuo <command> [options]
@@ -31,6 +38,7 @@ Commands:
   demo     generate a demo plant (roster, performance, ratings, activities, certificates as .xlsx)
   check    check a spreadsheet: dataset, header row, column mapping, row-by-row validation
   screen   screen trainer candidates with a profile (candidates, near-misses, exclusions)
+  bundle   inspect, verify and merge bundles (.xhb)
   help     show this help
 
 Common options:
@@ -41,7 +49,13 @@ xinhuo demo --employees N --seed S --out DIR [--end-quarter 2026Q3] [--plant-cod
 xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records]
     exit code: 0 readable with no row errors, 1 readable with row errors, 2 unreadable
     datasets: roster performance ratings activities certificates trainingRecords learningRecords needs businessMetrics
-xinhuo screen --as-of YYYY-MM-DD --profile seed|PROFILE.json --roster F --performance F --ratings F --activities F [--certificates F] [--json]`,
+xinhuo screen --as-of YYYY-MM-DD --profile seed|PROFILE.json --roster F --performance F --ratings F --activities F [--certificates F] [--json]
+xinhuo demo --bundles DIR --plants K --employees N --seed S
+    writes DIR/org.json, DIR/hq.key (head office's private key, for tests and demos only) and DIR/bundles/*.xhb
+xinhuo bundle inspect <file> [--org ORGFILE] [--json]
+xinhuo bundle verify <file> --org ORGFILE [--json]
+    exit code: 0 authentic and intact, 1 refused (with the reason), 2 unreadable
+xinhuo bundle merge <file or folder>... --org ORGFILE --key HQKEYFILE [--json]`,
   },
   unknownCommand: { zh: '未知命令：{0}。运行 xinhuo --help 查看可用命令。', en: 'Unknown command: {0}. Run xinhuo --help to list the commands.' },
   badOption: { zh: '参数错误：{0}', en: 'Invalid arguments: {0}' },
@@ -70,6 +84,30 @@ xinhuo screen --as-of YYYY-MM-DD --profile seed|PROFILE.json --roster F --perfor
   screenExcluded: { zh: '排除（截止日不在职）：{0} 人', en: 'Excluded (not active at the as-of date): {0}' },
   checkMore: { zh: '  ……另有 {0} 条未列出（用 --json 查看全部）', en: '  … {0} more (use --json to see all)' },
   detail: { zh: '  详情：{0}', en: '  Detail: {0}' },
+  bundleUsage: {
+    zh: '用法：xinhuo bundle inspect <文件> [--org 组织文件] [--json]\n      xinhuo bundle verify <文件> --org 组织文件 [--json]\n      xinhuo bundle merge <文件或目录>... --org 组织文件 --key 总部密钥文件 [--json]',
+    en: 'Usage: xinhuo bundle inspect <file> [--org ORGFILE] [--json]\n       xinhuo bundle verify <file> --org ORGFILE [--json]\n       xinhuo bundle merge <file or folder>... --org ORGFILE --key HQKEYFILE [--json]',
+  },
+  badOrgFile: { zh: '{0} 不是薪火组织文件（org.json）', en: '{0} is not a Xinhuo org file (org.json)' },
+  badKeyFile: { zh: '{0} 不是薪火总部密钥文件', en: '{0} is not a Xinhuo head-office key file' },
+  keyMismatch: { zh: '密钥文件 {0} 与组织文件 {1} 不是同一个组织的', en: 'The key file {0} does not belong to the organisation of {1}' },
+  bundleRefused: { zh: '{0}：{1}', en: '{0}: {1}' },
+  inspectHead: { zh: '{0}：{1}', en: '{0}: {1}' },
+  inspectFrom: { zh: '  发出方：{0}，分区 {1}，来源 {2}', en: '  From: {0}, partition {1}, origin {2}' },
+  inspectTo: { zh: '  接收方：{0}（指纹 {1}）', en: '  To: {0} (fingerprint {1})' },
+  inspectWhen: { zh: '  生成于 {0}，序号 {1}–{2}（{3}）', en: '  Written {0}, seq {1}–{2} ({3})' },
+  inspectTable: { zh: '  {0}：{1} 条', en: '  {0}: {1} records' },
+  inspectStatus: { zh: '  签名：{0}；证书：{1}', en: '  Signature: {0}; certificate: {1}' },
+  verifyOk: { zh: '{0}：真实且完整（{1}，序号 {2}–{3}）', en: '{0}: authentic and intact ({1}, seq {2}–{3})' },
+  heldGap: { zh: '缺少序号 {0}–{1} 的同步包，等补齐后再应用', en: 'Bundles with seq {0}–{1} are missing; held until they arrive' },
+  heldMassDelete: { zh: '将删除 {0} 条记录（该厂区共 {1} 条），需确认后才应用', en: 'It would delete {0} of {1} records; held for confirmation' },
+  heldNewer: { zh: '来自更新版本的薪火，升级后再应用', en: 'From a newer Xinhuo; held until an upgrade' },
+  mergeSummary: { zh: '已应用 {0} 个，暂缓 {1} 个，拒绝 {2} 个', en: '{0} applied, {1} held, {2} rejected' },
+  mergeHeld: { zh: '暂缓 {0}：{1}', en: 'Held {0}: {1}' },
+  mergeRejected: { zh: '拒绝 {0}：{1}', en: 'Rejected {0}: {1}' },
+  mergeDigest: { zh: '合并后状态摘要：{0}', en: 'Digest of the merged state: {0}' },
+  demoBundlesDone: { zh: '已生成 {0} 个厂区的同步包 {1} 个，写入 {2}（org.json、hq.key、bundles/）', en: '{1} bundles of {0} plants written to {2} (org.json, hq.key, bundles/)' },
+  badPlants: { zh: '--plants 须为 1 到 500 之间的整数，收到：{0}', en: '--plants must be an integer from 1 to 500, got: {0}' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageId = keyof typeof MESSAGES;

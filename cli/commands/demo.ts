@@ -7,6 +7,8 @@ import { DEMO_DATASETS, generateDemoPlant, type DemoDataset } from '../../shared
 import { DATASETS } from '../../shared/domain/facts/datasets.ts';
 import { lastCompleteQuarter, parsePeriod } from '../../shared/domain/periods.ts';
 import { datasetWorkbook } from '../../shared/io/export-dataset.ts';
+import { demoSeries } from '../../shared/bundle/demo-series.ts';
+import { orgKeyFile } from '../../shared/bundle/keys.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../io.ts';
 
@@ -31,6 +33,8 @@ export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<numbe
         'plant-code': { type: 'string', default: 'P01' },
         'plant-name': { type: 'string', default: '华东第一制造厂' },
         region: { type: 'string', default: '江苏省' },
+        bundles: { type: 'string' },
+        plants: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -38,6 +42,7 @@ export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<numbe
   } catch (e) {
     throw new CliError('badOption', [(e as Error).message]);
   }
+  if (values.bundles !== undefined) return demoBundles(values, lang, io);
   for (const required of ['employees', 'seed', 'out'] as const) {
     if (values[required] === undefined) throw new CliError('missingOption', [required]);
   }
@@ -63,5 +68,30 @@ export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<numbe
   }
   io.out(message(lang, 'demoDone', employees, plant.asOf, dir));
   for (const name of DEMO_DATASETS) io.out(message(lang, 'demoFile', DEMO_FILES[name], plant.datasets[name].length));
+  return 0;
+}
+
+/** `xinhuo demo --bundles DIR --plants K --employees N --seed S`: an organisation's bundle series. */
+async function demoBundles(values: { bundles?: string; plants?: string; employees?: string; seed?: string; 'end-quarter'?: string }, lang: Lang, io: Io): Promise<number> {
+  for (const required of ['plants', 'employees', 'seed'] as const) {
+    if (values[required] === undefined) throw new CliError('missingOption', [required]);
+  }
+  const plants = Number(values.plants);
+  if (!/^\d+$/.test(values.plants!) || plants < 1 || plants > 500) throw new CliError('badPlants', [values.plants!]);
+  const employees = Number(values.employees);
+  if (!/^\d+$/.test(values.employees!) || employees < 20 || employees > 1_000_000) throw new CliError('badEmployees', [values.employees!]);
+  const endQuarter = values['end-quarter'] ?? '2026Q3';
+  if (parsePeriod(endQuarter)?.kind !== 'quarter') throw new CliError('badQuarter', [endQuarter]);
+  const series = await demoSeries({ plants, employees, seed: values.seed!, endQuarter });
+  const dir = resolve(values.bundles!);
+  try {
+    await mkdir(join(dir, 'bundles'), { recursive: true });
+    await writeFile(join(dir, 'org.json'), JSON.stringify(series.org.org, null, 2) + '\n');
+    await writeFile(join(dir, 'hq.key'), JSON.stringify(orgKeyFile(series.org.org.orgId, series.org.keys), null, 2) + '\n', { mode: 0o600 });
+    for (const b of series.bundles) await writeFile(join(dir, 'bundles', b.name), b.bytes);
+  } catch (e) {
+    throw new CliError('writeFailed', [dir, (e as Error).message]);
+  }
+  io.out(message(lang, 'demoBundlesDone', plants, series.bundles.length, dir));
   return 0;
 }
