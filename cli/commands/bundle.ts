@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type z } from 'zod';
+import type { z } from 'zod';
 import { openBundle, verifyBundle, type BundleFailure, type Manifest, type OpenedBundle } from '../../shared/bundle/format.ts';
 import { fingerprint, orgFileSchema, orgKeyFileSchema, publicKeysOf, secretKeysOf, verifyBytes } from '../../shared/bundle/keys.ts';
 import { receive, stateDigest, type ReceivedFile } from '../../shared/bundle/replica.ts';
