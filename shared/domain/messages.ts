@@ -41,6 +41,17 @@ export const FAILURE_MESSAGES = {
   'bundle.badRecord': { zh: '同步包 {file} 第 {line} 行的记录无法读取：{problem}', en: 'The record on line {line} of {file} cannot be read: {problem}' },
   'backup.notBackup': { zh: '这个文件是同步包，不是备份', en: 'This file is a sync bundle, not a backup' },
   'backup.otherInstallation': { zh: '这份备份来自另一台安装，不能在本机恢复', en: 'This backup comes from another installation and cannot be restored here' },
+  'trust.notHq': { zh: '只有总部安装才能执行此操作', en: 'Only a head-office installation can do this' },
+  'trust.notPlant': { zh: '只有厂区安装才能执行此操作', en: 'Only a plant installation can do this' },
+  'trust.noOrg': { zh: '还没有设置组织：总部请先创建组织，厂区请先导入组织文件', en: 'No organisation yet: head office creates one; a plant imports the org file first' },
+  'trust.orgExists': { zh: '本机已经创建过组织', en: 'This installation has created its organisation already' },
+  'trust.badFile': { zh: '所选文件不是需要的薪火文件（组织文件、入网申请、证书或密钥备份）', en: 'The file chosen is not the Xinhuo file needed (org file, enrolment request, certificate or key backup)' },
+  'trust.otherOrg': { zh: '该文件属于另一个组织', en: 'The file belongs to another organisation' },
+  'trust.badSignature': { zh: '签名无效：文件在签发后被改动过', en: 'Invalid signature: the file was changed after it was signed' },
+  'trust.notMine': { zh: '这份证书不是为本机的密钥签发的', en: 'This certificate was not issued for this installation\'s keys' },
+  'trust.unknownRequest': { zh: '找不到这份入网申请或证书', en: 'That enrolment request or certificate was not found' },
+  'trust.wrongPlant': { zh: '这份证书是签发给 {plant} 的，不是本厂区', en: 'This certificate was issued to {plant}, not to this plant' },
+  'trust.badPassword': { zh: '密码不对，或备份文件已损坏', en: 'Wrong password, or the backup file is damaged' },
   'sync.unknownPartition': { zh: '还没有收到 {partition} 的同步包', en: 'No bundle has been received from {partition} yet' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -8,7 +8,7 @@ import { FailureError, failure } from '../domain/failure.ts';
 import { encodeHlc, hlcTick, newId, type Envelope } from '../domain/sync/envelope.ts';
 import { can, type Capability } from './permissions.ts';
 import type { Actor, AuditParams, Clock, Installation, RecordKind, RecordOf } from './schemas.ts';
-import type { HeldBundle, SyncState } from './sync-state.ts';
+import type { HeldBundle, SyncState, TrustState } from './sync-state.ts';
 
 /** Fields a kind can be looked up by, besides its id. */
 export const RECORD_INDEXES = {
@@ -31,6 +31,8 @@ export interface StoreSettings {
   sync: SyncState;
   /** Bundles kept until a gap is filled or an officer decides. */
   held: HeldBundle[];
+  /** Keys, the org file, certificates and revocations. */
+  trust: TrustState;
 }
 
 /** What a transaction may read. */
@@ -80,7 +82,7 @@ export interface ChangeContext extends StoreReader {
    */
   applyRemote<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Writes this installation's sync bookkeeping. */
-  putSetting<S extends 'sync' | 'held'>(key: S, value: StoreSettings[S]): Promise<void>;
+  putSetting<S extends 'sync' | 'held' | 'trust'>(key: S, value: StoreSettings[S]): Promise<void>;
   /** Appends an audit entry: an action code and parameters, rendered in the reader's language. */
   audit(action: string, entity: string, entityId: string | null, params?: AuditParams): void;
 }

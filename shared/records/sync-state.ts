@@ -48,3 +48,22 @@ export interface HeldBundle {
   receivedAt: string;
   bytes: Uint8Array;
 }
+
+/**
+ * The trust setup of this installation (组织与密钥). The documents are kept as they came and
+ * parsed through their schemas whenever they are read (shared/bundle/trust.ts).
+ */
+export interface TrustState {
+  /** This installation's secret keys, base64: a plant's own, or head office's org keys. */
+  keys: { sign: string; box: string } | null;
+  org: unknown;
+  /** A plant's certificate from head office. */
+  certificate: unknown;
+  revocations: unknown;
+  /** Head office: enrolment requests waiting for a certificate. */
+  enrolments: unknown[];
+  /** Head office: certificates issued. */
+  issued: unknown[];
+}
+
+export const emptyTrust = (): TrustState => ({ keys: null, org: null, certificate: null, revocations: null, enrolments: [], issued: [] });

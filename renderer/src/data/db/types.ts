@@ -3,7 +3,7 @@
 
 import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { Clock, Installation, UserRecord } from '../../../../shared/records/schemas.ts';
-import type { HeldBundle, SyncState } from '../../../../shared/records/sync-state.ts';
+import type { HeldBundle, SyncState, TrustState } from '../../../../shared/records/sync-state.ts';
 
 export type { Actor, AuditEntry, Clock, ConflictRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
 
@@ -23,7 +23,8 @@ export type SettingRow =
   | { key: 'clock'; value: Clock }
   | { key: 'importMappings'; value: Record<string, SavedMapping> }
   | { key: 'sync'; value: SyncState }
-  | { key: 'held'; value: HeldBundle[] };
+  | { key: 'held'; value: HeldBundle[] }
+  | { key: 'trust'; value: TrustState };
 
 /** A column mapping remembered for a source, keyed by its header signature. */
 export interface SavedMapping {
