@@ -8,8 +8,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { openBundle, verifyBundle, type BundleFailure, type Manifest, type OpenedBundle } from '../../shared/bundle/format.ts';
-import { fingerprint, orgFileSchema, orgKeyFileSchema, publicKeysOf, secretKeysOf, verifyBytes } from '../../shared/bundle/keys.ts';
+import { openBundle, verifyBundle, type BundleFailure, type Manifest } from '../../shared/bundle/format.ts';
+import { inspectBundle } from '../../shared/bundle/inspect.ts';
+import { fingerprint, orgFileSchema, orgKeyFileSchema, publicKeysOf, secretKeysOf } from '../../shared/bundle/keys.ts';
 import { receive, stateDigest, type ReceivedFile } from '../../shared/bundle/replica.ts';
 import { hqReplica } from '../../shared/bundle/setup.ts';
 import { failureText } from '../../shared/domain/messages.ts';
@@ -56,14 +57,6 @@ function senderName(m: Manifest): string {
   return m.label.plantName ?? m.origin;
 }
 
-/** The signature check an inspector can make without the org file: the manifest against the key the sender names. */
-function selfSignature(b: OpenedBundle): 'valid' | 'invalid' | 'unchecked' {
-  const m = b.manifest;
-  const key = m.sender.type === 'plant' ? m.sender.certificate.keys.sign : m.sender.type === 'self' ? m.sender.keys.sign : null;
-  if (!key) return 'unchecked';
-  return b.signature.length === 64 && verifyBytes(key, b.manifestBytes, b.signature) ? 'valid' : 'invalid';
-}
-
 export async function runBundle(argv: string[], lang: Lang, io: Io): Promise<number> {
   const [verb, ...rest] = argv;
   switch (verb) {
@@ -83,60 +76,28 @@ async function inspect(argv: string[], lang: Lang, io: Io): Promise<number> {
   if (positionals.length !== 1) throw new CliError('bundleUsage');
   const path = positionals[0];
   const bytes = await readBytes(path);
-  const opened = openBundle(bytes);
-  if (!opened.ok) {
-    if (values.json) io.out(JSON.stringify({ file: basename(path), readable: false, code: opened.failure.code, reason: reasonText(opened.failure, lang) }, null, 2));
-    else io.err(message(lang, 'bundleRefused', basename(path), reasonText(opened.failure, lang)));
-    return opened.failure.code === 'bundle.unreadable' ? 2 : 1;
+  const org = values.org ? await readJson(values.org, orgFileSchema, 'orgFile') : undefined;
+  const r = inspectBundle(bytes, org ? { org } : undefined);
+  if (!r.ok) {
+    if (values.json) io.out(JSON.stringify({ file: basename(path), readable: false, code: r.failure.code, reason: reasonText(r.failure, lang) }, null, 2));
+    else io.err(message(lang, 'bundleRefused', basename(path), reasonText(r.failure, lang)));
+    return r.failure.code === 'bundle.unreadable' ? 2 : 1;
   }
-  const b = opened.value;
-  const m = b.manifest;
-  let status: { signature: 'valid' | 'invalid' | 'unchecked'; certificate: string; code?: string; reason?: string };
-  if (values.org) {
-    const org = await readJson(values.org, orgFileSchema, 'orgFile');
-    const r = verifyBundle(b, { org });
-    status = r.ok ? { signature: 'valid', certificate: 'valid' } : { signature: r.failure.code === 'bundle.badSignature' ? 'invalid' : 'unchecked', certificate: r.failure.code.replace('bundle.', ''), code: r.failure.code, reason: reasonText(r.failure, lang) };
-  } else {
-    status = { signature: selfSignature(b), certificate: 'unchecked' };
-  }
-  const records = Object.fromEntries(m.files.map((f) => [f.kind, f.records]));
+  const i = r.inspection;
   if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          file: basename(path),
-          readable: true,
-          kind: m.kind,
-          bundleId: m.bundleId,
-          orgId: m.orgId,
-          origin: m.origin,
-          partition: m.partition,
-          sender: senderName(m),
-          plant: m.label,
-          recipient: { name: m.recipient.name, fingerprint: m.recipient.fingerprint },
-          createdAt: m.createdAt,
-          seq: m.seq,
-          previous: m.previous,
-          bytes: b.size,
-          sha256: b.sha256,
-          records,
-          ...status,
-          ...(m.ack ? { ack: { partition: m.ack.partition, highWater: m.ack.highWater, applied: m.ack.applied.length, rejected: m.ack.rejected } } : {}),
-        },
-        null,
-        2,
-      ),
-    );
+    const { failure, ...rest } = i;
+    io.out(JSON.stringify({ file: basename(path), readable: true, ...rest, ...(failure ? { reason: reasonText(failure, lang) } : {}) }, null, 2));
     return 0;
   }
   const zh = lang === 'zh';
-  io.out(message(lang, 'inspectHead', basename(path), zh ? KIND_ZH[m.kind] : KIND_EN[m.kind]));
-  io.out(message(lang, 'inspectFrom', senderName(m), m.partition, m.origin));
-  io.out(message(lang, 'inspectTo', m.recipient.name, m.recipient.fingerprint));
-  io.out(message(lang, 'inspectWhen', m.createdAt, m.seq.from, m.seq.to, m.seq.snapshot ? (zh ? '完整快照' : 'full snapshot') : zh ? '增量' : 'delta'));
-  for (const f of m.files) io.out(message(lang, 'inspectTable', f.kind, f.records));
-  const sig = status.signature === 'valid' ? (zh ? '有效' : 'valid') : status.signature === 'invalid' ? (zh ? '无效' : 'invalid') : zh ? '未核验' : 'not checked';
-  const cert = status.certificate === 'valid' ? (zh ? '由本组织总部签发，有效' : 'issued by this organisation, valid') : status.certificate === 'unchecked' ? (zh ? '未核验（需要 --org 组织文件）' : 'not checked (needs --org)') : (status.reason ?? status.certificate);
+  const sender = i.sender.type === 'org' ? (zh ? '总部' : 'Head office') : `${i.sender.plantName ?? i.origin}（${i.sender.plantCode ?? ''}）`;
+  io.out(message(lang, 'inspectHead', basename(path), zh ? KIND_ZH[i.kind] : KIND_EN[i.kind]));
+  io.out(message(lang, 'inspectFrom', sender, i.partition, i.origin));
+  io.out(message(lang, 'inspectTo', i.recipient.name, i.recipient.fingerprint));
+  io.out(message(lang, 'inspectWhen', i.createdAt, i.seq.from, i.seq.to, i.seq.snapshot ? (zh ? '完整快照' : 'full snapshot') : zh ? '增量' : 'delta'));
+  for (const [kind, n] of Object.entries(i.records)) io.out(message(lang, 'inspectTable', kind, n));
+  const sig = i.signature === 'valid' ? (zh ? '有效' : 'valid') : i.signature === 'invalid' ? (zh ? '无效' : 'invalid') : zh ? '未核验' : 'not checked';
+  const cert = i.certificate === 'valid' ? (zh ? '由本组织总部签发，有效' : 'issued by this organisation, valid') : i.certificate === 'unchecked' ? (zh ? '未核验（需要 --org 组织文件）' : 'not checked (needs --org)') : i.failure ? reasonText(i.failure, lang) : i.certificate;
   io.out(message(lang, 'inspectStatus', sig, cert));
   return 0;
 }

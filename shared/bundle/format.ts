@@ -263,7 +263,8 @@ export interface Trust {
 
 /** The public key that must have signed the manifest, after the sender's chain is checked. */
 function signerKey(m: Manifest, trust: Trust): Result<string> {
-  if (m.orgId !== trust.org.orgId) return refuse('bundle.otherOrg', { org: m.orgId });
+  // A backup is the installation's own, whatever organisation it has joined since.
+  if (m.sender.type !== 'self' && m.orgId !== trust.org.orgId) return refuse('bundle.otherOrg', { org: m.orgId });
   switch (m.sender.type) {
     case 'org':
       if (m.partition !== 'hq') return refuse('bundle.wrongScope', { partition: m.partition, allowed: 'hq' });

@@ -217,3 +217,21 @@ export async function restoreOrgKeys(store: RecordStore, actor: Actor, file: Uin
     return restored.org;
   }, now);
 }
+
+/** This installation's own keys, made on first need (a backup before the plant has joined). */
+export async function ensureOwnKeys(store: RecordStore, actor: Actor, now: () => number = Date.now): Promise<SecretKeys> {
+  const t = await readTrust(store);
+  if (t.keys) return t.keys;
+  return changeTrust(store, actor, (_ctx, state) => {
+    const keys = newSecretKeys();
+    state.keys = { sign: toBase64(keys.sign), box: toBase64(keys.box) };
+    return keys;
+  }, now);
+}
+
+/** The organisation a backup names: the real one, or a local stand-in before the installation has joined one. */
+export function backupOrg(t: Trust, keys: SecretKeys): OrgFile {
+  if (t.org) return t.org;
+  const pub = publicKeysOf(keys);
+  return { format: 'xinhuo-org', version: 1, orgId: 'local', orgName: 'local', keys: pub, fingerprint: fingerprint(pub), createdAt: new Date(0).toISOString() };
+}

@@ -59,3 +59,4 @@ export { ROLES, UserFailure, validateNewUser, type NewUser, type UserError } fro
 export { can, departmentScope, type Capability } from './records/permissions.ts';
 export * from './app.ts';
 export { exportRows, type RunningExport } from './workers/export-client.ts';
+export * from './sync-client.ts';

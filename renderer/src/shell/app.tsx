@@ -12,14 +12,14 @@ import { hrefOf, useRoute } from '../ui/index.ts';
 
 const NAV = ROUTES.filter((r) => r.nav);
 
-function Shell() {
+function Shell({ role }: { role: 'plant' | 'hq' }) {
   const { t } = useTranslation();
   const user = useAppStore((s) => s.user)!;
   const setUser = useAppStore((s) => s.setUser);
   const route = useRoute();
   const def = ROUTES.find((r) => r.name === route.name) ?? ROUTES[0];
   const current = def.highlights ?? def.name;
-  const allowed = (r: FeatureRoute) => r.needs === null || can(user, r.needs);
+  const allowed = (r: FeatureRoute) => (r.needs === null || can(user, r.needs)) && (!r.installation || r.installation === role);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.fullName')}>
@@ -69,5 +69,5 @@ export function App() {
   if (installation === undefined) return null;
   if (installation === null) return <SetupScreen />;
   if (!user) return <LoginScreen installation={installation} />;
-  return <Shell />;
+  return <Shell role={installation.role} />;
 }

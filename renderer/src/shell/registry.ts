@@ -10,12 +10,14 @@ import { pipelineFeature } from '../features/pipeline/index.ts';
 import { screeningFeature } from '../features/screening/index.ts';
 import { settingsFeature } from '../features/settings/index.ts';
 import { setupFeature } from '../features/setup/index.ts';
+import { syncFeature } from '../features/sync/index.ts';
 
 export const FEATURES: readonly Feature[] = [
   peopleFeature,
   screeningFeature,
   pipelineFeature,
   importFeature,
+  syncFeature,
   auditFeature,
   settingsFeature,
   setupFeature,

@@ -4,6 +4,9 @@ import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { BatchBlocks } from '../../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import type { FactBatchRecord } from '../db/types.ts';
+import { plantCodeOf, scopeKeyToPlant, scopeToPlant } from '../../../../shared/domain/facts/plant-keys.ts';
+import { ownPartition } from '../../../../shared/records/store.ts';
+import { getInstallation } from '../records/installation.ts';
 
 export { BLOCK_ROWS, buildBatch, dropBatch, FACT_KINDS, writeBatch, type NewBatch } from '../../../../shared/records/facts.ts';
 
@@ -19,16 +22,22 @@ export async function liveBatches(db: XinhuoDb, dataset?: DatasetName): Promise<
  */
 export async function readDataset(db: XinhuoDb, dataset: DatasetName): Promise<BatchBlocks[]> {
   const batches = await liveBatches(db, dataset);
+  const installation = await getInstallation(db);
+  const own = installation ? ownPartition(installation) : null;
   const out: BatchBlocks[] = [];
   for (const b of batches) {
+    // At head office, a plant's facts are keyed by plant: the same 工号 at two plants is two people.
+    const code = b.partition !== own ? plantCodeOf(b.partition) : null;
     const keys = await db.factBlocks.where('[dataset+batch]').equals([dataset, b.id]).primaryKeys();
     const blocks: BatchBlocks['blocks'][number][] = [];
     for (const key of keys) {
       // Each block is its own request, so deserialising one never holds the UI thread long.
       const block = await db.factBlocks.get(key);
-      if (block) blocks.push({ index: block.index, set: { dataset, length: block.rowCount, columns: block.columns } });
+      if (!block) continue;
+      const set = { dataset, length: block.rowCount, columns: block.columns };
+      blocks.push({ index: block.index, set: code ? scopeToPlant(set, code, block.meta.plant) : set });
     }
-    out.push({ batch: b.id, order: b.order, tombstones: b.tombstones, fields: b.fields, blocks });
+    out.push({ batch: b.id, order: b.order, tombstones: code ? b.tombstones.map((k) => scopeKeyToPlant(code, k)) : b.tombstones, fields: b.fields, blocks });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import { HeldFacts } from '../facts/held-facts.ts';
 import { recordHandlers } from './handlers/records.ts';
 import { screeningHandlers } from './handlers/screening.ts';
+import { syncHandlers } from './handlers/sync.ts';
 import { serve, type PortLike } from './rpc.ts';
 
 const facts = new HeldFacts();
@@ -11,6 +12,7 @@ const facts = new HeldFacts();
 export const factsHandlers = {
   ...screeningHandlers(facts),
   ...recordHandlers(facts),
+  ...syncHandlers(facts),
 };
 
 export type FactsApi = typeof factsHandlers;

@@ -25,6 +25,8 @@ export interface FeatureRoute {
   nav?: string;
   /** The sidebar entry shown as current while this route is open. */
   highlights?: string;
+  /** Only on a plant's or only on head office's installation. */
+  installation?: 'plant' | 'hq';
 }
 
 export interface Feature {

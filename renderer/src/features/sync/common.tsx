@@ -1,0 +1,268 @@
+// Pieces both sync screens use: running an action with its outcome shown, the bundle
+// inspector, the report of a receive, held bundles, and backups.
+
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Failure } from '../../../../shared/domain/failure.ts';
+import { failureText } from '../../../../shared/domain/messages.ts';
+import { sync, type Inspection, type ReceiveReport, type SyncStatus } from '../../data/index.ts';
+import { formatDateTime, sharedFailureText, type Language } from '../../i18n/index.ts';
+import { getPlatform } from '../../platform/index.ts';
+import { useAppStore } from '../../store/index.ts';
+
+export const BUNDLE_FILTERS = [{ name: '薪火同步包', extensions: ['xhb'] }];
+export const JSON_FILTERS = [{ name: 'JSON', extensions: ['json'] }];
+
+export function useActor() {
+  const user = useAppStore((s) => s.user)!;
+  return { userId: user.id, userName: user.userName };
+}
+
+export function useLang(): Language {
+  return useAppStore((s) => s.language);
+}
+
+export function failureSentence(f: Failure, lang: Language): string {
+  return failureText(f, lang === 'en' ? 'en' : 'zh') ?? f.code;
+}
+
+/** Runs one action at a time and keeps what it said: a note on success, the failure's sentence otherwise. */
+export function useAction() {
+  const lang = useLang();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<string | null | void>) => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    try {
+      const said = await work();
+      if (said) setNote(said);
+    } catch (e) {
+      setError(sharedFailureText(e, lang) ?? (e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, note, error, run, setNote };
+}
+
+export function Outcome({ note, error }: { note: string | null; error: string | null }) {
+  return (
+    <>
+      {note && (
+        <p role="status" className="notice card">
+          {note}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export async function save(name: string, bytes: Uint8Array, json = false): Promise<string | null> {
+  return getPlatform().saveFile({ suggestedName: name, bytes, filters: json ? JSON_FILTERS : BUNDLE_FILTERS });
+}
+
+export function Card({ title, children, label, wide }: { title: string; children: ReactNode; label?: string; wide?: boolean }) {
+  return (
+    <section className={wide ? 'card sync-card wide' : 'card sync-card'} aria-label={label ?? title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function tableName(t: (k: string) => string, kind: string): string {
+  const key = `sync.tables.${kind}`;
+  const text = t(key);
+  return text === key ? kind : text;
+}
+
+/** What a bundle says about itself, before anything is imported. */
+export function InspectorCard() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [shown, setShown] = useState<{ file: string; inspection: Inspection } | null>(null);
+  const action = useAction();
+  const pick = () =>
+    action.run(async () => {
+      const [file] = await getPlatform().openFiles({ filters: BUNDLE_FILTERS });
+      if (!file) return;
+      const r = await sync.inspect(file.bytes);
+      if (!r.ok) {
+        setShown(null);
+        throw new Error(t('sync.inspect.unreadable', { file: file.name, reason: failureSentence(r.failure, lang) }));
+      }
+      setShown({ file: file.name, inspection: r.inspection });
+    });
+  const i = shown?.inspection;
+  return (
+    <Card title={t('sync.inspect.title')}>
+      <div className="row">
+        <button type="button" className="secondary" disabled={action.busy} onClick={() => void pick()}>
+          {t('sync.inspect.open')}
+        </button>
+      </div>
+      <Outcome note={null} error={action.error} />
+      {i && shown && (
+        <dl className="facts" aria-label={shown.file}>
+          <dt>{t('sync.columns.file')}</dt>
+          <dd className="wrap">{shown.file}</dd>
+          <dt>{t('sync.inspect.kind')}</dt>
+          <dd>{t(`sync.inspect.kinds.${i.kind}`)}</dd>
+          <dt>{t('sync.inspect.sender')}</dt>
+          <dd>{i.sender.type === 'org' ? t('sync.inspect.hq') : `${i.sender.plantName ?? ''}（${i.sender.plantCode ?? ''}）`}</dd>
+          <dt>{t('sync.inspect.recipient')}</dt>
+          <dd>
+            {i.recipient.name} · <span className="mono">{i.recipient.fingerprint}</span>
+          </dd>
+          <dt>{t('sync.inspect.createdAt')}</dt>
+          <dd>{formatDateTime(i.createdAt, lang)}</dd>
+          <dt>{t('sync.inspect.seq')}</dt>
+          <dd>
+            {i.seq.from}–{i.seq.to}
+            {i.seq.snapshot ? t('sync.inspect.snapshot') : t('sync.inspect.delta')}
+          </dd>
+          <dt>{t('sync.inspect.records')}</dt>
+          <dd>{Object.entries(i.records).map(([k, n]) => `${tableName(t, k)} ${n}`).join(lang === 'en' ? ', ' : '，')}</dd>
+          <dt>{t('sync.inspect.size')}</dt>
+          <dd>{(i.bytes / 1024).toFixed(1)} KB</dd>
+          <dt>{t('sync.inspect.signature')}</dt>
+          <dd className={i.signature === 'invalid' ? 'error' : undefined}>{t(`sync.inspect.${i.signature}`)}</dd>
+          <dt>{t('sync.inspect.certificate')}</dt>
+          <dd className={i.failure ? 'error' : undefined}>{i.certificate === 'valid' ? t('sync.inspect.certValid') : i.certificate === 'unchecked' ? t('sync.inspect.certUnchecked') : i.failure ? failureSentence(i.failure, lang) : i.certificate}</dd>
+          {i.ack && (
+            <>
+              <dt>{t('sync.inspect.ack')}</dt>
+              <dd>{t('sync.inspect.ackLine', { applied: i.ack.applied, rejected: i.ack.rejected.length })}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </Card>
+  );
+}
+
+export function heldReason(t: (k: string, o?: Record<string, unknown>) => string, reason: string, params: Record<string, string | number>): string {
+  return t(`sync.held.${reason}`, params);
+}
+
+export function reportNote(t: (k: string, o?: Record<string, unknown>) => string, lang: Language, r: ReceiveReport): string {
+  const lines = [t('sync.receive.result', { applied: r.applied.length, replayed: r.replayed.length, held: r.held.length, rejected: r.rejected.length })];
+  for (const h of r.held) lines.push(t('sync.receive.heldLine', { file: h.file, reason: heldReason(t, h.reason, h.params) }));
+  for (const x of r.rejected) lines.push(t('sync.receive.rejectedLine', { file: x.file, reason: failureSentence(x.failure, lang) }));
+  return lines.join('\n');
+}
+
+/** Bundles held back, each with why, and the officer's explicit decision to apply it. */
+export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const actor = useActor();
+  const action = useAction();
+  const plantName = (partition: string) => status.plants.find((p) => p.partition === partition)?.plantName ?? (partition === 'hq' ? t('sync.inspect.hq') : partition);
+  return (
+    <Card title={t('sync.held.title')}>
+      {status.held.length === 0 ? (
+        <p className="muted">{t('sync.held.none')}</p>
+      ) : (
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th>{t('sync.columns.file')}</th>
+              <th>{t('sync.columns.plant')}</th>
+              <th>{t('sync.columns.reason')}</th>
+              <th>{t('sync.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.held.map((h) => (
+              <tr key={h.bundleId}>
+                <td className="wrap">{h.fileName}</td>
+                <td>{plantName(h.partition)}</td>
+                <td>{heldReason(t, h.reason, h.params)}</td>
+                <td>
+                  {h.reason !== 'newerSchema' && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={action.busy}
+                      onClick={() =>
+                        void action.run(async () => {
+                          if (!window.confirm(t(h.reason === 'gap' ? 'sync.held.confirmGap' : 'sync.held.confirmMassDelete'))) return;
+                          const r = await sync.decide(actor, h.bundleId);
+                          onChange();
+                          if ('status' in r) return t('sync.held.applied', { file: h.fileName });
+                          throw new Error(failureSentence(r, lang));
+                        })
+                      }
+                    >
+                      {t('sync.held.apply')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Outcome note={action.note} error={action.error} />
+    </Card>
+  );
+}
+
+export function BackupCard({ onChange }: { onChange: () => void }) {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const action = useAction();
+  return (
+    <Card title={t('sync.backup.title')}>
+      <p className="hint">{t('sync.backup.hint')}</p>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              const r = await sync.backup(actor);
+              const saved = await save(r.fileName, r.bytes);
+              return saved ? t('sync.backup.saved', { file: saved, count: r.records }) : null;
+            })
+          }
+        >
+          {t('sync.backup.now')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              const [file] = await getPlatform().openFiles({ filters: BUNDLE_FILTERS });
+              if (!file || !window.confirm(t('sync.backup.confirmRestore'))) return;
+              const r = await sync.restoreBackup(actor, file.bytes);
+              onChange();
+              return t('sync.backup.restored', { count: r.records });
+            })
+          }
+        >
+          {t('sync.backup.restore')}
+        </button>
+      </div>
+      <Outcome note={action.note} error={action.error} />
+    </Card>
+  );
+}
+
+export function ageText(t: (k: string, o?: Record<string, unknown>) => string, iso: string | null, now = Date.now()): string {
+  if (!iso) return '—';
+  const days = Math.floor((now - Date.parse(iso)) / 86_400_000);
+  return days <= 0 ? t('sync.ageToday') : t('sync.ageDays', { count: days });
+}

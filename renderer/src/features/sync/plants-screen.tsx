@@ -1,0 +1,294 @@
+// 各厂区 (head office): the organisation and its keys, enrolment requests, bundles received
+// from the plants, each plant's freshness and data, held bundles, acknowledgements and
+// revocation.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sync, useSyncStatus, type SyncStatus } from '../../data/index.ts';
+import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { getPlatform } from '../../platform/index.ts';
+import { ageText, BackupCard, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, save, useAction, useActor, useLang } from './common.tsx';
+import { ReceiveCard } from './plant-sync-screen.tsx';
+
+/** A plant that has sent nothing for this long is marked stale. */
+export const STALE_DAYS = 14;
+const MIN_BACKUP_PASSWORD = 12;
+
+function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => void }) {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const action = useAction();
+  const [password, setPassword] = useState('');
+  const needPassword = () => {
+    if (password.length < MIN_BACKUP_PASSWORD) throw new Error(t('sync.hq.passwordShort'));
+  };
+  return (
+    <Card title={t('sync.hq.orgTitle')}>
+      {!status.org ? (
+        <>
+          <p>{t('sync.hq.noOrg')}</p>
+          <div className="row">
+            <button type="button" disabled={action.busy} onClick={() => void action.run(async () => void (await sync.createOrg(actor), onChange()))}>
+              {t('sync.hq.create')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>{t('settings.orgName')}</dt>
+            <dd>{status.org.name}</dd>
+            <dt>{t('sync.org.orgFingerprint')}</dt>
+            <dd className="mono">{status.org.fingerprint}</dd>
+          </dl>
+          <div className="row">
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() =>
+                void action.run(async () => {
+                  const r = await sync.orgFile();
+                  await save(r.fileName, r.bytes, true);
+                })
+              }
+            >
+              {t('sync.hq.orgFile')}
+            </button>
+          </div>
+        </>
+      )}
+      <p className="hint">{t('sync.hq.keyBackupHint')}</p>
+      <div className="row">
+        <label className="field">
+          {t('sync.hq.password')}
+          <input type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} aria-describedby="backup-password-hint" />
+          <span className="hint" id="backup-password-hint">
+            {t('sync.hq.passwordHint')}
+          </span>
+        </label>
+        {status.org && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={action.busy}
+            onClick={() =>
+              void action.run(async () => {
+                needPassword();
+                const r = await sync.keyBackup(actor, password);
+                const saved = await save(r.fileName, r.bytes, true);
+                return saved ? t('sync.hq.backupSaved', { file: saved }) : null;
+              })
+            }
+          >
+            {t('sync.hq.keyBackup')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              needPassword();
+              const [file] = await getPlatform().openFiles({ filters: JSON_FILTERS });
+              if (!file) return;
+              const org = await sync.restoreKeys(actor, file.bytes, password);
+              onChange();
+              return t('sync.hq.keysRestored', { name: org.orgName });
+            })
+          }
+        >
+          {t('sync.hq.restoreKeys')}
+        </button>
+      </div>
+      <Outcome note={action.note} error={action.error} />
+    </Card>
+  );
+}
+
+function EnrolCard({ status, onChange }: { status: SyncStatus; onChange: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const actor = useActor();
+  const action = useAction();
+  return (
+    <Card title={t('sync.hq.enrolTitle')}>
+      <p className="hint">{t('sync.hq.enrolHint')}</p>
+      <div className="row">
+        <button
+          type="button"
+          disabled={!status.org || action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              const [file] = await getPlatform().openFiles({ filters: JSON_FILTERS });
+              if (!file) return;
+              await sync.receiveEnrolment(actor, file.bytes);
+              onChange();
+            })
+          }
+        >
+          {t('sync.hq.importEnrolment')}
+        </button>
+      </div>
+      {status.enrolments.length === 0 ? (
+        <p className="muted">{t('sync.hq.noEnrolments')}</p>
+      ) : (
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th>{t('sync.columns.plant')}</th>
+              <th>{t('sync.columns.fingerprint')}</th>
+              <th>{t('sync.columns.requested')}</th>
+              <th>{t('sync.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.enrolments.map((e) => (
+              <tr key={e.originId}>
+                <td>
+                  {e.plant.name}（{e.plant.code}）
+                </td>
+                <td className="mono nowrap">{e.fingerprint}</td>
+                <td>{formatDateTime(e.createdAt, lang)}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={action.busy}
+                    onClick={() =>
+                      void action.run(async () => {
+                        const r = await sync.certify(actor, e.originId);
+                        onChange();
+                        const saved = await save(r.fileName, r.bytes, true);
+                        return saved ? t('sync.hq.certified', { plant: e.plant.name, file: saved }) : null;
+                      })
+                    }
+                  >
+                    {t('sync.hq.certify')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Outcome note={action.note} error={action.error} />
+    </Card>
+  );
+}
+
+function PlantsCard({ status, onChange }: { status: SyncStatus; onChange: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const actor = useActor();
+  const action = useAction();
+  const now = Date.now();
+  return (
+    <Card title={t('sync.hq.plantsTitle')} wide>
+      <p className="hint">{t('sync.hq.staleHint', { days: STALE_DAYS })}</p>
+      {status.plants.length === 0 ? (
+        <p className="muted">{t('sync.hq.noPlants')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="plain-table" aria-label={t('sync.hq.plantsTitle')}>
+            <thead>
+              <tr>
+                <th>{t('sync.columns.plant')}</th>
+                <th>{t('sync.columns.lastBundle')}</th>
+                <th>{t('sync.columns.age')}</th>
+                <th className="num">{t('sync.columns.bundles')}</th>
+                <th className="num">{t('sync.columns.factRows')}</th>
+                <th className="num">{t('sync.columns.pipeline')}</th>
+                <th className="num">{t('sync.columns.conflicts')}</th>
+                <th className="num">{t('sync.columns.held')}</th>
+                <th>{t('sync.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.plants.map((p) => {
+                const stale = !p.lastBundleAt || now - Date.parse(p.lastBundleAt) > STALE_DAYS * 86_400_000;
+                const name = p.plantName ?? p.partition;
+                return (
+                  <tr key={p.partition} className={stale ? 'stale' : undefined}>
+                    <td className="nowrap">
+                      {name}（{p.plantCode}）{p.revoked && <span className="badge status-departed">{t('sync.hq.revokedBadge')}</span>}
+                    </td>
+                    <td className="nowrap">{p.lastCreatedAt ? formatDateTime(p.lastCreatedAt, lang) : '—'}</td>
+                    <td className="nowrap">{ageText(t, p.lastCreatedAt, now)}</td>
+                    <td className="num">{formatNumber(p.bundles, lang)}</td>
+                    <td className="num">{formatNumber(p.factRows, lang)}</td>
+                    <td className="num">{formatNumber(p.pipeline, lang)}</td>
+                    <td className="num">{formatNumber(p.conflicts, lang)}</td>
+                    <td className="num">{formatNumber(p.held, lang)}</td>
+                    <td>
+                      <div className="row-actions">
+                      {p.bundles > 0 && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={action.busy}
+                          onClick={() =>
+                            void action.run(async () => {
+                              const r = await sync.acknowledgement(actor, p.partition);
+                              const saved = await save(r.fileName, r.bytes);
+                              return saved ? t('sync.hq.ackSaved', { plant: name, file: saved }) : null;
+                            })
+                          }
+                        >
+                          {t('sync.hq.ack')}
+                        </button>
+                      )}
+                      {p.serial && !p.revoked && (
+                        <button
+                          type="button"
+                          className="secondary danger"
+                          disabled={action.busy}
+                          onClick={() =>
+                            void action.run(async () => {
+                              if (!window.confirm(t('sync.hq.confirmRevoke', { plant: name }))) return;
+                              const reason = window.prompt(t('sync.hq.revokeReason')) ?? '';
+                              await sync.revoke(actor, p.serial!, reason);
+                              onChange();
+                              return t('sync.hq.revokedDone', { plant: name });
+                            })
+                          }
+                        >
+                          {t('sync.hq.revoke')}
+                        </button>
+                      )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Outcome note={action.note} error={action.error} />
+    </Card>
+  );
+}
+
+export function PlantsScreen() {
+  const { t } = useTranslation();
+  const { status, refresh } = useSyncStatus();
+  return (
+    <section className="screen sync pad" aria-label={t('sync.plantsTitle')}>
+      <h2>{t('sync.plantsTitle')}</h2>
+      <p className="hint">{t('sync.intro')}</p>
+      {!status ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <div className="sync-grid">
+          <PlantsCard status={status} onChange={refresh} />
+          <ReceiveCard hint={t('sync.receive.hqHint')} onChange={refresh} />
+          <HeldCard status={status} onChange={refresh} />
+          <EnrolCard status={status} onChange={refresh} />
+          <OrgCard status={status} onChange={refresh} />
+          <BackupCard onChange={refresh} />
+          <InspectorCard />
+        </div>
+      )}
+    </section>
+  );
+}
