@@ -78,7 +78,7 @@ test('a plant enrols with head office, sends a bundle, and head office sees its 
   // The plant installs the certificate and exports its first bundle.
   await upload(plant, orgCard.getByRole('button', { name: '导入厂区证书' }), cert);
   await expect(orgCard.getByRole('status')).toHaveText('厂区证书已导入，可以向总部发送同步包了。');
-  await expect(orgCard.getByText(/厂区证书：plant:P01/)).toBeVisible();
+  await expect(orgCard.getByText(/厂区证书：华东第一制造厂（P01），签发于/)).toBeVisible();
   const bundle = await download(plant, () => sendCard.getByRole('button', { name: '导出同步包' }).click(), dir);
   expect(bundle).toMatch(/华东第一制造厂_\d{4}-\d{2}-\d{2}_seq1-\d+\.xhb$/);
   await expect(sendCard.getByRole('status')).toContainText('已导出同步包');

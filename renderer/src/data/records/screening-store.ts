@@ -4,24 +4,36 @@
 import { profileSchema, SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import { change } from './change.ts';
+import { getInstallation } from './installation.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import type { Actor, ProfileRecord, ScreeningRunRecord } from '../db/types.ts';
 
 const sameCriteria = (a: Profile['criteria'], b: Profile['criteria']) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The latest version of every saved profile. */
-export async function latestProfiles(db: XinhuoDb): Promise<Profile[]> {
+export async function latestProfiles(db: XinhuoDb): Promise<(Profile & { fromHq: boolean })[]> {
   const all = await db.profiles.toArray();
+  const installation = await getInstallation(db);
   const latest = new Map<string, ProfileRecord>();
   for (const p of all) if (!p.deleted && (latest.get(p.profileId)?.version ?? 0) < p.version) latest.set(p.profileId, p);
-  return [...latest.values()].map((p) => ({ id: p.profileId, name: p.name, version: p.version, criteria: p.criteria }));
+  // At a plant, profiles head office sent down are marked 总部下发: read-only here.
+  return [...latest.values()].map((p) => ({ id: p.profileId, name: p.name, version: p.version, criteria: p.criteria, fromHq: installation?.role === 'plant' && p.partition === 'hq' }));
 }
 
 /** Saves the profile as a new version when it differs from the latest one; returns the saved profile. */
 export async function saveProfile(db: XinhuoDb, actor: Actor, profile: Profile): Promise<Profile> {
   const valid = profileSchema.parse(profile);
   return change(db, actor, 'screening', ['profile'], async (ctx) => {
-    const versions = await ctx.byIndex('profile', 'profileId', valid.id);
+    let versions = await ctx.byIndex('profile', 'profileId', valid.id);
+    // A profile head office sent down is read-only here: a change to it becomes this plant's own profile.
+    if (versions.some((v) => v.partition !== ctx.partition)) {
+      const own = `${valid.id}.${ctx.installation.plant?.code ?? 'local'}`;
+      const mine = await ctx.byIndex('profile', 'profileId', own);
+      const latestHq = versions.sort((a, b) => b.version - a.version)[0];
+      if (latestHq.name === valid.name && sameCriteria(latestHq.criteria, valid.criteria)) return { ...valid, version: latestHq.version };
+      valid.id = own;
+      versions = mine;
+    }
     const latest = versions.sort((a, b) => b.version - a.version)[0];
     // The built-in seed is version 1 of 'seed' without being stored.
     if (!latest && valid.id === SEED_PROFILE.id && valid.name === SEED_PROFILE.name && sameCriteria(valid.criteria, SEED_PROFILE.criteria)) return { ...valid, version: 1 };

@@ -48,7 +48,7 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
             )}
             {saved?.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}（v{p.version}）
+                {p.name}（v{p.version}）{'fromHq' in p && p.fromHq ? t('screening.fromHq') : ''}
               </option>
             ))}
             {!saved?.some((p) => p.id === profile.id) && profile.id !== SEED_PROFILE.id && <option value={profile.id}>{profile.name}</option>}

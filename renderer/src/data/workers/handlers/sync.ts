@@ -98,7 +98,7 @@ export function syncHandlers(facts: HeldFacts) {
           originId: installation.originId,
           org: t.org ? { orgId: t.org.orgId, name: t.org.orgName, fingerprint: t.org.fingerprint } : null,
           ownFingerprint: t.keys ? fingerprint(publicKeysOf(t.keys)) : null,
-          certificate: t.certificate ? { serial: t.certificate.serial, partition: t.certificate.partition, issuedAt: t.certificate.issuedAt, revoked: !!t.revocations?.revoked.some((r) => r.serial === t.certificate!.serial) } : null,
+          certificate: t.certificate ? { serial: t.certificate.serial, partition: t.certificate.partition, plantName: t.certificate.plant.name, plantCode: t.certificate.plant.code, issuedAt: t.certificate.issuedAt, revoked: !!t.revocations?.revoked.some((r) => r.serial === t.certificate!.serial) } : null,
           enrolments: t.enrolments.map((e) => ({ originId: e.originId, plant: e.plant, fingerprint: fingerprint(e.keys), createdAt: e.createdAt })),
           lastExport: sync.lastExport,
           lastAck: sync.lastAck,

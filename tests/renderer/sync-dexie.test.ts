@@ -1,0 +1,61 @@
+// Sync over the app's own store (Dexie): a plant's bundle applied at a Dexie head office, the
+// plant's facts keyed by plant there, and head office's profiles read-only at the plant.
+import { describe, expect, it } from 'vitest';
+import { createOrg } from '../../shared/bundle/keys.ts';
+import { exportSync, receive } from '../../shared/bundle/replica.ts';
+import { plantReplica } from '../../shared/bundle/setup.ts';
+import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
+import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
+import { runChange } from '../../shared/records/store.ts';
+import { writeBatch, FACT_KINDS } from '../../shared/records/facts.ts';
+import { recordStore } from '../../renderer/src/data/records/change.ts';
+import { currentDataset } from '../../renderer/src/data/facts/import-store.ts';
+import { latestProfiles, saveProfile } from '../../renderer/src/data/records/screening-store.ts';
+import { setUp } from '../../renderer/src/data/records/installation.ts';
+import { freshDb, installedDb } from './helpers.ts';
+
+const org = createOrg('华东能源集团', 'org-dexie');
+
+async function hqDb() {
+  const db = freshDb();
+  const { admin } = await setUp(db, { orgName: '华东能源集团', role: 'hq', plant: null, admin: { userName: 'admin', displayName: '总部', password: 'correct horse 1' } }, 1000);
+  return { db, actor: { userId: admin.id, userName: admin.userName } };
+}
+
+describe('sync over Dexie', () => {
+  it('applies plant bundles at head office with 工号 keyed by plant: the same 工号 at two plants is two people', async () => {
+    const h = await hqDb();
+    const files = [];
+    for (const code of ['LY1', 'ZZ2']) {
+      const p = await plantReplica(org, { code, name: `${code}厂`, region: '' });
+      const demo = generateDemoPlant({ employees: 30, seed: 'same', endQuarter: '2026Q3', plant: { code, name: `${code}厂`, region: '' } });
+      await runChange(p.store, p.actor, 'import', FACT_KINDS, (ctx) => writeBatch(ctx, { set: demo.datasets.roster, fileName: 'r.xlsx', sha256: null, mapping: null, mode: 'demo' }));
+      const b = (await exportSync(p.store, p.actor, p.keys))!;
+      files.push({ name: b.fileName, bytes: b.bytes });
+    }
+    const report = await receive(recordStore(h.db), h.actor, files, { org: org.org }, org.keys.box);
+    expect(report.applied).toHaveLength(2);
+    const roster = await currentDataset(h.db, 'roster');
+    expect(roster.length).toBe(60);
+    const ids = roster.columns.employeeId as string[];
+    expect(new Set(ids).size).toBe(60);
+    expect(ids.filter((id) => id.startsWith('LY1·'))).toHaveLength(30);
+    expect(new Set(roster.columns.plant as string[])).toEqual(new Set(['LY1厂', 'ZZ2厂']));
+  });
+
+  it('a profile head office sent down is marked and read-only at a plant: a change to it becomes the plant\'s own', async () => {
+    const { db, actor } = await installedDb();
+    const store = recordStore(db);
+    // Head office's profile, as an acknowledgement would bring it.
+    await runChange(store, actor, 'sync', ['profile'], (ctx) =>
+      ctx.applyRemote('profile', [{ id: 'hq-profile-1', partition: 'hq', origin: 'hq-origin', seq: 5, hlc: '00000000001-00000-hq-origin', deleted: false, profileId: 'group-2026', version: 1, name: '集团统一画像', criteria: SEED_PROFILE.criteria, createdAt: '2026-11-01T00:00:00.000Z', userName: 'hq' }]),
+    );
+    const listed = await latestProfiles(db);
+    expect(listed).toEqual([expect.objectContaining({ id: 'group-2026', fromHq: true })]);
+    const unchanged = await saveProfile(db, actor, { id: 'group-2026', name: '集团统一画像', version: 1, criteria: SEED_PROFILE.criteria });
+    expect(unchanged.id).toBe('group-2026');
+    const changed = await saveProfile(db, actor, { id: 'group-2026', name: '集团统一画像', version: 1, criteria: SEED_PROFILE.criteria.slice(0, 2) });
+    expect(changed).toMatchObject({ id: 'group-2026.P01', version: 1 });
+    expect((await db.profiles.get('hq-profile-1'))?.criteria).toHaveLength(SEED_PROFILE.criteria.length);
+  });
+});
