@@ -8,6 +8,8 @@ export interface TableColumn {
   id: string;
   title: string;
   width: number;
+  /** Narrowest the column may get, in characters of its content (ids and dates are never cut). */
+  minChars?: number;
   sortable?: boolean;
 }
 
@@ -34,7 +36,7 @@ export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, 
   useEffect(() => {
     if (last > first) onVisibleRange?.(first, last);
   }, [first, last, onVisibleRange]);
-  const template = columns.map((c) => `${c.width}fr`).join(' ');
+  const template = columns.map((c) => (c.minChars ? `minmax(calc(${c.minChars}ch + 24px), ${c.width}fr)` : `${c.width}fr`)).join(' ');
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rowCount + 1}>
       <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>

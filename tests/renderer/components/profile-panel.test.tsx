@@ -7,7 +7,7 @@ import { CriterionEditor } from '../../../renderer/src/features/screening/criter
 import { ProfilePanel, type ProfilePanelProps } from '../../../renderer/src/features/screening/profile-panel.tsx';
 import './setup.ts';
 
-const info = { employees: 300, latestPerformanceEnd: '2026-09-30', departments: ['设备维修部', '质量部'], dimensions: ['带教能力', '沟通能力'], activityTypes: ['知识分享会'], certificates: ['高级技师', '高级工程师'], batches: [] };
+const info = { employees: 300, latestPerformanceEnd: '2026-09-30', departments: ['设备维修部', '质量部'], plants: [], dimensions: ['带教能力', '沟通能力'], activityTypes: ['知识分享会'], certificates: ['高级技师', '高级工程师'], batches: [] };
 const run = { id: 'r1', createdAt: '2026-10-01T08:00:00.000Z', userName: 'wang', profileName: SEED_PROFILE.name, profileVersion: 1, asOf: '2026-09-30', candidates: [{}, {}], nearMisses: [{}] } as never;
 
 function panel(over: Partial<ProfilePanelProps> = {}) {

@@ -17,6 +17,8 @@ export interface SnapshotInfo {
   employees: number;
   latestPerformanceEnd: string | null;
   departments: string[];
+  /** Plants in the data: more than one at head office, where screening can cover the group or one plant. */
+  plants: string[];
   dimensions: string[];
   activityTypes: string[];
   certificates: string[];

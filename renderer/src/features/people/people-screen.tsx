@@ -10,14 +10,14 @@ import { useAppStore } from '../../store/index.ts';
 import { navigate, VirtualTable, type TableColumn } from '../../ui/index.ts';
 import { DEFAULT_DEMO_EMPLOYEES, DemoFields, DemoProgressView, useDemoLoader, type DemoSettings } from '../setup/index.ts';
 
-const COLUMNS: { id: SortColumn; width: number }[] = [
-  { id: 'employeeId', width: 1 },
+const COLUMNS: { id: SortColumn; width: number; minChars?: number }[] = [
+  { id: 'employeeId', width: 1, minChars: 11 },
   { id: 'name', width: 1 },
   { id: 'plant', width: 1.4 },
   { id: 'department', width: 1.2 },
   { id: 'position', width: 1.1 },
   { id: 'status', width: 0.8 },
-  { id: 'hireDate', width: 1.2 },
+  { id: 'hireDate', width: 1.2, minChars: 10 },
 ];
 
 type FilterKey = 'plant' | 'department' | 'position' | 'status';
@@ -94,7 +94,7 @@ export function PeopleScreen() {
   if (model.version === 0) return <p className="muted pad">{t('people.loadingModel')}</p>;
   if (!index || index.length === 0) return <EmptyState />;
 
-  const columns: TableColumn[] = COLUMNS.map((c) => ({ id: c.id, title: t(`people.columns.${c.id}`), width: c.width, sortable: true }));
+  const columns: TableColumn[] = COLUMNS.map((c) => ({ id: c.id, title: t(`people.columns.${c.id}`), width: c.width, minChars: c.minChars, sortable: true }));
   const cell = (position: number, column: string) => {
     const row = rows[position];
     switch (column) {

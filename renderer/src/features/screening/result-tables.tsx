@@ -57,7 +57,7 @@ export function PeopleTable({ evaluation, first, count, fetchRows, profile, onEx
   const { t } = useTranslation();
   const { rowAt, onVisibleRange } = usePagedRows(evaluation, nearMiss ? 'nearMisses' : 'candidates', first, fetchRows);
   const columns = [
-    { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
+    { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8, minChars: 11 },
     { id: 'name', title: t('screening.columns.name'), width: 0.8 },
     { id: 'department', title: t('screening.columns.department'), width: 1 },
     { id: 'result', title: nearMiss ? t('screening.onlyMisses', { what: '' }).replace(/[:：]\s*$/, '') : t('screening.columns.result'), width: 4 },
@@ -102,7 +102,7 @@ export function ExcludedTable({ evaluation, first, count, fetchRows, label }: { 
     <VirtualTable
       label={label}
       columns={[
-        { id: 'employeeId', title: t('screening.columns.employeeId'), width: 1 },
+        { id: 'employeeId', title: t('screening.columns.employeeId'), width: 1, minChars: 11 },
         { id: 'name', title: t('screening.columns.name'), width: 1 },
         { id: 'department', title: t('screening.columns.department'), width: 1 },
         { id: 'reason', title: '', width: 2 },

@@ -31,7 +31,9 @@ export function ScreeningScreen() {
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
   const scope = departmentScope(user);
-  const view = useMemo(() => (scope !== null ? { department: scope } : {}), [scope]);
+  // Head office screens the whole group or one plant; a department head, their department.
+  const [plant, setPlant] = useState<string | null>(null);
+  const view = useMemo(() => (scope !== null ? { department: scope } : plant ? { plant } : {}), [scope, plant]);
   // The screen reopens with the saved profile and the as-of date last used.
   const remembered = useAppStore((st) => st.views.screening) as { profileId: string; asOf: string } | undefined;
   const setView = useAppStore((st) => st.setView);
@@ -76,6 +78,19 @@ export function ScreeningScreen() {
           <input type="date" value={s.asOf} onChange={(e) => e.target.value && s.setAsOf(e.target.value)} aria-label={t('screening.asOf')} />
         </label>
         {'department' in view && <span className="badge warn">{t('screening.deptHeadScope', { department: view.department })}</span>}
+        {scope === null && s.info.plants.length > 1 && (
+          <label className="field compact">
+            <span>{t('screening.plantScope')}</span>
+            <select value={plant ?? ''} onChange={(e) => setPlant(e.target.value || null)} aria-label={t('screening.plantScope')}>
+              <option value="">{t('screening.wholeGroup', { count: s.info.plants.length })}</option>
+              {s.info.plants.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {[exportAction, saveRunAction].map((a) => (
           <button key={a.id} type="button" className="secondary" disabled={!a.enabled(ctx)} onClick={async () => apply(await a.perform(ctx))}>
             {t(a.label)}

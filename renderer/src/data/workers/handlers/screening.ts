@@ -73,7 +73,7 @@ export function screeningHandlers(facts: HeldFacts) {
       for (const s of data.certificates) for (const c of s) certs.add(c);
       return {
         ms: performance.now() - t0,
-        info: { employees: data.n, latestPerformanceEnd: data.latestPerformanceEnd, departments: data.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), dimensions: data.ratings.dimensions, activityTypes: data.activities.types, certificates: [...certs].sort(), batches: facts.batches.map((b) => b.id).sort() },
+        info: { employees: data.n, latestPerformanceEnd: data.latestPerformanceEnd, departments: data.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), plants: data.plant.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), dimensions: data.ratings.dimensions, activityTypes: data.activities.types, certificates: [...certs].sort(), batches: facts.batches.map((b) => b.id).sort() },
       };
     },
     screeningEvaluate(q: Query) {
