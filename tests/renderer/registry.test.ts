@@ -23,9 +23,12 @@ describe('feature registry', () => {
     expect(parseRoute('')).toEqual({ name: 'people' });
   });
 
-  it('shows each role only the screens its capabilities open', () => {
-    const visible = (role: string) => ROUTES.filter((r) => r.nav && (r.needs === null || can({ role, department: null }, r.needs))).map((r) => r.name);
-    expect(visible('admin')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'audit', 'settings']);
+  it('shows each role only the screens its capabilities open, and each installation its own sync screen', () => {
+    const visible = (role: string, installation: 'plant' | 'hq' = 'plant') => ROUTES.filter((r) => r.nav && (r.needs === null || can({ role, department: null }, r.needs)) && (!r.installation || r.installation === installation)).map((r) => r.name);
+    expect(visible('admin')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'sync', 'audit', 'settings']);
+    expect(visible('admin', 'hq')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'plants', 'audit', 'settings']);
+    expect(visible('officer')).toContain('sync');
+    expect(visible('analyst')).not.toContain('sync');
     expect(visible('deptHead')).toEqual(['people', 'screening', 'pipeline', 'settings']);
     expect(visible('reviewer')).toEqual(['pipeline', 'settings']);
   });
