@@ -1,7 +1,6 @@
 // The feature registry drives the shell, the router and the permission checks.
 import { describe, expect, it } from 'vitest';
-import { can } from '../../renderer/src/data/records/permissions.ts';
-import { FEATURES, ROUTES } from '../../renderer/src/shell/registry.ts';
+import { FEATURES, ROUTES, routeAllowed } from '../../renderer/src/shell/registry.ts';
 import { hrefOf, parseRoute } from '../../renderer/src/ui/router.ts';
 import { catalogue } from './helpers.ts';
 
@@ -24,7 +23,7 @@ describe('feature registry', () => {
   });
 
   it('shows each role only the screens its capabilities open, and each installation its own sync screen', () => {
-    const visible = (role: string, installation: 'plant' | 'hq' = 'plant') => ROUTES.filter((r) => r.nav && (r.needs === null || can({ role, department: null }, r.needs)) && (!r.installation || r.installation === installation)).map((r) => r.name);
+    const visible = (role: string, installation: 'plant' | 'hq' = 'plant') => ROUTES.filter((r) => r.nav && routeAllowed(r, { role, department: null }, installation)).map((r) => r.name);
     expect(visible('admin')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'sync', 'audit', 'settings']);
     expect(visible('admin', 'hq')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'plants', 'audit', 'settings']);
     expect(visible('officer')).toContain('sync');

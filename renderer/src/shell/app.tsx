@@ -2,10 +2,10 @@
 
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, factModelStore, signOut, useInstallation } from '../data/index.ts';
+import { factModelStore, signOut, useInstallation } from '../data/index.ts';
 import { LoginScreen } from '../features/auth/index.ts';
 import type { FeatureRoute } from '../features/contract/feature.ts';
-import { ROUTES } from './registry.ts';
+import { ROUTES, routeAllowed } from './registry.ts';
 import { SetupScreen } from '../features/setup/index.ts';
 import { useAppStore } from '../store/index.ts';
 import { hrefOf, useRoute } from '../ui/index.ts';
@@ -19,7 +19,7 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
   const route = useRoute();
   const def = ROUTES.find((r) => r.name === route.name) ?? ROUTES[0];
   const current = def.highlights ?? def.name;
-  const allowed = (r: FeatureRoute) => (r.needs === null || can(user, r.needs)) && (!r.installation || r.installation === role);
+  const allowed = (r: FeatureRoute) => routeAllowed(r, user, role);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.fullName')}>

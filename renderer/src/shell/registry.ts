@@ -1,5 +1,6 @@
 // Every feature of the app, in sidebar order. Adding a screen: its folder, and one line here.
 
+import { can } from '../data/index.ts';
 import { setRoutes } from '../ui/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
@@ -30,3 +31,8 @@ setRoutes(ROUTES);
 
 /** Every feature's messages, merged per language, for i18n. */
 export const FEATURE_MESSAGES = FEATURES.map((f) => f.messages);
+
+/** Whether a user may open a route on this kind of installation. */
+export function routeAllowed(r: FeatureRoute, user: { role: string; department: string | null } | null, installation: 'plant' | 'hq'): boolean {
+  return (r.needs === null || can(user, r.needs)) && (!r.installation || r.installation === installation);
+}
