@@ -2,9 +2,10 @@
 // IPC handlers and opens the window.
 
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { readFile, rename, stat, writeFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHandlers, registerIpc, type MainDeps } from './ipc.ts';
+import { createHandlers, DEFAULT_BACKUPS_KEPT, registerIpc, type MainDeps } from './ipc.ts';
+import type { BackupStatus } from '../../shared/ipc/contract.ts';
 import { serveAppRequest } from './protocol.ts';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -16,6 +17,22 @@ const rendererRoot = join(__dirname, '../renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+
+// .xhb files the operating system opens Xinhuo with (file association): from the command
+// line, a second launch, or macOS's open-file. The renderer takes them through bundles:pending.
+const openedPaths: string[] = [];
+const takeBundleArgs = (argv: readonly string[]) => openedPaths.push(...argv.filter((a) => a.toLowerCase().endsWith('.xhb')));
+takeBundleArgs(process.argv.slice(1));
+app.on('second-instance', (_event, argv) => {
+  takeBundleArgs(argv.slice(1));
+  focusedWindow()?.focus();
+});
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  takeBundleArgs([path]);
+});
+
+const backupConfigPath = () => join(app.getPath('userData'), 'backup.json');
 
 function focusedWindow(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -51,6 +68,24 @@ const deps: MainDeps = {
     versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
   }),
   isTrustedUrl: (url) => isAppUrl(url, devServerUrl),
+  takeOpenedPaths: () => openedPaths.splice(0),
+  showFolderDialog: () => {
+    const win = focusedWindow();
+    const opts: Electron.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+    return win ? dialog.showOpenDialog(win, opts) : dialog.showOpenDialog(opts);
+  },
+  readBackupConfig: async (): Promise<BackupStatus> => {
+    try {
+      const raw = JSON.parse(await readFile(backupConfigPath(), 'utf8')) as Partial<BackupStatus>;
+      return { folder: typeof raw.folder === 'string' ? raw.folder : null, lastWrittenAt: typeof raw.lastWrittenAt === 'string' ? raw.lastWrittenAt : null, keep: typeof raw.keep === 'number' ? raw.keep : DEFAULT_BACKUPS_KEPT };
+    } catch {
+      return { folder: null, lastWrittenAt: null, keep: DEFAULT_BACKUPS_KEPT };
+    }
+  },
+  writeBackupConfig: async (config) => deps.writeFileAtomic(backupConfigPath(), new TextEncoder().encode(JSON.stringify(config))),
+  listDir: (path) => readdir(path),
+  removeFile: (path) => unlink(path),
+  now: () => new Date(),
 };
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));

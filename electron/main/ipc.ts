@@ -2,8 +2,8 @@
 // sender must be the app's own main frame, and the payload must match the channel's schema
 // in shared/ipc/contract.ts. Handlers return IpcResult values; nothing is thrown across IPC.
 
-import { basename } from 'node:path';
-import { CHANNELS, requestSchemas, type Channel, type IpcResult, type ParsedRequest, type Replies, type AppInfo } from '../../shared/ipc/contract.ts';
+import { basename, join } from 'node:path';
+import { CHANNELS, requestSchemas, type AppInfo, type BackupStatus, type Channel, type IpcResult, type ParsedRequest, type Replies } from '../../shared/ipc/contract.ts';
 
 /** Largest file the open dialog hands to the renderer. */
 export const MAX_OPEN_BYTES = 512 * 1024 * 1024;
@@ -24,7 +24,18 @@ export interface MainDeps {
   showItemInFolder: (path: string) => void;
   appInfo: () => AppInfo;
   isTrustedUrl: (url: string) => boolean;
+  /** Paths of .xhb files the operating system opened the app with, taken once. */
+  takeOpenedPaths: () => string[];
+  showFolderDialog: () => Promise<{ canceled: boolean; filePaths: string[] }>;
+  readBackupConfig: () => Promise<BackupStatus>;
+  writeBackupConfig: (config: BackupStatus) => Promise<void>;
+  listDir: (path: string) => Promise<string[]>;
+  removeFile: (path: string) => Promise<void>;
+  now: () => Date;
 }
+
+/** Backups kept in the folder unless the administrator says otherwise. */
+export const DEFAULT_BACKUPS_KEPT = 14;
 
 type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<IpcResult<Replies[C]>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -66,6 +77,43 @@ export function createHandlers(deps: MainDeps): Handlers {
       return { ok: true, value: true };
     },
     'app:info': async () => ({ ok: true, value: deps.appInfo() }),
+    'bundles:pending': async () => {
+      const files = [];
+      for (const path of deps.takeOpenedPaths()) {
+        if (!path.toLowerCase().endsWith('.xhb')) continue;
+        try {
+          if ((await deps.fileSize(path)) > MAX_OPEN_BYTES) continue;
+          files.push({ name: basename(path), bytes: await deps.readFile(path) });
+        } catch {
+          // A file that vanished before it was read is simply not offered.
+        }
+      }
+      return { ok: true, value: files };
+    },
+    'backup:status': async () => ({ ok: true, value: await deps.readBackupConfig() }),
+    'backup:chooseFolder': async () => {
+      const result = await deps.showFolderDialog();
+      if (result.canceled || !result.filePaths[0]) return { ok: true, value: null };
+      const config = { ...(await deps.readBackupConfig()), folder: result.filePaths[0] };
+      await deps.writeBackupConfig(config);
+      return { ok: true, value: config };
+    },
+    'backup:write': async (req) => {
+      const config = await deps.readBackupConfig();
+      if (!config.folder) return fail('not-allowed', '还没有选择自动备份文件夹 / No backup folder chosen');
+      const path = join(config.folder, req.fileName);
+      try {
+        await deps.writeFileAtomic(path, req.bytes);
+        // Keep the newest `keep` backups of this folder; older ones go.
+        const backups = (await deps.listDir(config.folder)).filter((n) => n.endsWith('_备份.xhb')).sort();
+        const pruned = backups.slice(0, Math.max(0, backups.length - req.keep));
+        for (const name of pruned) await deps.removeFile(join(config.folder, name));
+        await deps.writeBackupConfig({ ...config, keep: req.keep, lastWrittenAt: deps.now().toISOString() });
+        return { ok: true, value: { path, pruned } };
+      } catch (e) {
+        return fail('io-error', `无法写入备份 / Cannot write the backup: ${(e as Error).message}`);
+      }
+    },
   };
 }
 

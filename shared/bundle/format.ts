@@ -312,6 +312,32 @@ export function verifyBundle(b: OpenedBundle, trust: Trust): Result<Manifest> {
 
 export type BundleTables = { [K in RecordKind]?: RecordOf[K][] };
 
+/**
+ * Inflates with the platform's native gzip (DecompressionStream: Node, Chromium) where it
+ * exists, reading chunk by chunk and stopping past `limit`; fflate otherwise.
+ */
+async function inflateWithin(data: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  if (typeof DecompressionStream === 'undefined') return gunzipWithin(data, limit);
+  const reader = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const out = new Uint8Array(limit);
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.length > limit) {
+        await reader.cancel();
+        return null;
+      }
+      out.set(value, size);
+      size += value.length;
+    }
+  } catch {
+    return null;
+  }
+  return size === limit ? out : null;
+}
+
 function gunzipWithin(data: Uint8Array, limit: number): Uint8Array | null {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -353,7 +379,7 @@ export async function readBundle(b: OpenedBundle, boxSecret: Uint8Array): Promis
   for (const f of m.files) {
     const compressed = await decrypt(key, b.entries.get(f.path)!, f.path);
     if (!compressed) return refuse('bundle.notForThis', { file: f.path });
-    const raw = gunzipWithin(compressed, f.rawBytes);
+    const raw = await inflateWithin(compressed, f.rawBytes);
     if (!raw) return refuse('bundle.countMismatch', { file: f.path });
     let text: string;
     try {

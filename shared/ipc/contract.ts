@@ -31,7 +31,23 @@ export const requestSchemas = {
   }).strict(),
   'files:reveal': z.object({ path: z.string().min(1).max(4096) }).strict(),
   'app:info': z.undefined(),
+  /** Bundles (.xhb) the operating system opened Xinhuo with, since the last call. */
+  'bundles:pending': z.undefined(),
+  'backup:status': z.undefined(),
+  'backup:chooseFolder': z.undefined(),
+  /** Writes a backup into the folder the administrator chose (never a path the renderer names), keeping the newest `keep`. */
+  'backup:write': z.object({
+    fileName: z.string().min(1).max(255).regex(/^[^\\/]+_备份\.xhb$/, 'a backup file name'),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'file too large'),
+    keep: z.number().int().min(1).max(365),
+  }).strict(),
 } as const;
+
+export interface BackupStatus {
+  folder: string | null;
+  lastWrittenAt: string | null;
+  keep: number;
+}
 
 
 export interface OpenedFile {
@@ -51,6 +67,10 @@ export interface Replies {
   'files:save': { path: string } | null;
   'files:reveal': true;
   'app:info': AppInfo;
+  'bundles:pending': OpenedFile[];
+  'backup:status': BackupStatus;
+  'backup:chooseFolder': BackupStatus | null;
+  'backup:write': { path: string; pruned: string[] };
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

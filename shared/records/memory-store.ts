@@ -8,6 +8,20 @@ import { RECORD_INDEXES, runChange, type IndexOf, type RecordStore, type StoreSe
 
 type Tables = Map<RecordKind, Map<string, unknown>>;
 
+/**
+ * A deep copy of a record: plain objects, arrays, typed columns and primitives — all a record
+ * holds. As IndexedDB does, the store never shares an object with its caller; this is several
+ * times faster than structuredClone on 100,000 small records.
+ */
+function copyRecord<V>(v: V): V {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copyRecord) as V;
+  if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice() as V;
+  const out: Record<string, unknown> = {};
+  for (const k in v) if (k !== '__proto__' && Object.prototype.hasOwnProperty.call(v, k)) out[k] = copyRecord((v as Record<string, unknown>)[k]);
+  return out as V;
+}
+
 export class MemoryRecordStore implements RecordStore {
   private tables: Tables = new Map();
   private settings = new Map<keyof StoreSettings, unknown>();
@@ -36,7 +50,7 @@ export class MemoryRecordStore implements RecordStore {
       written.set(kind, next);
       return next;
     };
-    const clone = <V>(v: V): V => structuredClone(v);
+    const clone = <V>(v: V): V => copyRecord(v);
     const tx: StoreTx = {
       get: async (kind, id) => clone(table(kind, false).get(id) as never),
       getMany: async (kind, ids) => {
@@ -48,7 +62,7 @@ export class MemoryRecordStore implements RecordStore {
         return [...table(kind, false).values()].filter((r) => (r as Record<string, unknown>)[index] === value).map(clone) as RecordOf[K][];
       },
       all: async (kind) => [...table(kind, false).values()].map(clone) as never,
-      setting: async (key) => clone(settings.get(key) as never),
+      setting: async (key) => structuredClone(settings.get(key) as never),
       bulkPut: async (kind, records) => {
         const t = table(kind, true);
         for (const r of records) t.set(r.id, clone(r));
@@ -58,7 +72,7 @@ export class MemoryRecordStore implements RecordStore {
         for (const id of ids) t.delete(id);
       },
       putSetting: async (key, value) => {
-        settings.set(key, clone(value));
+        settings.set(key, structuredClone(value));
       },
     };
     const result = await work(tx);

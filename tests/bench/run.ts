@@ -2,7 +2,7 @@
 // run (DESIGN.md §9). Storage figures come from Chromium's real IndexedDB in a persistent
 // profile. Prints a table and writes bench-results.json.
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,7 +33,7 @@ interface Result {
 }
 
 const quick = process.argv.includes('--quick');
-// --only screening|storage|import|startup: one group, for working on it (the JSON then holds that group).
+// --only screening|storage|import|startup|memory|sync: one group, for working on it (the JSON then holds that group).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const wanted = (group: string) => only === null || only === group;
 const EMPLOYEES = quick ? 10_000 : 100_000;
@@ -407,6 +407,100 @@ async function coldStart(appUrl: string) {
   }
 }
 
+/** Our merge into the memory store against PouchDB replicating the same records between two in-memory databases (Node). */
+async function pouchComparison(n: number) {
+  const { default: PouchDB } = await import('pouchdb-core');
+  const { default: memory } = await import('pouchdb-adapter-memory');
+  const { default: replication } = await import('pouchdb-replication');
+  PouchDB.plugin(memory).plugin(replication);
+  const { createOrg } = await import('../../shared/bundle/keys.ts');
+  const { plantReplica, hqReplica } = await import('../../shared/bundle/setup.ts');
+  const { exportSync, receive } = await import('../../shared/bundle/replica.ts');
+  const { runChange } = await import('../../shared/records/store.ts');
+  const org = createOrg('基准集团');
+  const p = await plantReplica(org, { code: 'B01', name: '基准厂', region: '' });
+  const at = '2026-11-20T08:00:00.000Z';
+  await runChange(p.store, p.actor, 'pipeline', ['pipeline'], async (ctx) => {
+    for (let i = 0; i < n; i += 5000)
+      await ctx.put('pipeline', ...Array.from({ length: Math.min(5000, n - i) }, (_, k) => ({ employeeId: String(100000 + i + k), name: `员工${i + k}`, department: `部门${(i + k) % 40}`, stage: 'shortlisted' as const, history: [{ from: null, to: 'shortlisted' as const, at, userId: 'u', userName: 'officer' }], runId: 'run-1', source: 'candidate' as const, profileName: '画像', profileVersion: 1, asOf: '2026-09-30', createdAt: at, updatedAt: at })));
+  });
+  const ex = (await exportSync(p.store, p.actor, p.keys, { snapshot: true }))!;
+  const ours: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const hq = await hqReplica(org);
+    const t = performance.now();
+    await receive(hq.store, hq.actor, [{ name: ex.fileName, bytes: ex.bytes }], { org: org.org }, org.keys.box);
+    ours.push(performance.now() - t);
+  }
+  const records = await p.store.list('pipeline');
+  const source = new PouchDB(`bench-a-${Date.now()}`, { adapter: 'memory' });
+  for (let i = 0; i < records.length; i += 5000) await source.bulkDocs(records.slice(i, i + 5000).map((r) => ({ ...r, _id: r.id })));
+  const target = new PouchDB(`bench-b-${Date.now()}`, { adapter: 'memory' });
+  const t = performance.now();
+  await PouchDB.replicate(source, target, { batch_size: 1000 });
+  const pouch = performance.now() - t;
+  const value = round(median(ours) / 1000);
+  const ratio = round(median(ours) / pouch);
+  record({ id: 'sync.mergeVsPouchDb', value, unit: 's', baseline: round(pouch / 1000), ratio, goal: 'ratio<=0.1', ok: ratio <= 0.1, note: `${n.toLocaleString('en')} records; verify + decrypt + apply into the memory record store vs PouchDB replicating the same records between two in-memory databases (Node)` });
+}
+
+async function syncBrowser(benchUrl: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'xinhuo-bench-sync-'));
+  const ctx = await persistent(dir);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(benchUrl);
+    await page.waitForFunction(() => document.title === 'ready');
+    const call = <T>(name: string, ...args: unknown[]) => page.evaluate(([n, a]) => (window as unknown as { xinhuoBench: Record<string, (...x: unknown[]) => unknown> }).xinhuoBench[n as string](...(a as unknown[])), [name, args] as const) as Promise<T>;
+    const n = EMPLOYEES;
+    type M = { records: number; stored: number; exportMs: number; baseExportMs: number; verifyMs: number; mergeMs: number; baseMergeMs: number; bundleBytes: number; gzipBytes: number };
+    const runs: M[] = [];
+    for (let i = 0; i < REPEATS; i++) runs.push(await call<M>('bundleMerge', n));
+    const med = (k: keyof M) => median(runs.map((r) => r[k]));
+    const note = `${n.toLocaleString('en')} selection records with envelopes; baseline: gzip + JSON of the same records (IndexedDB bulkPut for the merge)`;
+    const r1 = round(med('exportMs') / med('baseExportMs'));
+    record({ id: 'sync.export', value: round(med('exportMs') / 1000), unit: 's', baseline: round(med('baseExportMs') / 1000), ratio: r1, goal: 'reported', ok: true, note });
+    record({ id: 'sync.verifyAndRead', value: round(med('verifyMs') / 1000), unit: 's', goal: 'reported', ok: true, note: 'signature, hashes, decrypt, inflate, count, restore every record' });
+    const r2 = round(med('mergeMs') / med('baseMergeMs'));
+    record({ id: 'sync.merge', value: round(med('mergeMs') / 1000), unit: 's', baseline: round(med('baseMergeMs') / 1000), ratio: r2, goal: 'ratio<=2', ok: r2 <= 2, note });
+    const perRecord = round(med('bundleBytes') / n, 1);
+    record({ id: 'sync.bytesPerRecord', value: perRecord, unit: 'B', baseline: round(med('gzipBytes') / n, 1), ratio: round(med('bundleBytes') / med('gzipBytes')), goal: 'reported', ok: true, note: 'bundle file vs gzip of the JSON' });
+
+    const plants = quick ? 5 : 50;
+    const employees = quick ? 1000 : 5000;
+    const made = await call<{ bundles: number; factRows: number; bytes: number }>('makeGroup', plants, employees);
+    const merged = await call<{ ms: number; factRows: number }>('mergeGroup');
+    const mergeS = round(merged.ms / 1000, 1);
+    record({ id: 'sync.headOfficeMerge', value: mergeS, unit: 's', goal: '<60 s', ok: mergeS < 60, note: `${plants} plants × ${employees.toLocaleString('en')} employees, 12 quarters: ${made.factRows.toLocaleString('en')} fact rows in ${made.bundles} snapshot bundles (${round(made.bytes / 1024 / 1024, 1)} MB) into IndexedDB` });
+    const scr = await call<{ employees: number; median: number; max: number }>('groupScreening', 15);
+    record({ id: 'sync.groupThresholdChange', value: round(scr.median, 1), unit: 'ms', goal: '<50 ms', ok: scr.median < 50, note: `${scr.employees.toLocaleString('en')} employees of the whole group; evaluate + first page of the report, median of 15 (max ${round(scr.max, 1)})` });
+    await page.close();
+    // Head office's start-up with the group stored: the app at the same origin, database `xinhuo`.
+    const runsStart: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const app = await ctx.newPage();
+      const t0 = Date.now();
+      await app.goto(`${benchUrl}app/index.html`);
+      await app.getByRole('button', { name: '登录' }).waitFor({ timeout: 60_000 });
+      // Typing is the officer's time, not the app's.
+      const t1 = Date.now();
+      await app.getByLabel('用户名').fill('bench');
+      await app.getByLabel('密码').fill('bench-password');
+      const typed = Date.now();
+      await app.getByRole('button', { name: '登录' }).click();
+      await app.getByTestId('people-count').filter({ hasText: `共 ${(plants * employees).toLocaleString('zh-CN')} 人` }).waitFor({ timeout: 300_000 });
+      await app.locator('[role=row][aria-rowindex="2"]').waitFor();
+      runsStart.push(Date.now() - t0 - (typed - t1));
+      await app.close();
+    }
+    const startS = round(median(runsStart) / 1000, 2);
+    record({ id: 'sync.headOfficeStartup', value: startS, unit: 's', goal: '<3 s', ok: startS < 3, note: `${(plants * employees).toLocaleString('en')} employees of ${plants} plants stored; page load, sign-in (PBKDF2 600k) and the filled people list, typing excluded` });
+  } finally {
+    await ctx.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   console.log(`Xinhuo bench (${quick ? 'quick' : 'full'}): ${EMPLOYEES.toLocaleString('en')} employees\n`);
   if (wanted('screening')) screening();
@@ -427,6 +521,18 @@ async function main() {
     }
   }
   if (wanted('import')) importGbkCsv();
+  if (wanted('sync')) {
+    await pouchComparison(EMPLOYEES);
+    await buildAll();
+    // The app beside the bench page, at the same origin: head office's start-up reads what the bench page merged.
+    await cp(join(root, 'dist-web'), join(root, '.tmp/bench-web/app'), { recursive: true });
+    const bench = await serve(join(root, '.tmp/bench-web'));
+    try {
+      await syncBrowser(bench.url);
+    } finally {
+      bench.proc.kill();
+    }
+  }
   await writeFile(join(root, 'bench-results.json'), JSON.stringify({ mode: quick ? 'quick' : 'full', only, employees: EMPLOYEES, results }, null, 2) + '\n');
   console.log(`\nwrote bench-results.json (${results.filter((r) => r.ok).length}/${results.length} within goal)`);
 }

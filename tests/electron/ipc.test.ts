@@ -15,6 +15,13 @@ function makeDeps(overrides: Partial<MainDeps> = {}): MainDeps {
     showItemInFolder: vi.fn(),
     appInfo: () => ({ name: 'xinhuo', version: '1.0.0', platform: 'linux', versions: { electron: '45', chrome: '1', node: '22' } }),
     isTrustedUrl: (url: string) => url.startsWith('app://xinhuo/'),
+    takeOpenedPaths: vi.fn(() => []),
+    showFolderDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/backups'] })),
+    readBackupConfig: vi.fn(async () => ({ folder: null, lastWrittenAt: null, keep: 14 })),
+    writeBackupConfig: vi.fn(async () => {}),
+    listDir: vi.fn(async () => []),
+    removeFile: vi.fn(async () => {}),
+    now: () => new Date('2026-12-01T08:00:00.000Z'),
     ...overrides,
   };
 }
@@ -98,5 +105,46 @@ describe('IPC dispatch', () => {
     registerIpc({ handle: (c, l) => registered.set(c, l as never) }, createHandlers(deps), deps);
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(await registered.get('app:info')!({ senderFrame: { url: 'https://evil/', parent: null } }, undefined)).toMatchObject({ ok: false });
+  });
+});
+
+describe('bundles opened by the operating system, and automatic backups', () => {
+  it('hands the renderer the .xhb files the app was opened with, once, and nothing else', async () => {
+    const files: Record<string, Uint8Array> = { '/in/洛阳一厂_2026-12-01_seq1-9.xhb': new Uint8Array([80, 75]), '/in/notes.txt': new Uint8Array([1]) };
+    const queue = ['/in/洛阳一厂_2026-12-01_seq1-9.xhb', '/in/notes.txt', '/in/gone.xhb'];
+    const deps = makeDeps({ takeOpenedPaths: vi.fn(() => queue.splice(0)), readFile: vi.fn(async (p: string) => files[p] ?? Promise.reject(new Error('ENOENT'))), fileSize: vi.fn(async (p: string) => (files[p] ? files[p].length : Promise.reject(new Error('ENOENT')))) });
+    const handlers = createHandlers(deps);
+    expect(await dispatch(handlers, deps, 'bundles:pending', appFrame, undefined)).toEqual({ ok: true, value: [{ name: '洛阳一厂_2026-12-01_seq1-9.xhb', bytes: new Uint8Array([80, 75]) }] });
+    expect(await dispatch(handlers, deps, 'bundles:pending', appFrame, undefined)).toEqual({ ok: true, value: [] });
+  });
+
+  it('writes a backup only into the chosen folder, keeps the newest N, and remembers when', async () => {
+    let config = { folder: null as string | null, lastWrittenAt: null as string | null, keep: 14 };
+    const listing = ['华东第一制造厂_2026-11-28_备份.xhb', '华东第一制造厂_2026-11-29_备份.xhb', '华东第一制造厂_2026-11-30_备份.xhb', 'other.txt'];
+    const deps = makeDeps({
+      readBackupConfig: vi.fn(async () => config),
+      writeBackupConfig: vi.fn(async (c) => void (config = c)),
+      listDir: vi.fn(async () => [...listing, '华东第一制造厂_2026-12-01_备份.xhb']),
+    });
+    const handlers = createHandlers(deps);
+    const payload = { fileName: '华东第一制造厂_2026-12-01_备份.xhb', bytes: new Uint8Array([1]), keep: 2 };
+    expect(await dispatch(handlers, deps, 'backup:write', appFrame, payload)).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch(handlers, deps, 'backup:chooseFolder', appFrame, undefined)).toMatchObject({ ok: true, value: { folder: '/backups' } });
+    const r = await dispatch(handlers, deps, 'backup:write', appFrame, payload);
+    expect(r).toEqual({ ok: true, value: { path: '/backups/华东第一制造厂_2026-12-01_备份.xhb', pruned: ['华东第一制造厂_2026-11-28_备份.xhb', '华东第一制造厂_2026-11-29_备份.xhb'] } });
+    expect(deps.writeFileAtomic).toHaveBeenCalledWith('/backups/华东第一制造厂_2026-12-01_备份.xhb', payload.bytes);
+    expect(deps.removeFile).toHaveBeenCalledTimes(2);
+    expect(config).toMatchObject({ lastWrittenAt: '2026-12-01T08:00:00.000Z', keep: 2 });
+  });
+
+  it.each([
+    [{ fileName: '../../etc/passwd_备份.xhb', bytes: new Uint8Array(1), keep: 3 }],
+    [{ fileName: 'evil.sh', bytes: new Uint8Array(1), keep: 3 }],
+    [{ fileName: 'a_备份.xhb', bytes: new Uint8Array(1), keep: 0 }],
+    [{ fileName: 'a_备份.xhb', bytes: 'x', keep: 3 }],
+  ])('refuses a bad backup:write payload %#', async (payload) => {
+    const deps = makeDeps({ readBackupConfig: vi.fn(async () => ({ folder: '/backups', lastWrittenAt: null, keep: 14 })) });
+    expect(await dispatch(createHandlers(deps), deps, 'backup:write', appFrame, payload)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(deps.writeFileAtomic).not.toHaveBeenCalled();
   });
 });

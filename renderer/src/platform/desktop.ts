@@ -25,5 +25,17 @@ export function desktopPlatform(api: PreloadApi): Platform {
     async appInfo() {
       return unwrap(await api.appInfo());
     },
+    async pendingBundles() {
+      return unwrap(await api.bundlesPending());
+    },
+    async backupStatus() {
+      return unwrap(await api.backupStatus());
+    },
+    async chooseBackupFolder() {
+      return unwrap(await api.backupChooseFolder());
+    },
+    async writeBackup(fileName, bytes, keep) {
+      return unwrap(await api.backupWrite({ fileName, bytes, keep }));
+    },
   };
 }

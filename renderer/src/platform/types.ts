@@ -1,7 +1,7 @@
 // What features may ask of the operating system. Two implementations: desktop (over the
 // preload contract) and web (browser file input and downloads). Features never know which.
 
-import type { AppInfo, OpenedFile } from '../../../shared/ipc/contract.ts';
+import type { AppInfo, BackupStatus, OpenedFile } from '../../../shared/ipc/contract.ts';
 
 export interface FileFilter {
   name: string;
@@ -17,6 +17,14 @@ export interface Platform {
   /** Shows a saved file in its folder (desktop only). */
   revealFile(path: string): Promise<void>;
   appInfo(): Promise<AppInfo>;
+  /** Bundles the operating system opened the app with (desktop file association); none on the web. */
+  pendingBundles(): Promise<OpenedFile[]>;
+  /** Automatic backups into a folder (desktop only; null on the web, where a backup is a download). */
+  backupStatus(): Promise<BackupStatus | null>;
+  chooseBackupFolder(): Promise<BackupStatus | null>;
+  writeBackup(fileName: string, bytes: Uint8Array, keep: number): Promise<{ path: string; pruned: string[] }>;
 }
 
 export class PlatformError extends Error {}
+
+export type { BackupStatus } from '../../../shared/ipc/contract.ts';

@@ -1,7 +1,7 @@
 // Web platform: <input type=file> to open, a download link to save.
 
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
-import type { Platform } from './types.ts';
+import { PlatformError, type Platform } from './types.ts';
 
 export function webPlatform(): Platform {
   return {
@@ -33,6 +33,18 @@ export function webPlatform(): Platform {
     },
     async revealFile() {
       // Browsers keep downloads in their own folder; there is nothing to reveal.
+    },
+    async pendingBundles() {
+      return [];
+    },
+    async backupStatus() {
+      return null;
+    },
+    async chooseBackupFolder() {
+      return null;
+    },
+    async writeBackup() {
+      throw new PlatformError('automatic backups need the desktop app');
     },
     async appInfo(): Promise<AppInfo> {
       return { name: '薪火 Xinhuo', version: __APP_VERSION__, platform: 'web', versions: { electron: '', chrome: navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? '', node: '' } };

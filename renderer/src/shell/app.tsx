@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { factModelStore, signOut, useInstallation } from '../data/index.ts';
 import { LoginScreen } from '../features/auth/index.ts';
 import type { FeatureRoute } from '../features/contract/feature.ts';
-import { ROUTES, routeAllowed } from './registry.ts';
+import { FEATURES, ROUTES, routeAllowed } from './registry.ts';
 import { SetupScreen } from '../features/setup/index.ts';
 import { useAppStore } from '../store/index.ts';
 import { hrefOf, useRoute } from '../ui/index.ts';
@@ -50,6 +50,7 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
           </button>
         </div>
       </nav>
+      {FEATURES.map((f) => f.background && <f.background key={f.id} />)}
       <main className="content">
         <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>
           {allowed(def) ? <def.screen id={route.id ?? ''} /> : <p className="muted pad">{t('nav.noAccess')}</p>}

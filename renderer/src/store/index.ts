@@ -39,7 +39,13 @@ interface ViewsSlice {
   setView: (key: string, value: unknown) => void;
 }
 
-export type AppState = SessionSlice & PrefsSlice & DemoSlice & ViewsSlice;
+interface OpenedSlice {
+  /** A bundle the operating system opened the app with, waiting for the inspector (never persisted). */
+  openedBundle: { name: string; bytes: Uint8Array } | null;
+  setOpenedBundle: (file: { name: string; bytes: Uint8Array } | null) => void;
+}
+
+export type AppState = SessionSlice & PrefsSlice & DemoSlice & ViewsSlice & OpenedSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -52,6 +58,8 @@ export const useAppStore = create<AppState>()(
       setLanguagePref: (language) => set({ language }),
       views: {},
       setView: (key, value) => set((s) => ({ views: { ...s.views, [key]: value } })),
+      openedBundle: null,
+      setOpenedBundle: (openedBundle) => set({ openedBundle }),
     }),
     {
       name: 'xinhuo-prefs',

@@ -17,6 +17,7 @@ import { commitImport, currentDataset } from '../../../renderer/src/data/facts/i
 import { storeDemoPlant } from '../../../renderer/src/data/facts/demo-store.ts';
 import { HeldFacts, HELD_DATASETS } from '../../../renderer/src/data/facts/held-facts.ts';
 import { buildScreeningData } from '../../../shared/domain/screening/data.ts';
+import { syncApi } from './sync-bench.ts';
 
 let plant: DemoPlant | null = null;
 
@@ -183,3 +184,4 @@ const importApi = {
   },
 };
 Object.assign((window as unknown as { xinhuoBench: object }).xinhuoBench, importApi);
+Object.assign((window as unknown as { xinhuoBench: object }).xinhuoBench, syncApi);

@@ -33,4 +33,6 @@ export interface Feature {
   id: string;
   routes: readonly FeatureRoute[];
   messages: FeatureMessages;
+  /** Work a feature does in the background while someone is signed in (rendered once by the shell). */
+  background?: ComponentType;
 }

@@ -1,13 +1,13 @@
 // Pieces both sync screens use: running an action with its outcome shown, the bundle
 // inspector, the report of a receive, held bundles, and backups.
 
-import { useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '../../../../shared/domain/failure.ts';
 import { failureText } from '../../../../shared/domain/messages.ts';
 import { sync, type Inspection, type ReceiveReport, type SyncStatus } from '../../data/index.ts';
 import { formatDateTime, sharedFailureText, type Language } from '../../i18n/index.ts';
-import { getPlatform } from '../../platform/index.ts';
+import { getPlatform, type BackupStatus } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
 export const BUNDLE_FILTERS = [{ name: '薪火同步包', extensions: ['xhb'] }];
@@ -32,19 +32,22 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<string | null | void>) => {
-    setBusy(true);
-    setError(null);
-    setNote(null);
-    try {
-      const said = await work();
-      if (said) setNote(said);
-    } catch (e) {
-      setError(sharedFailureText(e, lang) ?? (e instanceof Error ? e.message : String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = useCallback(
+    async (work: () => Promise<string | null | void>) => {
+      setBusy(true);
+      setError(null);
+      setNote(null);
+      try {
+        const said = await work();
+        if (said) setNote(said);
+      } catch (e) {
+        setError(sharedFailureText(e, lang) ?? (e instanceof Error ? e.message : String(e)));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [lang],
+  );
   return { busy, note, error, run, setNote };
 }
 
@@ -90,17 +93,31 @@ export function InspectorCard() {
   const lang = useLang();
   const [shown, setShown] = useState<{ file: string; inspection: Inspection } | null>(null);
   const action = useAction();
-  const pick = () =>
-    action.run(async () => {
-      const [file] = await getPlatform().openFiles({ filters: BUNDLE_FILTERS });
-      if (!file) return;
-      const r = await sync.inspect(file.bytes);
-      if (!r.ok) {
-        setShown(null);
-        throw new Error(t('sync.inspect.unreadable', { file: file.name, reason: failureSentence(r.failure, lang) }));
-      }
-      setShown({ file: file.name, inspection: r.inspection });
-    });
+  const { run } = action;
+  const show = useCallback(
+    (file: { name: string; bytes: Uint8Array }) =>
+      run(async () => {
+        const r = await sync.inspect(file.bytes);
+        if (!r.ok) {
+          setShown(null);
+          throw new Error(t('sync.inspect.unreadable', { file: file.name, reason: failureSentence(r.failure, lang) }));
+        }
+        setShown({ file: file.name, inspection: r.inspection });
+      }),
+    [run, t, lang],
+  );
+  // A bundle the operating system opened Xinhuo with is shown here first, before anything is imported.
+  const opened = useAppStore((s) => s.openedBundle);
+  const setOpened = useAppStore((s) => s.setOpenedBundle);
+  useEffect(() => {
+    if (!opened) return;
+    setOpened(null);
+    void show(opened);
+  }, [opened, setOpened, show]);
+  const pick = async () => {
+    const [file] = await getPlatform().openFiles({ filters: BUNDLE_FILTERS });
+    if (file) await show(file);
+  };
   const i = shown?.inspection;
   return (
     <Card title={t('sync.inspect.title')}>
@@ -219,11 +236,27 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
 
 export function BackupCard({ onChange }: { onChange: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const actor = useActor();
   const action = useAction();
+  const [auto, setAuto] = useState<BackupStatus | null>(null);
+  useEffect(() => {
+    void getPlatform().backupStatus().then(setAuto);
+  }, []);
   return (
     <Card title={t('sync.backup.title')}>
       <p className="hint">{t('sync.backup.hint')}</p>
+      {auto && (
+        <>
+          <p>{auto.folder ? t('sync.backup.autoOn', { folder: auto.folder, keep: auto.keep, last: auto.lastWrittenAt ? formatDateTime(auto.lastWrittenAt, lang) : t('sync.backup.notYet') }) : t('sync.backup.autoOff')}</p>
+          <div className="row">
+            <button type="button" className="secondary" disabled={action.busy} onClick={() => void action.run(async () => void setAuto((await getPlatform().chooseBackupFolder()) ?? auto))}>
+              {t('sync.backup.chooseFolder')}
+            </button>
+          </div>
+        </>
+      )}
+      {!auto && <p className="hint">{t('sync.backup.webHint')}</p>}
       <div className="row">
         <button
           type="button"

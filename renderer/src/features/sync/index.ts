@@ -2,6 +2,7 @@
 
 import { lazy } from 'react';
 import type { Feature } from '../contract/feature.ts';
+import { SyncBackground } from './background.tsx';
 import { en, zhCN } from './messages.ts';
 
 const PlantSyncScreen = lazy(() => import('./plant-sync-screen.tsx').then((m) => ({ default: m.PlantSyncScreen })));
@@ -14,4 +15,5 @@ export const syncFeature: Feature = {
     { name: 'plants', path: 'plants', needs: 'sync', nav: 'nav.plants', installation: 'hq', screen: PlantsScreen },
   ],
   messages: { 'zh-CN': zhCN, en },
+  background: SyncBackground,
 };

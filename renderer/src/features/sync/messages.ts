@@ -100,6 +100,11 @@ export const zhCN = {
       confirmRestore: '用这份备份替换本机的全部数据？当前未备份的修改将会丢失。此操作会记录在操作日志中。',
       saved: '备份已保存：{{file}}（{{count, number}} 条记录）',
       restored: '已从备份恢复 {{count, number}} 条记录。',
+      autoOn: '自动备份：每天一次，写入 {{folder}}，保留最近 {{keep}} 份；上次 {{last}}',
+      autoOff: '尚未开启自动备份：选择一个文件夹后，本机每天自动备份一次。',
+      notYet: '尚未备份',
+      chooseFolder: '选择自动备份文件夹',
+      webHint: '网页版不能自动写入文件夹：请定期点击“立即备份”，把备份文件保存好。',
     },
     inspect: {
       open: '查看同步包',
@@ -230,6 +235,11 @@ export const en: typeof zhCN = {
       confirmRestore: 'Replace all data of this installation with this backup? Changes made since it will be lost. The restore is recorded in the audit log.',
       saved: 'Backup saved: {{file}} ({{count, number}} records)',
       restored: '{{count, number}} records restored from the backup.',
+      autoOn: 'Automatic backup: daily, into {{folder}}, keeping the newest {{keep}}; last {{last}}',
+      autoOff: 'Automatic backup is off: choose a folder and this installation backs up once a day.',
+      notYet: 'not yet',
+      chooseFolder: 'Choose backup folder',
+      webHint: 'The web version cannot write into a folder by itself: use "Back up now" regularly and keep the file safe.',
     },
     inspect: {
       open: 'Inspect a bundle',
