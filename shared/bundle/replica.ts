@@ -14,7 +14,7 @@ import { FailureError, failure } from '../domain/failure.ts';
 import type { Envelope } from '../domain/sync/envelope.ts';
 import type { RecordKind, RecordOf } from '../records/schemas.ts';
 import { ownPartition, runChange, type ChangeContext, type RecordStore } from '../records/store.ts';
-import { emptySyncState, type HeldBundle, type HoldReason, type PartitionState, type SyncState } from '../records/sync-state.ts';
+import { emptySyncState, emptyTrust, type HeldBundle, type HoldReason, type PartitionState, type SyncState } from '../records/sync-state.ts';
 import type { Actor } from '../records/schemas.ts';
 import { canonicalJson, utf8 } from './encoding.ts';
 import { bundleFileName, openBundle, readBundle, verifyBundle, writeBundle, type Ack, type BundleFailure, type BundleTables, type Manifest, type OpenedBundle, type Trust } from './format.ts';
@@ -168,6 +168,12 @@ export async function applyBundle(store: RecordStore, actor: Actor, opened: Open
     if (gap) ctx.audit('sync.gapApplied', 'bundle', m.bundleId, { partition: m.partition, missingFrom: hw + 1, missingTo: m.seq.from - 1 });
     if (decision.confirmMassDelete && result.deletes >= MASS_DELETE.atLeast) ctx.audit('sync.massDeleteConfirmed', 'bundle', m.bundleId, { partition: m.partition, deletes: result.deletes });
     ctx.audit('sync.applied', 'bundle', m.bundleId, { partition: m.partition, plant: m.label.plantName, from: m.seq.from, to: m.seq.to, records: Object.values(result.written).reduce((a, b) => a + (b ?? 0), 0), conflicts: result.conflicts });
+    // Revocations travel down in every bundle from head office (its signature was verified with the manifest's).
+    if (m.revocations && m.sender.type === 'org') {
+      const trust = (await ctx.setting('trust')) ?? emptyTrust();
+      const current = trust.revocations as { issuedAt?: string } | null;
+      if (!current?.issuedAt || current.issuedAt < m.revocations.issuedAt) await ctx.putSetting('trust', { ...trust, revocations: m.revocations });
+    }
     // Plant side: head office's acknowledgement of this installation's own bundles.
     if (m.ack && m.ack.partition === ctx.partition) {
       for (const [origin, seq] of Object.entries(m.ack.highWater)) state.acked[origin] = Math.max(state.acked[origin] ?? 0, seq);

@@ -33,7 +33,7 @@ interface Result {
 }
 
 const quick = process.argv.includes('--quick');
-// --only screening|storage|import|startup|memory|sync: one group, for working on it (the JSON then holds that group).
+// --only screening|storage|import|startup|memory|sync|pouch: one group, for working on it (the JSON then holds that group).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const wanted = (group: string) => only === null || only === group;
 const EMPLOYEES = quick ? 10_000 : 100_000;
@@ -521,6 +521,7 @@ async function main() {
     }
   }
   if (wanted('import')) importGbkCsv();
+  if (only === 'pouch') await pouchComparison(EMPLOYEES);
   if (wanted('sync')) {
     await pouchComparison(EMPLOYEES);
     await buildAll();

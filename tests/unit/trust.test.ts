@@ -77,3 +77,20 @@ describe('trust setup', () => {
     expect((await readTrust(fresh.store)).keys).not.toBeNull();
   });
 });
+
+describe('revocations travel down', () => {
+  it('a plant learns from head office\'s acknowledgement that its certificate was revoked', async () => {
+    const { hq, plant, cert } = await enrolled();
+    const { acknowledgement } = await import('../../shared/bundle/replica.ts');
+    const p = await readTrust(plant.store);
+    const b = (await exportSync(plant.store, plant.actor, { org: p.org!, certificate: p.certificate!, keys: p.keys! }))!;
+    let t = await readTrust(hq.store);
+    await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: t.org! }, t.keys!.box);
+    await revokePlant(hq.store, hq.actor, cert.serial, '设备丢失');
+    t = await readTrust(hq.store);
+    const ack = await acknowledgement(hq.store, hq.actor, { org: t.org!, keys: t.keys!, revocations: t.revocations ?? undefined }, 'plant:LY1');
+    const r = await receive(plant.store, plant.actor, [{ name: ack.fileName, bytes: ack.bytes }], { org: p.org! }, p.keys!.box);
+    expect(r.applied).toHaveLength(1);
+    expect((await readTrust(plant.store)).revocations?.revoked.map((x) => x.serial)).toEqual([cert.serial]);
+  });
+});

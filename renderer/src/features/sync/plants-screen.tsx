@@ -269,6 +269,48 @@ function PlantsCard({ status, onChange }: { status: SyncStatus; onChange: () => 
   );
 }
 
+/** Versions that lost to another lineage of the same plant (a restored or cloned database): kept, shown here. */
+function ConflictsCard({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const plantName = (partition: string) => status.plants.find((p) => p.partition === partition)?.plantName ?? partition;
+  return (
+    <Card title={t('sync.conflicts.title')} wide>
+      <p className="hint">{t('sync.conflicts.hint')}</p>
+      {status.conflicts.length === 0 ? (
+        <p className="muted">{t('sync.conflicts.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="plain-table" aria-label={t('sync.conflicts.title')}>
+            <thead>
+              <tr>
+                <th>{t('sync.columns.plant')}</th>
+                <th>{t('sync.conflicts.kind')}</th>
+                <th>{t('sync.conflicts.record')}</th>
+                <th>{t('sync.conflicts.loser')}</th>
+                <th>{t('sync.conflicts.winner')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.conflicts.map((c) => (
+                <tr key={c.id}>
+                  <td className="nowrap">{plantName(c.partition)}</td>
+                  <td className="nowrap">{t(`sync.tables.${c.kind}`, { defaultValue: c.kind })}</td>
+                  <td className="wrap">{c.label}</td>
+                  <td className="nowrap">
+                    {formatDateTime(new Date(c.at).toISOString(), lang)} · <span className="mono">{c.lineage.slice(0, 8)}</span>
+                  </td>
+                  <td className="nowrap">{c.winnerAt ? formatDateTime(new Date(c.winnerAt).toISOString(), lang) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export function PlantsScreen() {
   const { t } = useTranslation();
   const { status, refresh } = useSyncStatus();
@@ -283,6 +325,7 @@ export function PlantsScreen() {
           <PlantsCard status={status} onChange={refresh} />
           <ReceiveCard hint={t('sync.receive.hqHint')} onChange={refresh} />
           <HeldCard status={status} onChange={refresh} />
+          {status.conflicts.length > 0 && <ConflictsCard status={status} />}
           <EnrolCard status={status} onChange={refresh} />
           <OrgCard status={status} onChange={refresh} />
           <BackupCard onChange={refresh} />

@@ -9,6 +9,7 @@ import { fingerprint, publicKeysOf } from '../../../../../shared/bundle/keys.ts'
 import { acknowledgement, decideHeld, exportSync, receive, SYNC_KINDS, type ReceivedFile } from '../../../../../shared/bundle/replica.ts';
 import { acceptCertificate, backupOrg, certifyPlant, ensureOwnKeys, createOrganisation, enrolmentRequest, joinOrganisation, orgKeyBackup, readTrust, receiveEnrolment, restoreOrgKeys, revokePlant, type Trust } from '../../../../../shared/bundle/trust.ts';
 import { FailureError, failure } from '../../../../../shared/domain/failure.ts';
+import { decodeHlc } from '../../../../../shared/domain/sync/envelope.ts';
 import { ownPartition } from '../../../../../shared/records/store.ts';
 import { emptySyncState } from '../../../../../shared/records/sync-state.ts';
 import type { HeldFacts } from '../../facts/held-facts.ts';
@@ -91,7 +92,15 @@ export function syncHandlers(facts: HeldFacts) {
             else if (kind === 'profile') pr.profiles++;
           }
         }
-        for (const c of await tx.all('conflict')) row(c.partition).conflicts++;
+        const conflicts: { id: string; kind: string; recordId: string; partition: string; lineage: string; at: number; label: string; winnerAt: number | null }[] = [];
+        for (const c of await tx.all('conflict')) {
+          row(c.partition).conflicts++;
+          if (conflicts.length >= 200) continue;
+          const winner = c.kind in { profile: 1, screeningRun: 1, pipeline: 1, factBatch: 1, audit: 1 } ? await tx.get(c.kind as 'profile', c.recordId) : undefined;
+          const r = c.record as Record<string, unknown>;
+          const label = String(r.name ?? r.profileName ?? r.fileName ?? r.action ?? c.recordId);
+          conflicts.push({ id: c.id, kind: c.kind, recordId: c.recordId, partition: c.partition, lineage: c.lineage, at: decodeHlc(c.hlc).millis, label, winnerAt: winner ? decodeHlc(winner.hlc).millis : null });
+        }
         for (const h of held) if (h.partition !== 'hq') row(h.partition).held++;
         return {
           role: installation.role,
@@ -105,6 +114,7 @@ export function syncHandlers(facts: HeldFacts) {
           acked,
           unsent,
           held,
+          conflicts,
           plants: [...rows.values()].sort((a, b) => (a.plantCode ?? '').localeCompare(b.plantCode ?? '')),
         };
       });
