@@ -9,7 +9,7 @@ import { can } from '../records/permissions.ts';
 import { runChange, type RecordStore } from '../records/store.ts';
 import { emptySyncState, type SyncState } from '../records/sync-state.ts';
 import { openBundle, readBundle, verifyBundle, writeBundle, type BundleFailure, type BundleTables } from './format.ts';
-import { publicKeysOf, type OrgFile, type SecretKeys } from './keys.ts';
+import { asHolder, type KeyHolder, type OrgFile, type SecretKeys } from './keys.ts';
 
 export interface BackupResult {
   bytes: Uint8Array;
@@ -17,7 +17,7 @@ export interface BackupResult {
   records: number;
 }
 
-export async function writeBackup(store: RecordStore, actor: Actor, self: { org: OrgFile; keys: SecretKeys }, now: () => number = Date.now): Promise<BackupResult> {
+export async function writeBackup(store: RecordStore, actor: Actor, self: { org: OrgFile; keys: SecretKeys | KeyHolder }, now: () => number = Date.now): Promise<BackupResult> {
   const read = await runChange(store, actor, 'sync', RECORD_KIND_NAMES, async (tx) => {
     const installation = tx.installation;
     const tables: BundleTables = {};
@@ -31,7 +31,8 @@ export async function writeBackup(store: RecordStore, actor: Actor, self: { org:
     return { installation, tables, records, clock: await tx.setting('clock'), sync: (await tx.setting('sync')) ?? emptySyncState() };
   }, now);
   const inst = read.installation;
-  const pub = publicKeysOf(self.keys);
+  const holder = asHolder(self.keys);
+  const pub = holder.publicKeys;
   const at = new Date(now());
   const bytes = await writeBundle(
     {
@@ -47,7 +48,7 @@ export async function writeBackup(store: RecordStore, actor: Actor, self: { org:
       extra: { sync: JSON.stringify(read.sync), clock: JSON.stringify(read.clock ?? null), installation: JSON.stringify(inst) },
       now: at,
     },
-    { sender: { type: 'self', keys: pub }, sign: self.keys.sign },
+    { sender: { type: 'self', keys: pub }, sign: holder },
   );
   const who = (inst.plant?.name ?? '总部').replace(/[\\/:*?"<>|\s]+/g, '_');
   return { bytes, records: read.records, fileName: `${who}_${at.toISOString().slice(0, 10)}_备份.xhb` };
@@ -59,13 +60,14 @@ export type RestoreOutcome = { ok: true; records: number; origin: string; previo
  * Replaces every record of `store` with the backup's, after verifying that this installation
  * wrote it. The installation gets a new origin id; the old one is remembered. Audited.
  */
-export async function restoreBackup(store: RecordStore, actor: Actor, bytes: Uint8Array, self: { org: OrgFile; keys: SecretKeys }, now: () => number = Date.now, newOrigin: string = crypto.randomUUID()): Promise<RestoreOutcome> {
+export async function restoreBackup(store: RecordStore, actor: Actor, bytes: Uint8Array, self: { org: OrgFile; keys: SecretKeys | KeyHolder }, now: () => number = Date.now, newOrigin: string = crypto.randomUUID()): Promise<RestoreOutcome> {
   const opened = openBundle(bytes);
   if (!opened.ok) return opened;
   if (opened.value.manifest.kind !== 'backup') return { ok: false, failure: failure('backup.notBackup') };
-  const verified = verifyBundle(opened.value, { org: self.org, self: publicKeysOf(self.keys) });
+  const holder = asHolder(self.keys);
+  const verified = verifyBundle(opened.value, { org: self.org, self: holder.publicKeys });
   if (!verified.ok) return verified;
-  const tables = await readBundle(opened.value, self.keys.box);
+  const tables = await readBundle(opened.value, holder);
   if (!tables.ok) return tables;
   const m = opened.value.manifest;
   const sync = JSON.parse(String(m.extra?.sync ?? 'null')) as SyncState | null;

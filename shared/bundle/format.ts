@@ -16,7 +16,7 @@ import { failure, type Failure } from '../domain/failure.ts';
 import { restoreRecord } from '../records/restore.ts';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from '../records/schemas.ts';
 import { canonicalJson, fromBase64, fromUtf8, parseTravelJson, toBase64, utf8 } from './encoding.ts';
-import { certificateSchema, checkCertificate, decrypt, encrypt, fingerprint, openSeal, publicKeysSchema, revocationListSchema, SEAL_ALGORITHM, sealTo, sha256Hex, signBytes, verifyBytes, type Certificate, type OrgFile, type PublicKeys, type RevocationList } from './keys.ts';
+import { certificateSchema, checkCertificate, decrypt, encrypt, fingerprint, openSeal, publicKeysSchema, revocationListSchema, SEAL_ALGORITHM, sealTo, sha256Hex, signBytes, verifyBytes, type Certificate, type KeyHolder, type OrgFile, type PublicKeys, type RevocationList } from './keys.ts';
 
 export const BUNDLE_FORMAT_VERSION = 1;
 export const BUNDLE_KINDS = ['sync', 'ack', 'backup', 'review-packet', 'score-file'] as const;
@@ -116,8 +116,8 @@ const refuse = (code: BundleCode, params: Record<string, string | number> = {}):
 
 export interface Signer {
   sender: Manifest['sender'];
-  /** The Ed25519 secret key matching the sender. */
-  sign: Uint8Array;
+  /** The Ed25519 secret key matching the sender, or the holder of it. */
+  sign: Uint8Array | KeyHolder;
 }
 
 export interface BundleContent {
@@ -178,7 +178,8 @@ export async function writeBundle(content: BundleContent, signer: Signer): Promi
   };
   const manifestBytes = utf8(canonicalJson(manifest));
   // Stored, not deflated: the data files are compressed and encrypted already.
-  return zipSync({ 'manifest.json': manifestBytes, 'manifest.sig': utf8(toBase64(signBytes(signer.sign, manifestBytes))), ...entries }, { level: 0 });
+  const signature = signer.sign instanceof Uint8Array ? signBytes(signer.sign, manifestBytes) : await signer.sign.sign(manifestBytes);
+  return zipSync({ 'manifest.json': manifestBytes, 'manifest.sig': utf8(toBase64(signature)), ...entries }, { level: 0 });
 }
 
 // ---- Opening (no key needed) -----------------------------------------------------------------
@@ -367,11 +368,11 @@ function gunzipWithin(data: Uint8Array, limit: number): Uint8Array | null {
  * Decrypts and reads every data file of a verified bundle with the recipient's box key. Each
  * record comes through the kind's restore; each must belong to the bundle's partition.
  */
-export async function readBundle(b: OpenedBundle, boxSecret: Uint8Array): Promise<Result<BundleTables>> {
+export async function readBundle(b: OpenedBundle, box: Uint8Array | KeyHolder): Promise<Result<BundleTables>> {
   const m = b.manifest;
   let key: Uint8Array;
   try {
-    key = openSeal(boxSecret, m.encryption.ephemeral, m.bundleId);
+    key = await openSeal(box, m.encryption.ephemeral, m.bundleId);
   } catch {
     return refuse('bundle.notForThis');
   }

@@ -46,6 +46,67 @@ export function fingerprint(keys: PublicKeys): string {
 
 export const signBytes = (secret: Uint8Array, bytes: Uint8Array): Uint8Array => ed25519.sign(bytes, secret);
 
+/**
+ * Private keys behind an interface: raw bytes (head office's org keys, which must be backed
+ * up, and the keys of tests and the CLI), or WebCrypto keys that cannot be extracted (a
+ * plant's own keys, where the platform has Ed25519 and X25519).
+ */
+export interface KeyHolder {
+  readonly publicKeys: PublicKeys;
+  /** False when the private keys cannot leave the platform's key store. */
+  readonly extractable: boolean;
+  sign(bytes: Uint8Array): Promise<Uint8Array>;
+  /** The X25519 shared secret with a peer's public key. */
+  agree(peerPublic: Uint8Array): Promise<Uint8Array>;
+}
+
+export function rawHolder(keys: SecretKeys): KeyHolder {
+  return {
+    publicKeys: publicKeysOf(keys),
+    extractable: true,
+    sign: async (bytes) => ed25519.sign(bytes, keys.sign),
+    agree: async (peer) => x25519.getSharedSecret(keys.box, peer),
+  };
+}
+
+/** A plant's keys as the app stores them: WebCrypto private keys, not extractable. */
+export interface LockedKeys {
+  locked: true;
+  sign: CryptoKey;
+  box: CryptoKey;
+  public: PublicKeys;
+}
+
+export function lockedHolder(keys: LockedKeys): KeyHolder {
+  return {
+    publicKeys: keys.public,
+    extractable: false,
+    sign: async (bytes) => new Uint8Array(await crypto.subtle.sign('Ed25519', keys.sign, bytes as BufferSource)),
+    agree: async (peer) => {
+      const key = await crypto.subtle.importKey('raw', peer as BufferSource, { name: 'X25519' }, true, []);
+      return new Uint8Array(await crypto.subtle.deriveBits({ name: 'X25519', public: key }, keys.box, 256));
+    },
+  };
+}
+
+/** New non-extractable keys where WebCrypto has Ed25519 and X25519; null where it has not. */
+export async function newLockedKeys(): Promise<LockedKeys | null> {
+  try {
+    const sign = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const box = (await crypto.subtle.generateKey({ name: 'X25519' }, false, ['deriveBits'])) as CryptoKeyPair;
+    const raw = async (k: CryptoKey) => toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', k)));
+    const keys: LockedKeys = { locked: true, sign: sign.privateKey, box: box.privateKey, public: { sign: await raw(sign.publicKey), box: await raw(box.publicKey) } };
+    // Some platforms create the keys but cannot use them: check once.
+    const probe = await lockedHolder(keys).sign(new Uint8Array([1]));
+    return verifyBytes(keys.public.sign, new Uint8Array([1]), probe) ? keys : null;
+  } catch {
+    return null;
+  }
+}
+
+export const isHolder = (k: SecretKeys | KeyHolder): k is KeyHolder => 'publicKeys' in k;
+export const asHolder = (k: SecretKeys | KeyHolder): KeyHolder => (isHolder(k) ? k : rawHolder(k));
+
 export function verifyBytes(publicKey: string, bytes: Uint8Array, signature: Uint8Array): boolean {
   try {
     return ed25519.verify(signature, bytes, fromBase64(publicKey));
@@ -151,8 +212,10 @@ export function createOrg(orgName: string, orgId: string = crypto.randomUUID(), 
 export const orgKeyFile = (orgId: string, keys: SecretKeys): OrgKeyFile => ({ format: 'xinhuo-org-key', version: 1, orgId, sign: toBase64(keys.sign), box: toBase64(keys.box) });
 export const secretKeysOf = (file: Pick<OrgKeyFile, 'sign' | 'box'>): SecretKeys => ({ sign: fromBase64(file.sign), box: fromBase64(file.box) });
 
-export function createEnrolment(orgId: string, originId: string, plant: PlantIdentity, keys: SecretKeys, now = new Date()): Enrolment {
-  return signDocument({ format: 'xinhuo-enrolment' as const, version: 1 as const, orgId, originId, plant, keys: publicKeysOf(keys), createdAt: now.toISOString() }, keys.sign);
+export async function createEnrolment(orgId: string, originId: string, plant: PlantIdentity, keys: SecretKeys | KeyHolder, now = new Date()): Promise<Enrolment> {
+  const holder = asHolder(keys);
+  const body = { format: 'xinhuo-enrolment' as const, version: 1 as const, orgId, originId, plant, keys: holder.publicKeys, createdAt: now.toISOString() };
+  return { ...body, signature: toBase64(await holder.sign(utf8(canonicalJson(body)))) };
 }
 
 export const partitionOfPlant = (code: string): string => `plant:${code}`;
@@ -206,9 +269,10 @@ export function sealTo(recipientBox: string, salt: string): { ephemeral: string;
 }
 
 /** The content key on the recipient's side; throws when the keys do not fit (not addressed to it). */
-export function openSeal(boxSecret: Uint8Array, ephemeral: string, salt: string): Uint8Array {
+export async function openSeal(box: Uint8Array | KeyHolder, ephemeral: string, salt: string): Promise<Uint8Array> {
   const ephPub = fromBase64(ephemeral);
-  return contentKey(x25519.getSharedSecret(boxSecret, ephPub), ephPub, x25519.getPublicKey(boxSecret), salt);
+  if (box instanceof Uint8Array) return contentKey(x25519.getSharedSecret(box, ephPub), ephPub, x25519.getPublicKey(box), salt);
+  return contentKey(await box.agree(ephPub), ephPub, fromBase64(box.publicKeys.box), salt);
 }
 
 const aesKey = (key: Uint8Array, use: KeyUsage) => crypto.subtle.importKey('raw', key as BufferSource, 'AES-GCM', false, [use]);

@@ -18,7 +18,7 @@ import { emptySyncState, emptyTrust, type HeldBundle, type HoldReason, type Part
 import type { Actor } from '../records/schemas.ts';
 import { canonicalJson, utf8 } from './encoding.ts';
 import { bundleFileName, openBundle, readBundle, verifyBundle, writeBundle, type Ack, type BundleFailure, type BundleTables, type Manifest, type OpenedBundle, type Trust } from './format.ts';
-import { certificateSchema, sha256Hex, type Certificate, type OrgFile, type PublicKeys, type RevocationList, type SecretKeys } from './keys.ts';
+import { certificateSchema, isHolder, sha256Hex, type Certificate, type KeyHolder, type OrgFile, type PublicKeys, type RevocationList, type SecretKeys } from './keys.ts';
 
 /** The kinds a plant's sync bundle carries (users never travel: their password hashes stay home). */
 export const SYNC_KINDS = ['audit', 'profile', 'screeningRun', 'pipeline', 'factBatch', 'factBlock'] as const satisfies readonly RecordKind[];
@@ -200,12 +200,12 @@ export interface ReceiveReport {
 type Readied = { name: string; opened: OpenedBundle; tables: BundleTables };
 
 /** Opens, verifies and reads one file; a failure names what is wrong. */
-export async function readyBundle(file: ReceivedFile, trust: Trust, boxSecret: Uint8Array): Promise<{ ok: true; value: Readied } | { ok: false; failure: BundleFailure }> {
+export async function readyBundle(file: ReceivedFile, trust: Trust, box: Uint8Array | KeyHolder): Promise<{ ok: true; value: Readied } | { ok: false; failure: BundleFailure }> {
   const opened = openBundle(file.bytes);
   if (!opened.ok) return opened;
   const verified = verifyBundle(opened.value, trust);
   if (!verified.ok) return verified;
-  const tables = await readBundle(opened.value, boxSecret);
+  const tables = await readBundle(opened.value, box);
   if (!tables.ok) return tables;
   return { ok: true, value: { name: file.name, opened: opened.value, tables: tables.value } };
 }
@@ -216,14 +216,14 @@ export async function readyBundle(file: ReceivedFile, trust: Trust, boxSecret: U
  * success, so any order of the same files gives the same state. What stays held is kept in the
  * store with its reason; rejected files change nothing.
  */
-export async function receive(store: RecordStore, actor: Actor, files: readonly ReceivedFile[], trust: Trust, boxSecret: Uint8Array, now: () => number = Date.now): Promise<ReceiveReport> {
+export async function receive(store: RecordStore, actor: Actor, files: readonly ReceivedFile[], trust: Trust, box: Uint8Array | KeyHolder, now: () => number = Date.now): Promise<ReceiveReport> {
   const report: ReceiveReport = { applied: [], replayed: [], held: [], rejected: [] };
   const ready: Readied[] = [];
   const heldBefore = (await store.transaction([], (tx) => tx.setting('held'))) ?? [];
   // A bundle from a newer Xinhuo is refused now and kept: after an upgrade it is applied.
   const later: { file: ReceivedFile; opened: OpenedBundle }[] = [];
   for (const f of [...heldBefore.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...files]) {
-    const r = await readyBundle(f, trust, boxSecret);
+    const r = await readyBundle(f, trust, box);
     if (r.ok) ready.push(r.value);
     else {
       report.rejected.push({ file: f.name, failure: r.failure });
@@ -293,10 +293,10 @@ async function noteRejected(store: RecordStore, actor: Actor, rejected: ReceiveR
 }
 
 /** Applies a held bundle by an officer's explicit decision (a gap skipped, a mass delete confirmed); audited. */
-export async function decideHeld(store: RecordStore, actor: Actor, bundleId: string, trust: Trust, boxSecret: Uint8Array, now: () => number = Date.now): Promise<ApplyOutcome | BundleFailure> {
+export async function decideHeld(store: RecordStore, actor: Actor, bundleId: string, trust: Trust, box: Uint8Array | KeyHolder, now: () => number = Date.now): Promise<ApplyOutcome | BundleFailure> {
   const held = ((await store.transaction([], (tx) => tx.setting('held'))) ?? []).find((h) => h.bundleId === bundleId);
   if (!held) return failure('bundle.unreadable', { file: bundleId });
-  const r = await readyBundle({ name: held.fileName, bytes: held.bytes }, trust, boxSecret);
+  const r = await readyBundle({ name: held.fileName, bytes: held.bytes }, trust, box);
   if (!r.ok) return r.failure;
   const outcome = await applyBundle(store, actor, r.value.opened, r.value.tables, held.reason === 'gap' ? { applyGap: true } : { confirmMassDelete: true }, now);
   if (outcome.status !== 'held') {
@@ -312,7 +312,7 @@ export async function decideHeld(store: RecordStore, actor: Actor, bundleId: str
 export interface PlantKeys {
   org: OrgFile;
   certificate: Certificate;
-  keys: SecretKeys;
+  keys: SecretKeys | KeyHolder;
 }
 
 export interface ExportResult {
@@ -357,7 +357,7 @@ export async function exportSync(store: RecordStore, actor: Actor, plant: PlantK
       tables: read.tables,
       now: new Date(now()),
     },
-    { sender: { type: 'plant', certificate: plant.certificate }, sign: plant.keys.sign },
+    { sender: { type: 'plant', certificate: plant.certificate }, sign: isHolder(plant.keys) ? plant.keys : plant.keys.sign },
   );
   const opened = openBundle(bytes);
   if (!opened.ok) throw new Error('a bundle just written cannot be opened');

@@ -3,13 +3,14 @@
 
 import { memoryInstallation, type MemoryRecordStore } from '../records/memory-store.ts';
 import type { Actor, Installation } from '../records/schemas.ts';
-import { createEnrolment, issueCertificate, newSecretKeys, type OrgSecrets, type PlantIdentity } from './keys.ts';
+import { createEnrolment, issueCertificate, newSecretKeys, type OrgSecrets, type PlantIdentity, type SecretKeys } from './keys.ts';
 import type { OrgKeys, PlantKeys } from './replica.ts';
 
 export interface PlantReplica {
   store: MemoryRecordStore;
   actor: Actor;
-  keys: PlantKeys;
+  /** Raw keys: a replica in memory is for the CLI, the demo series and tests. */
+  keys: PlantKeys & { keys: SecretKeys };
   installation: Installation;
 }
 
@@ -25,7 +26,7 @@ export async function plantReplica(org: OrgSecrets, plant: PlantIdentity, origin
   const installation: Installation = { orgName: org.org.orgName, role: 'plant', plant, originId, createdAt: now.toISOString() };
   const { store, actor } = await memoryInstallation(installation);
   const keys = newSecretKeys();
-  const certificate = issueCertificate(org, createEnrolment(org.org.orgId, originId, plant, keys, now), now);
+  const certificate = issueCertificate(org, await createEnrolment(org.org.orgId, originId, plant, keys, now), now);
   return { store, actor, installation, keys: { org: org.org, certificate, keys } };
 }
 

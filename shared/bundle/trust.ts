@@ -18,9 +18,11 @@ import {
   fingerprint,
   issueCertificate,
   keyBackupSchema,
+  lockedHolder,
+  newLockedKeys,
   newSecretKeys,
   orgFileSchema,
-  publicKeysOf,
+  rawHolder,
   restoreKeyBackup,
   revocationList,
   revocationListSchema,
@@ -28,13 +30,17 @@ import {
   verifyDocument,
   type Certificate,
   type Enrolment,
+  type KeyHolder,
   type OrgFile,
   type RevocationList,
   type SecretKeys,
 } from './keys.ts';
 
 export interface Trust {
-  keys: SecretKeys | null;
+  /** This installation's keys, whichever kind it holds. */
+  keys: KeyHolder | null;
+  /** The raw keys, when they are raw (head office's org keys): signing certificates, the key backup. */
+  secret: SecretKeys | null;
   org: OrgFile | null;
   certificate: Certificate | null;
   revocations: RevocationList | null;
@@ -49,8 +55,10 @@ const parsed = <T>(schema: z.ZodType<T>, v: unknown): T | null => {
 
 export function trustOf(state: TrustState | undefined): Trust {
   const s = state ?? emptyTrust();
+  const secret = s.keys && !('locked' in s.keys) ? secretKeysOf(s.keys) : null;
   return {
-    keys: s.keys ? secretKeysOf(s.keys) : null,
+    keys: s.keys ? ('locked' in s.keys ? lockedHolder(s.keys) : rawHolder(secret!)) : null,
+    secret,
     org: parsed(orgFileSchema, s.org),
     certificate: parsed(certificateSchema, s.certificate),
     revocations: parsed(revocationListSchema, s.revocations),
@@ -103,18 +111,24 @@ export async function createOrganisation(store: RecordStore, actor: Actor, now: 
 }
 
 /** A plant: installs the org file head office gave it, and makes its own keys. */
+/** New keys for this installation: non-extractable where the platform allows, raw otherwise. Made outside any transaction. */
+async function newOwnKeys(): Promise<NonNullable<TrustState['keys']>> {
+  const locked = await newLockedKeys();
+  if (locked) return locked;
+  const keys = newSecretKeys();
+  return { sign: toBase64(keys.sign), box: toBase64(keys.box) };
+}
+
 export async function joinOrganisation(store: RecordStore, actor: Actor, file: Uint8Array, now: () => number = Date.now): Promise<OrgFile> {
   const org = parseTrustFile(file, orgFileSchema);
   if (fingerprint(org.keys) !== org.fingerprint) refuse('trust.badFile');
+  const fresh = (await readTrust(store)).keys ? null : await newOwnKeys();
   return changeTrust(store, actor, (ctx, state) => {
     if (ctx.installation.role !== 'plant') refuse('trust.notPlant');
     const current = parsed(orgFileSchema, state.org);
     if (current && current.orgId !== org.orgId) refuse('trust.otherOrg');
     state.org = org;
-    if (!state.keys) {
-      const keys = newSecretKeys();
-      state.keys = { sign: toBase64(keys.sign), box: toBase64(keys.box) };
-    }
+    if (!state.keys && fresh) state.keys = fresh;
     ctx.audit('trust.orgJoined', 'installation', org.orgId, { org: org.orgName, fingerprint: org.fingerprint });
     return org;
   }, now);
@@ -122,14 +136,14 @@ export async function joinOrganisation(store: RecordStore, actor: Actor, file: U
 
 /** A plant: the enrolment request file for head office. */
 export async function enrolmentRequest(store: RecordStore, actor: Actor, now: () => number = Date.now): Promise<Enrolment> {
-  return changeTrust(store, actor, (ctx, state) => {
-    const t = trustOf(state);
-    if (ctx.installation.role !== 'plant' || !ctx.installation.plant) refuse('trust.notPlant');
-    if (!t.org || !t.keys) return refuse('trust.noOrg');
-    const request = createEnrolment(t.org.orgId, ctx.installation.originId, ctx.installation.plant!, t.keys, new Date(now()));
-    ctx.audit('trust.enrolmentWritten', 'installation', ctx.installation.originId, { fingerprint: fingerprint(request.keys) });
-    return request;
-  }, now);
+  const t = await readTrust(store);
+  const installation = await store.transaction([], (tx) => tx.setting('installation'));
+  if (installation?.role !== 'plant' || !installation.plant) return refuse('trust.notPlant');
+  if (!t.org || !t.keys) return refuse('trust.noOrg');
+  // Signed outside the transaction: a WebCrypto key signs asynchronously.
+  const request = await createEnrolment(t.org.orgId, installation.originId, installation.plant, t.keys, new Date(now()));
+  await runChange(store, actor, 'sync', [], async (ctx) => ctx.audit('trust.enrolmentWritten', 'installation', installation.originId, { fingerprint: fingerprint(request.keys) }), now);
+  return request;
 }
 
 /** A plant: installs the certificate head office signed for it. */
@@ -140,7 +154,7 @@ export async function acceptCertificate(store: RecordStore, actor: Actor, file: 
     if (!t.org || !t.keys) return refuse('trust.noOrg');
     if (cert.orgId !== t.org.orgId) refuse('trust.otherOrg');
     if (!verifyDocument(cert, t.org.keys.sign)) refuse('trust.badSignature');
-    const mine = publicKeysOf(t.keys);
+    const mine = t.keys.publicKeys;
     if (cert.keys.sign !== mine.sign || cert.keys.box !== mine.box) refuse('trust.notMine');
     if (cert.plant.code !== ctx.installation.plant?.code) refuse('trust.wrongPlant', { plant: cert.plant.name });
     state.certificate = cert;
@@ -168,9 +182,9 @@ export async function receiveEnrolment(store: RecordStore, actor: Actor, file: U
 export async function certifyPlant(store: RecordStore, actor: Actor, originId: string, now: () => number = Date.now): Promise<Certificate> {
   return changeTrust(store, actor, (ctx, state) => {
     const t = trustOf(state);
-    if (!t.org || !t.keys) return refuse('trust.noOrg');
+    if (!t.org || !t.secret) return refuse('trust.noOrg');
     const request = t.enrolments.find((e) => e.originId === originId) ?? refuse('trust.unknownRequest');
-    const cert = issueCertificate({ org: t.org, keys: t.keys }, request, new Date(now()));
+    const cert = issueCertificate({ org: t.org, keys: t.secret }, request, new Date(now()));
     state.enrolments = t.enrolments.filter((e) => e.originId !== originId);
     state.issued = [...t.issued, cert];
     ctx.audit('trust.certified', 'installation', cert.serial, { plantCode: cert.plant.code, plantName: cert.plant.name, partition: cert.partition });
@@ -182,10 +196,10 @@ export async function certifyPlant(store: RecordStore, actor: Actor, originId: s
 export async function revokePlant(store: RecordStore, actor: Actor, serial: string, reason: string, now: () => number = Date.now): Promise<RevocationList> {
   return changeTrust(store, actor, (ctx, state) => {
     const t = trustOf(state);
-    if (!t.org || !t.keys) return refuse('trust.noOrg');
+    if (!t.org || !t.secret) return refuse('trust.noOrg');
     const cert = t.issued.find((c) => c.serial === serial) ?? refuse('trust.unknownRequest');
     const revoked = [...(t.revocations?.revoked ?? []).filter((r) => r.serial !== serial), { serial, partition: cert.partition, revokedAt: new Date(now()).toISOString(), reason }];
-    const list = revocationList({ org: t.org, keys: t.keys }, revoked, new Date(now()));
+    const list = revocationList({ org: t.org, keys: t.secret }, revoked, new Date(now()));
     state.revocations = list;
     state.org = { ...t.org, revocations: list };
     ctx.audit('trust.revoked', 'installation', serial, { plantCode: cert.plant.code, plantName: cert.plant.name, reason });
@@ -196,8 +210,8 @@ export async function revokePlant(store: RecordStore, actor: Actor, serial: stri
 /** Head office: the password-protected key backup (密钥备份). */
 export async function orgKeyBackup(store: RecordStore, actor: Actor, password: string, cost?: { N: number; r: number; p: number }, now: () => number = Date.now) {
   const t = await readTrust(store);
-  if (!t.org || !t.keys) return refuse('trust.noOrg');
-  const backup = await exportKeyBackup({ org: t.org, keys: t.keys }, password, cost);
+  if (!t.org || !t.secret) return refuse('trust.noOrg');
+  const backup = await exportKeyBackup({ org: t.org, keys: t.secret }, password, cost);
   await runChange(store, actor, 'sync', [], async (ctx) => ctx.audit('trust.keyBackup', 'installation', backup.orgId, { fingerprint: backup.fingerprint }), now);
   return backup;
 }
@@ -219,19 +233,19 @@ export async function restoreOrgKeys(store: RecordStore, actor: Actor, file: Uin
 }
 
 /** This installation's own keys, made on first need (a backup before the plant has joined). */
-export async function ensureOwnKeys(store: RecordStore, actor: Actor, now: () => number = Date.now): Promise<SecretKeys> {
+export async function ensureOwnKeys(store: RecordStore, actor: Actor, now: () => number = Date.now): Promise<KeyHolder> {
   const t = await readTrust(store);
   if (t.keys) return t.keys;
-  return changeTrust(store, actor, (_ctx, state) => {
-    const keys = newSecretKeys();
-    state.keys = { sign: toBase64(keys.sign), box: toBase64(keys.box) };
-    return keys;
+  const fresh = await newOwnKeys();
+  await changeTrust(store, actor, (_ctx, state) => {
+    state.keys ??= fresh;
   }, now);
+  return (await readTrust(store)).keys!;
 }
 
 /** The organisation a backup names: the real one, or a local stand-in before the installation has joined one. */
-export function backupOrg(t: Trust, keys: SecretKeys): OrgFile {
+export function backupOrg(t: Trust, keys: KeyHolder): OrgFile {
   if (t.org) return t.org;
-  const pub = publicKeysOf(keys);
+  const pub = keys.publicKeys;
   return { format: 'xinhuo-org', version: 1, orgId: 'local', orgName: 'local', keys: pub, fingerprint: fingerprint(pub), createdAt: new Date(0).toISOString() };
 }

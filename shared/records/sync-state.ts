@@ -54,8 +54,12 @@ export interface HeldBundle {
  * parsed through their schemas whenever they are read (shared/bundle/trust.ts).
  */
 export interface TrustState {
-  /** This installation's secret keys, base64: a plant's own, or head office's org keys. */
-  keys: { sign: string; box: string } | null;
+  /**
+   * This installation's keys: raw base64 (head office's org keys, which its key backup must be
+   * able to hold), or WebCrypto keys that cannot be extracted (a plant's own, where the
+   * platform has Ed25519 and X25519).
+   */
+  keys: { sign: string; box: string } | { locked: true; sign: CryptoKey; box: CryptoKey; public: { sign: string; box: string } } | null;
   org: unknown;
   /** A plant's certificate from head office. */
   certificate: unknown;

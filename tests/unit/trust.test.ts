@@ -36,7 +36,7 @@ describe('trust setup', () => {
     expect((await readTrust(hq.store)).enrolments).toEqual([]);
     const b = (await exportSync(plant.store, plant.actor, { org: t.org!, certificate: t.certificate!, keys: t.keys! }, { snapshot: true }))!;
     const hqTrust = await readTrust(hq.store);
-    const r = await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: hqTrust.org! }, hqTrust.keys!.box);
+    const r = await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: hqTrust.org! }, hqTrust.keys!);
     expect(r.applied).toEqual([b.fileName]);
   });
 
@@ -62,14 +62,14 @@ describe('trust setup', () => {
     expect(t.org?.revocations?.revoked.map((r) => r.serial)).toEqual([cert.serial]);
     const p = await readTrust(plant.store);
     const b = (await exportSync(plant.store, plant.actor, { org: p.org!, certificate: p.certificate!, keys: p.keys! }))!;
-    const r = await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: t.org!, revocations: t.revocations ?? undefined }, t.keys!.box);
+    const r = await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: t.org!, revocations: t.revocations ?? undefined }, t.keys!);
     expect(r.rejected[0].failure.code).toBe('bundle.revoked');
   });
 
   it('restores the org keys from a password-protected key backup on a replacement machine; a wrong password is refused', async () => {
     const { hq, org } = await enrolled();
     const backup = await orgKeyBackup(hq.store, hq.actor, '总部密钥备份口令', FAST);
-    expect(JSON.stringify(backup)).not.toContain(toBase64((await readTrust(hq.store)).keys!.sign));
+    expect(JSON.stringify(backup)).not.toContain(toBase64((await readTrust(hq.store)).secret!.sign));
     const fresh = await memoryInstallation({ ...HQ, originId: 'hq-2' });
     await expect(restoreOrgKeys(fresh.store, fresh.actor, json(backup), 'wrong')).rejects.toMatchObject({ failure: { code: 'trust.badPassword' } });
     const restored = await restoreOrgKeys(fresh.store, fresh.actor, json(backup), '总部密钥备份口令');
@@ -85,12 +85,33 @@ describe('revocations travel down', () => {
     const p = await readTrust(plant.store);
     const b = (await exportSync(plant.store, plant.actor, { org: p.org!, certificate: p.certificate!, keys: p.keys! }))!;
     let t = await readTrust(hq.store);
-    await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: t.org! }, t.keys!.box);
+    await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: t.org! }, t.keys!);
     await revokePlant(hq.store, hq.actor, cert.serial, '设备丢失');
     t = await readTrust(hq.store);
-    const ack = await acknowledgement(hq.store, hq.actor, { org: t.org!, keys: t.keys!, revocations: t.revocations ?? undefined }, 'plant:LY1');
-    const r = await receive(plant.store, plant.actor, [{ name: ack.fileName, bytes: ack.bytes }], { org: p.org! }, p.keys!.box);
+    const ack = await acknowledgement(hq.store, hq.actor, { org: t.org!, keys: t.secret!, revocations: t.revocations ?? undefined }, 'plant:LY1');
+    const r = await receive(plant.store, plant.actor, [{ name: ack.fileName, bytes: ack.bytes }], { org: p.org! }, p.keys!);
     expect(r.applied).toHaveLength(1);
     expect((await readTrust(plant.store)).revocations?.revoked.map((x) => x.serial)).toEqual([cert.serial]);
+  });
+});
+
+describe('a plant\'s own keys', () => {
+  it('are WebCrypto keys that cannot be extracted, and still sign and open bundles head office and the plant agree on', async () => {
+    const { plant, hq } = await enrolled();
+    const t = await readTrust(plant.store);
+    expect(t.keys?.extractable).toBe(false);
+    expect(t.secret).toBeNull();
+    const stored = await plant.store.transaction([], (tx) => tx.setting('trust'));
+    const keys = stored!.keys as { locked: true; sign: CryptoKey; box: CryptoKey };
+    expect(keys.sign.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', keys.sign)).rejects.toThrow();
+    // Head office's acknowledgement, sealed to the plant's non-extractable box key, opens there.
+    const p = await readTrust(plant.store);
+    const b = (await exportSync(plant.store, plant.actor, { org: p.org!, certificate: p.certificate!, keys: p.keys! }))!;
+    const h = await readTrust(hq.store);
+    expect((await receive(hq.store, hq.actor, [{ name: b.fileName, bytes: b.bytes }], { org: h.org! }, h.keys!)).applied).toHaveLength(1);
+    const { acknowledgement } = await import('../../shared/bundle/replica.ts');
+    const ack = await acknowledgement(hq.store, hq.actor, { org: h.org!, keys: h.secret! }, 'plant:LY1');
+    expect((await receive(plant.store, plant.actor, [{ name: ack.fileName, bytes: ack.bytes }], { org: p.org! }, p.keys!)).applied).toHaveLength(1);
   });
 });

@@ -31,6 +31,15 @@ describe('the profile panel', () => {
     expect(next.criteria.at(-1)).toEqual({ id: 'certificate', kind: 'certificate', anyOf: ['高级技师'] });
   });
 
+  it('edits a criterion through an update of the current profile, so that the other cards keep their props', () => {
+    const props = panel();
+    fireEvent.change(screen.getByRole('spinbutton', { name: /^门槛（带教能力 >=）$/ }), { target: { value: '4.7' } });
+    const update = (props.onProfile as ReturnType<typeof vi.fn>).mock.calls[0][0] as (p: Profile) => Profile;
+    const next = update(SEED_PROFILE);
+    expect(next.criteria.find((c) => c.id === 'coaching')).toMatchObject({ value: 4.7 });
+    expect(next.criteria.filter((c) => c.id !== 'coaching')).toEqual(SEED_PROFILE.criteria.filter((c) => c.id !== 'coaching'));
+  });
+
   it('turns a renamed built-in profile into a profile of its own', () => {
     const props = panel();
     fireEvent.change(screen.getByLabelText('画像名称'), { target: { value: '设备维护讲师' } });
@@ -53,16 +62,16 @@ describe('a criterion card', () => {
   it('edits a percentage threshold in percent and stores the fraction', () => {
     const improvement = SEED_PROFILE.criteria.find((c) => c.id === 'improvement')!;
     const onChange = vi.fn();
-    render(<CriterionEditor criterion={improvement} onChange={onChange} onRemove={vi.fn()} />);
+    render(<CriterionEditor criterion={improvement} index={1} onChangeAt={onChange} onRemoveAt={vi.fn()} />);
     const box = screen.getByRole('spinbutton', { name: /^门槛（下属业绩提升率，% >=）$/ }) as HTMLInputElement;
     expect(box.value).toBe('20');
     fireEvent.change(box, { target: { value: '25' } });
-    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ id: 'improvement', value: 0.25, label: undefined }));
+    expect(onChange).toHaveBeenCalledWith(1, expect.objectContaining({ id: 'improvement', value: 0.25, label: undefined }));
   });
 
   it('edits a rating threshold on its 1–5 scale', () => {
     const coaching = SEED_PROFILE.criteria.find((c) => c.id === 'coaching')!;
-    render(<CriterionEditor criterion={coaching} onChange={vi.fn()} onRemove={vi.fn()} />);
+    render(<CriterionEditor criterion={coaching} index={2} onChangeAt={vi.fn()} onRemoveAt={vi.fn()} />);
     const box = screen.getByRole('spinbutton', { name: /^门槛（带教能力 >=）$/ }) as HTMLInputElement;
     expect([box.min, box.max, box.value]).toEqual(['1', '5', '4.5']);
   });

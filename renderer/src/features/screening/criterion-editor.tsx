@@ -2,7 +2,7 @@
 // kind registers (criteria/index.ts). Every change produces a new criterion value; the screen
 // re-evaluates on each, so sliders update the results live.
 
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion } from '../../../../shared/domain/screening/report.ts';
@@ -11,16 +11,19 @@ import type { EditorProps } from './criteria/controls.tsx';
 
 interface Props {
   criterion: Criterion;
-  onChange: (c: Criterion) => void;
-  onRemove: () => void;
+  index: number;
+  /** Stable across renders, so that moving one slider re-renders only its own card. */
+  onChangeAt: (index: number, c: Criterion) => void;
+  onRemoveAt: (index: number) => void;
   passCount?: number;
 }
 
-export function CriterionEditor({ criterion: c, onChange, onRemove, passCount }: Props) {
+export const CriterionEditor = memo(function CriterionEditor({ criterion: c, index, onChangeAt, onRemoveAt, passCount }: Props) {
   const { t } = useTranslation();
   const title = c.label ?? describeCriterion(c);
   // Editing a parameter makes the built-in wording stale: show the criterion in words again.
-  const edit = (next: Criterion) => onChange({ ...next, label: undefined });
+  const edit = (next: Criterion) => onChangeAt(index, { ...next, label: undefined });
+  const onRemove = () => onRemoveAt(index);
   const Editor = CRITERION_EDITORS[c.kind] as ComponentType<EditorProps<Criterion>>;
   return (
     <section className="card criterion" aria-label={title}>
@@ -35,4 +38,4 @@ export function CriterionEditor({ criterion: c, onChange, onRemove, passCount }:
       {passCount !== undefined && <p className="hint">{t('screening.passCount', { count: passCount })}</p>}
     </section>
   );
-}
+});

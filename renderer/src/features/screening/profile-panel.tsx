@@ -1,6 +1,7 @@
 // The profile on the left: which profile, its name, one card per criterion, adding criteria,
 // and the saved runs with their hand-off to selection.
 
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { ScreeningRunRecord, SnapshotInfo } from '../../data/index.ts';
@@ -11,7 +12,8 @@ import { newCriterion } from './format.ts';
 
 export interface ProfilePanelProps {
   profile: Profile;
-  onProfile: (p: Profile) => void;
+  /** A new profile, or an update of the current one (criterion edits, so that their callbacks stay stable). */
+  onProfile: (p: Profile | ((current: Profile) => Profile)) => void;
   saved: Profile[] | undefined;
   info: SnapshotInfo | null;
   passCount: (id: string) => number | undefined;
@@ -25,7 +27,8 @@ export interface ProfilePanelProps {
 
 export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSaveProfile, onSaveProfile, runs, onHandOff, language }: ProfilePanelProps) {
   const { t } = useTranslation();
-  const setCriterion = (i: number, c: Criterion) => onProfile({ ...profile, criteria: profile.criteria.map((x, k) => (k === i ? c : x)) });
+  const setCriterion = useCallback((i: number, c: Criterion) => onProfile((p) => ({ ...p, criteria: p.criteria.map((x, k) => (k === i ? c : x)) })), [onProfile]);
+  const removeCriterion = useCallback((i: number) => onProfile((p) => ({ ...p, criteria: p.criteria.filter((_, k) => k !== i) })), [onProfile]);
   const seedSaved = saved?.some((p) => p.id === SEED_PROFILE.id) ?? false;
   return (
     <aside className="profile-editor" aria-label={t('screening.profile')}>
@@ -65,7 +68,7 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
         </button>
       </div>
       {profile.criteria.map((c, i) => (
-        <CriterionEditor key={c.id} criterion={c} passCount={passCount(c.id)} onChange={(next) => setCriterion(i, next)} onRemove={() => onProfile({ ...profile, criteria: profile.criteria.filter((_, k) => k !== i) })} />
+        <CriterionEditor key={c.id} criterion={c} index={i} passCount={passCount(c.id)} onChangeAt={setCriterion} onRemoveAt={removeCriterion} />
       ))}
       <div className="row">
         <select aria-label={t('screening.add')} value="" onChange={(e) => e.target.value && onProfile({ ...profile, criteria: [...profile.criteria, newCriterion(e.target.value, info, profile.criteria)] })}>

@@ -5,7 +5,7 @@
 import { restoreBackup, writeBackup } from '../../../../../shared/bundle/backup.ts';
 import { utf8 } from '../../../../../shared/bundle/encoding.ts';
 import { inspectBundle } from '../../../../../shared/bundle/inspect.ts';
-import { fingerprint, publicKeysOf } from '../../../../../shared/bundle/keys.ts';
+import { fingerprint } from '../../../../../shared/bundle/keys.ts';
 import { acknowledgement, decideHeld, exportSync, receive, SYNC_KINDS, type ReceivedFile } from '../../../../../shared/bundle/replica.ts';
 import { acceptCertificate, backupOrg, certifyPlant, ensureOwnKeys, createOrganisation, enrolmentRequest, joinOrganisation, orgKeyBackup, readTrust, receiveEnrolment, restoreOrgKeys, revokePlant, type Trust } from '../../../../../shared/bundle/trust.ts';
 import { FailureError, failure } from '../../../../../shared/domain/failure.ts';
@@ -106,7 +106,8 @@ export function syncHandlers(facts: HeldFacts) {
           role: installation.role,
           originId: installation.originId,
           org: t.org ? { orgId: t.org.orgId, name: t.org.orgName, fingerprint: t.org.fingerprint } : null,
-          ownFingerprint: t.keys ? fingerprint(publicKeysOf(t.keys)) : null,
+          ownFingerprint: t.keys ? fingerprint(t.keys.publicKeys) : null,
+          keysLocked: t.keys ? !t.keys.extractable : null,
           certificate: t.certificate ? { serial: t.certificate.serial, partition: t.certificate.partition, plantName: t.certificate.plant.name, plantCode: t.certificate.plant.code, issuedAt: t.certificate.issuedAt, revoked: !!t.revocations?.revoked.some((r) => r.serial === t.certificate!.serial) } : null,
           enrolments: t.enrolments.map((e) => ({ originId: e.originId, plant: e.plant, fingerprint: fingerprint(e.keys), createdAt: e.createdAt })),
           lastExport: sync.lastExport,
@@ -139,7 +140,7 @@ export function syncHandlers(facts: HeldFacts) {
       const t = await readTrust(store);
       const { org, keys } = requireTrust(t);
       io.progress(0.05);
-      const report = await receive(store, actor, files, { org, revocations: t.revocations ?? org.revocations }, keys.box);
+      const report = await receive(store, actor, files, { org, revocations: t.revocations ?? org.revocations }, keys);
       io.progress(1);
       return report;
     },
@@ -148,8 +149,9 @@ export function syncHandlers(facts: HeldFacts) {
     async syncAck({ dbName, actor, partition }: Ctx & { partition: string }, io: CallIo) {
       const store = await open(dbName);
       const t = await readTrust(store);
-      const { org, keys } = requireTrust(t);
-      const r = await acknowledgement(store, actor, { org, keys, revocations: t.revocations ?? undefined }, partition);
+      const { org } = requireTrust(t);
+      if (!t.secret) throw new FailureError(failure('trust.noOrg'));
+      const r = await acknowledgement(store, actor, { org, keys: t.secret, revocations: t.revocations ?? undefined }, partition);
       io.transfer(r.bytes.buffer);
       return { bytes: r.bytes, fileName: r.fileName };
     },
@@ -159,7 +161,7 @@ export function syncHandlers(facts: HeldFacts) {
       const store = await open(dbName);
       const t = await readTrust(store);
       const { org, keys } = requireTrust(t);
-      return decideHeld(store, actor, bundleId, { org, revocations: t.revocations ?? undefined }, keys.box);
+      return decideHeld(store, actor, bundleId, { org, revocations: t.revocations ?? undefined }, keys);
     },
 
     /** The inspector: what a bundle says about itself, checked against this installation's org when it has one. */
