@@ -6,6 +6,7 @@ import { runDemo } from './commands/demo.ts';
 import { runCheck } from './commands/check.ts';
 import { runScreen } from './commands/screen.ts';
 import { runBundle } from './commands/bundle.ts';
+import { runReview } from './commands/review.ts';
 import { processIo, type Io } from './io.ts';
 
 export type { Io } from './io.ts';
@@ -37,6 +38,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runScreen(rest, lang, io);
       case 'bundle':
         return await runBundle(rest, lang, io);
+      case 'review':
+        return await runReview(rest, lang, io);
       default:
         throw new CliError('unknownCommand', [command]);
     }

@@ -13,6 +13,7 @@ const MESSAGES = {
   check    检查一个表格文件：识别数据类型、表头和列对应，逐行校验
   screen   按画像筛选内训师候选人（候选人、差一项的人、排除的人）
   bundle   查看、核验、合并同步包（.xhb）
+  review   统计评审专家的评分文件
   help     显示帮助
 
 通用选项：
@@ -29,7 +30,11 @@ xinhuo demo --bundles DIR --plants K --employees N --seed S
 xinhuo bundle inspect <文件> [--org 组织文件] [--json]
 xinhuo bundle verify <文件> --org 组织文件 [--json]
     退出码：0 真实且完整，1 被拒绝（给出原因），2 无法读取
-xinhuo bundle merge <文件或目录>... --org 组织文件 --key 总部密钥文件 [--json]`,
+xinhuo bundle merge <文件或目录>... --org 组织文件 --key 总部密钥文件 [--json]
+xinhuo demo --review DIR --candidates N --reviewers R --seed S
+    写入 DIR/packets/（评审包）、DIR/scores/（评分文件）和 DIR/expected.json（其中的原始评分）
+xinhuo review tally --packets 目录 --scores 文件... [--json]
+    退出码：0 全部评分文件有效，1 有被拒绝的评分文件，2 评审包无法读取`,
     en: `Xinhuo command line
 
 Usage: xinhuo <command> [options]
@@ -39,6 +44,7 @@ Commands:
   check    check a spreadsheet: dataset, header row, column mapping, row-by-row validation
   screen   screen trainer candidates with a profile (candidates, near-misses, exclusions)
   bundle   inspect, verify and merge bundles (.xhb)
+  review   tally the reviewers' score files
   help     show this help
 
 Common options:
@@ -55,7 +61,11 @@ xinhuo demo --bundles DIR --plants K --employees N --seed S
 xinhuo bundle inspect <file> [--org ORGFILE] [--json]
 xinhuo bundle verify <file> --org ORGFILE [--json]
     exit code: 0 authentic and intact, 1 refused (with the reason), 2 unreadable
-xinhuo bundle merge <file or folder>... --org ORGFILE --key HQKEYFILE [--json]`,
+xinhuo bundle merge <file or folder>... --org ORGFILE --key HQKEYFILE [--json]
+xinhuo demo --review DIR --candidates N --reviewers R --seed S
+    writes DIR/packets/ (review packets), DIR/scores/ (score files) and DIR/expected.json (the raw scores in them)
+xinhuo review tally --packets DIR --scores FILE... [--json]
+    exit code: 0 every score file accepted, 1 some refused, 2 the packets cannot be read`,
   },
   unknownCommand: { zh: '未知命令：{0}。运行 xinhuo --help 查看可用命令。', en: 'Unknown command: {0}. Run xinhuo --help to list the commands.' },
   badOption: { zh: '参数错误：{0}', en: 'Invalid arguments: {0}' },
@@ -107,6 +117,16 @@ xinhuo bundle merge <file or folder>... --org ORGFILE --key HQKEYFILE [--json]`,
   mergeRejected: { zh: '拒绝 {0}：{1}', en: 'Rejected {0}: {1}' },
   mergeDigest: { zh: '合并后状态摘要：{0}', en: 'Digest of the merged state: {0}' },
   demoBundlesDone: { zh: '已生成 {0} 个厂区的同步包 {1} 个，写入 {2}（org.json、hq.key、bundles/）', en: '{1} bundles of {0} plants written to {2} (org.json, hq.key, bundles/)' },
+  reviewUsage: { zh: '用法：xinhuo review tally --packets 目录 --scores 文件... [--json]', en: 'Usage: xinhuo review tally --packets DIR --scores FILE... [--json]' },
+  badPacket: { zh: '评审包 {0} 无法读取：{1}', en: 'The review packet {0} cannot be read: {1}' },
+  noPackets: { zh: '{0} 中没有评审包（.xhb）', en: 'No review packets (.xhb) in {0}' },
+  tallyHead: { zh: '评审包 {0} 个，采用评分文件 {1} 个，拒绝 {2} 个', en: '{0} packets, {1} score files used, {2} refused' },
+  tallyLine: { zh: '  {0} {1}：平均 {2}，去掉最高最低后 {3}，极差 {4}  {5}', en: '  {0} {1}: mean {2}, trimmed mean {3}, spread {4}  {5}' },
+  flagSpread: { zh: '评分分歧大', en: 'large spread' },
+  flagMissing: { zh: '有评分缺失', en: 'scores missing' },
+  flagOutlier: { zh: '有评审打分明显偏离', en: 'a reviewer far from the panel' },
+  demoReviewDone: { zh: '已生成评审演示：{0} 名候选人，{1} 位评审，写入 {2}（packets/、scores/、expected.json）', en: 'Demo review written: {0} candidates, {1} reviewers, to {2} (packets/, scores/, expected.json)' },
+  badCount: { zh: '--{0} 须为 1 到 {1} 之间的整数，收到：{2}', en: '--{0} must be an integer from 1 to {1}, got: {2}' },
   badPlants: { zh: '--plants 须为 1 到 500 之间的整数，收到：{0}', en: '--plants must be an integer from 1 to 500, got: {0}' },
 } satisfies Record<string, Record<Lang, string>>;
 

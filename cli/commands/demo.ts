@@ -8,6 +8,7 @@ import { DATASETS } from '../../shared/domain/facts/datasets.ts';
 import { lastCompleteQuarter, parsePeriod } from '../../shared/domain/periods.ts';
 import { datasetWorkbook } from '../../shared/io/export-dataset.ts';
 import { demoSeries } from '../../shared/bundle/demo-series.ts';
+import { demoReview } from '../../shared/bundle/review-demo.ts';
 import { orgKeyFile } from '../../shared/bundle/keys.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../io.ts';
@@ -35,6 +36,9 @@ export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<numbe
         region: { type: 'string', default: '江苏省' },
         bundles: { type: 'string' },
         plants: { type: 'string' },
+        review: { type: 'string' },
+        candidates: { type: 'string' },
+        reviewers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -43,6 +47,7 @@ export async function runDemo(argv: string[], lang: Lang, io: Io): Promise<numbe
     throw new CliError('badOption', [(e as Error).message]);
   }
   if (values.bundles !== undefined) return demoBundles(values, lang, io);
+  if (values.review !== undefined) return demoReviewFiles(values, lang, io);
   for (const required of ['employees', 'seed', 'out'] as const) {
     if (values[required] === undefined) throw new CliError('missingOption', [required]);
   }
@@ -93,5 +98,32 @@ async function demoBundles(values: { bundles?: string; plants?: string; employee
     throw new CliError('writeFailed', [dir, (e as Error).message]);
   }
   io.out(message(lang, 'demoBundlesDone', plants, series.bundles.length, dir));
+  return 0;
+}
+
+function count(name: string, value: string | undefined, max: number): number {
+  if (value === undefined) throw new CliError('missingOption', [name]);
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max) throw new CliError('badCount', [name, max, value]);
+  return n;
+}
+
+/** `xinhuo demo --review DIR --candidates N --reviewers R --seed S`: a round's packets, score files and raw scores. */
+async function demoReviewFiles(values: { review?: string; candidates?: string; reviewers?: string; seed?: string }, lang: Lang, io: Io): Promise<number> {
+  const candidates = count('candidates', values.candidates, 500);
+  const reviewers = count('reviewers', values.reviewers, 50);
+  if (values.seed === undefined) throw new CliError('missingOption', ['seed']);
+  const demo = await demoReview({ candidates, reviewers, seed: values.seed });
+  const dir = resolve(values.review!);
+  try {
+    await mkdir(join(dir, 'packets'), { recursive: true });
+    await mkdir(join(dir, 'scores'), { recursive: true });
+    for (const p of demo.packets) await writeFile(join(dir, 'packets', p.name), p.bytes);
+    for (const s of demo.scores) await writeFile(join(dir, 'scores', s.name), s.bytes);
+    await writeFile(join(dir, 'expected.json'), JSON.stringify(demo.expected, null, 2) + '\n');
+  } catch (e) {
+    throw new CliError('writeFailed', [dir, (e as Error).message]);
+  }
+  io.out(message(lang, 'demoReviewDone', candidates, reviewers, dir));
   return 0;
 }

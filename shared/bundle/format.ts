@@ -50,6 +50,8 @@ const senderSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plant'), certificate: certificateSchema }),
   z.object({ type: z.literal('org') }),
   z.object({ type: z.literal('self'), keys: publicKeysSchema }),
+  /** A reviewer's score file: signed with the key of the packet it answers. */
+  z.object({ type: z.literal('packet'), packetId: z.string().min(1).max(64), reviewerId: z.string().min(1).max(64) }),
 ]);
 
 export const ackSchema = z.object({
@@ -106,6 +108,7 @@ export type BundleCode =
   | 'bundle.hashMismatch'
   | 'bundle.countMismatch'
   | 'bundle.notForThis'
+  | 'bundle.foreignPacket'
   | 'bundle.badRecord';
 
 export type BundleFailure = Failure<BundleCode>;
@@ -257,6 +260,8 @@ export function openBundle(bytes: Uint8Array): Result<OpenedBundle> {
 
 export interface Trust {
   org: OrgFile;
+  /** Review packets this installation issued: packet id → the packet's public signing key. */
+  packets?: ReadonlyMap<string, string>;
   revocations?: RevocationList;
   /** For a backup: this installation's own public keys. */
   self?: PublicKeys;
@@ -264,8 +269,8 @@ export interface Trust {
 
 /** The public key that must have signed the manifest, after the sender's chain is checked. */
 function signerKey(m: Manifest, trust: Trust): Result<string> {
-  // A backup is the installation's own, whatever organisation it has joined since.
-  if (m.sender.type !== 'self' && m.orgId !== trust.org.orgId) return refuse('bundle.otherOrg', { org: m.orgId });
+  // A backup is the installation's own, whatever organisation it has joined since; a score file answers a packet.
+  if (m.sender.type !== 'self' && m.sender.type !== 'packet' && m.orgId !== trust.org.orgId) return refuse('bundle.otherOrg', { org: m.orgId });
   switch (m.sender.type) {
     case 'org':
       if (m.partition !== 'hq') return refuse('bundle.wrongScope', { partition: m.partition, allowed: 'hq' });
@@ -281,6 +286,12 @@ function signerKey(m: Manifest, trust: Trust): Result<string> {
     case 'self':
       if (!trust.self || trust.self.sign !== m.sender.keys.sign) return refuse('bundle.notForThis');
       return { ok: true, value: m.sender.keys.sign };
+    case 'packet': {
+      const key = trust.packets?.get(m.sender.packetId);
+      if (!key) return refuse('bundle.foreignPacket', { packet: m.sender.packetId });
+      if (m.partition !== `review:${m.sender.packetId}:${m.sender.reviewerId}`) return refuse('bundle.wrongScope', { partition: m.partition, allowed: `review:${m.sender.packetId}:${m.sender.reviewerId}` });
+      return { ok: true, value: key };
+    }
   }
 }
 

@@ -34,6 +34,8 @@ const UPGRADES: { [K in RecordKind]: readonly Upgrade[] } = {
   factBatch: [(raw) => raw],
   factBlock: [],
   conflict: [],
+  reviewPacket: [],
+  scoreSheet: [],
 };
 
 function paramsFrom(details: unknown): Record<string, string | number | boolean | null> {

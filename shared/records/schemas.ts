@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DATASET_NAMES } from '../domain/facts/datasets.ts';
 import { STAGES } from '../domain/pipeline/stages.ts';
+import { rubricSchema } from '../domain/review/rubric.ts';
 import { criterionSchema, profileSchema } from '../domain/screening/profile.ts';
 
 export const envelopeSchema = z.object({
@@ -160,6 +161,40 @@ export const conflictSchema = envelopeSchema.extend({
   record: z.record(z.string(), z.unknown()),
 });
 
+const topicSchema = z.object({ title: z.string().max(200), painPoint: z.string().max(2000), audience: z.string().max(200), outline: z.string().max(4000) });
+
+/**
+ * A review packet (评审包): what one reviewer needs to score one round — candidates' display
+ * names, departments, topics and session times, and the rubric. No performance data, no other
+ * reviewer's scores.
+ */
+export const reviewPacketSchema = envelopeSchema.extend({
+  packetId: z.string().min(1).max(64),
+  roundId: z.string().min(1).max(64),
+  roundName: z.string().max(200),
+  reviewer: z.object({ id: z.string().min(1).max(64), name: z.string().max(100), role: z.enum(['training', 'business', 'employee']), department: z.string().max(200).nullable() }),
+  rubric: rubricSchema,
+  candidates: z
+    .array(z.object({ candidateId: z.string().min(1).max(64), name: z.string().max(100), department: z.string().max(200), topic: topicSchema.nullable(), session: z.object({ date: z.string(), time: z.string(), room: z.string().max(100), minutes: z.number().int().min(1).max(240) }).nullable() }))
+    .max(500),
+  issuedAt: z.string(),
+  issuedBy: z.string().max(100),
+});
+
+/** One reviewer's scores of one candidate, from a score file or typed in from paper. */
+export const scoreSheetSchema = envelopeSchema.extend({
+  packetId: z.string().min(1).max(64),
+  reviewerId: z.string().min(1).max(64),
+  candidateId: z.string().min(1).max(64),
+  rubricId: z.string(),
+  rubricVersion: z.number().int().min(1),
+  scores: z.record(z.string(), z.number()),
+  comment: z.string().max(4000).default(''),
+  /** Typed in by the officer from a paper score sheet. */
+  paper: z.boolean().default(false),
+  savedAt: z.string(),
+});
+
 /** This installation: a plant or head office of an organisation. Local; a bundle names it. */
 export const installationSchema = z.object({
   orgName: z.string().min(1),
@@ -199,6 +234,8 @@ export const RECORD_KINDS = {
   factBatch: { version: 2, schema: factBatchSchema },
   factBlock: { version: 1, schema: factBlockSchema },
   conflict: { version: 1, schema: conflictSchema },
+  reviewPacket: { version: 1, schema: reviewPacketSchema },
+  scoreSheet: { version: 1, schema: scoreSheetSchema },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -216,6 +253,8 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 export type FactBatchRecord = z.output<typeof factBatchSchema>;
 export type FactBlockRecord = z.output<typeof factBlockSchema>;
 export type ConflictRecord = z.output<typeof conflictSchema>;
+export type ReviewPacketRecord = z.output<typeof reviewPacketSchema>;
+export type ScoreSheetRecord = z.output<typeof scoreSheetSchema>;
 
 export interface RecordOf {
   user: UserRecord;
@@ -226,6 +265,8 @@ export interface RecordOf {
   factBatch: FactBatchRecord;
   factBlock: FactBlockRecord;
   conflict: ConflictRecord;
+  reviewPacket: ReviewPacketRecord;
+  scoreSheet: ScoreSheetRecord;
 }
 
 /** A user without the password hash: the only form in which a user leaves the installation. */

@@ -20,6 +20,8 @@ export const RECORD_INDEXES = {
   factBatch: ['dataset'],
   factBlock: ['batch'],
   conflict: ['recordId'],
+  reviewPacket: ['packetId', 'roundId'],
+  scoreSheet: ['packetId', 'candidateId'],
 } as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
 
 export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];

@@ -2,7 +2,7 @@
 
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, ConflictRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
+import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -14,6 +14,8 @@ export class XinhuoDb extends Dexie {
   screeningRuns!: Table<ScreeningRunRecord, string>;
   pipeline!: Table<PipelineRecord, string>;
   conflicts!: Table<ConflictRecord, string>;
+  reviewPackets!: Table<ReviewPacketRecord, string>;
+  scoreSheets!: Table<ScoreSheetRecord, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

@@ -17,6 +17,8 @@ export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   factBatch: 'factBatches',
   factBlock: 'factBlocks',
   conflict: 'conflicts',
+  reviewPacket: 'reviewPackets',
+  scoreSheet: 'scoreSheets',
 };
 
 export class DexieRecordStore implements RecordStore {

@@ -7,8 +7,9 @@ import { applyV2 } from './v2.ts';
 import { applyV3 } from './v3.ts';
 import { applyV4 } from './v4.ts';
 import { applyV5 } from './v5.ts';
+import { applyV6 } from './v6.ts';
 
-export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1, applyV2, applyV3, applyV4, applyV5];
+export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1, applyV2, applyV3, applyV4, applyV5, applyV6];
 
 export function applyMigrations(db: Dexie): void {
   for (const migrate of MIGRATIONS) migrate(db);
