@@ -24,7 +24,7 @@ describe('feature registry', () => {
 
   it('shows each role only the screens its capabilities open, and each installation its own sync screen', () => {
     const visible = (role: string, installation: 'plant' | 'hq' = 'plant') => ROUTES.filter((r) => r.nav && routeAllowed(r, { role, department: null }, installation)).map((r) => r.name);
-    expect(visible('admin')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'sync', 'audit', 'settings']);
+    expect(visible('admin')).toEqual(['people', 'screening', 'pipeline', 'reviewResults', 'import', 'history', 'sync', 'audit', 'settings']);
     expect(visible('admin', 'hq')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'plants', 'audit', 'settings']);
     expect(visible('officer')).toContain('sync');
     expect(visible('analyst')).not.toContain('sync');

@@ -60,3 +60,5 @@ export { can, departmentScope, type Capability } from './records/permissions.ts'
 export * from './app.ts';
 export { exportRows, type RunningExport } from './workers/export-client.ts';
 export * from './sync-client.ts';
+export { exportScoreFile, openPacketFile, saveDraft, tallyRound, useReviewDrafts, useReviewerPackets, type ReviewDraft, type RoundTally } from './reviewer.ts';
+export type { OpenedPacket } from '../../../shared/bundle/review.ts';

@@ -7,6 +7,7 @@ import { LoginScreen } from '../features/auth/index.ts';
 import type { FeatureRoute } from '../features/contract/feature.ts';
 import { FEATURES, ROUTES, routeAllowed } from './registry.ts';
 import { SetupScreen } from '../features/setup/index.ts';
+import { ReviewerScreen } from '../features/review/index.ts';
 import { useAppStore } from '../store/index.ts';
 import { hrefOf, useRoute } from '../ui/index.ts';
 
@@ -60,13 +61,27 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
   );
 }
 
+/** Reviewer mode stands alone: a reviewer opens it on any device, with no installation and no account. */
+function ReviewerMode() {
+  const { t } = useTranslation();
+  return (
+    <main className="content standalone">
+      <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>
+        <ReviewerScreen />
+      </Suspense>
+    </main>
+  );
+}
+
 export function App() {
   const installation = useInstallation();
   const user = useAppStore((s) => s.user);
+  const route = useRoute();
   // Load the local facts while the officer signs in: the password check and the model load overlap.
   useEffect(() => {
     if (installation) factModelStore().start();
   }, [installation]);
+  if (route.name === 'review') return <ReviewerMode />;
   if (installation === undefined) return null;
   if (installation === null) return <SetupScreen />;
   if (!user) return <LoginScreen installation={installation} />;

@@ -12,11 +12,13 @@ import { screeningFeature } from '../features/screening/index.ts';
 import { settingsFeature } from '../features/settings/index.ts';
 import { setupFeature } from '../features/setup/index.ts';
 import { syncFeature } from '../features/sync/index.ts';
+import { reviewFeature } from '../features/review/index.ts';
 
 export const FEATURES: readonly Feature[] = [
   peopleFeature,
   screeningFeature,
   pipelineFeature,
+  reviewFeature,
   importFeature,
   syncFeature,
   auditFeature,

@@ -68,6 +68,9 @@ export function LoginScreen({ installation }: { installation: Installation }) {
         <button type="submit" className="primary" disabled={working || !userName || !password}>
           {working ? t('login.working') : t('login.submit')}
         </button>
+        <a href="#/review" className="hint">
+          {t('nav.reviewer')}
+        </a>
       </form>
     </main>
   );

@@ -127,6 +127,9 @@ export function SetupScreen() {
         <button type="submit" className="primary" disabled={working}>
           {working ? t('setup.working') : t('setup.submit')}
         </button>
+        <a href="#/review" className="hint">
+          {t('nav.reviewer')}
+        </a>
       </form>
     </main>
   );

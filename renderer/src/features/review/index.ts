@@ -1,0 +1,18 @@
+// 评审: reviewer mode (no account needed) and the officer's results of a round.
+
+import { lazy } from 'react';
+import type { Feature } from '../contract/feature.ts';
+import { en, zhCN } from './messages.ts';
+
+export const ReviewerScreen = lazy(() => import('./reviewer-screen.tsx').then((m) => ({ default: m.ReviewerScreen })));
+const ResultsScreen = lazy(() => import('./results-screen.tsx').then((m) => ({ default: m.ResultsScreen })));
+
+export const reviewFeature: Feature = {
+  id: 'review',
+  routes: [
+    // Reviewer mode is opened without signing in (the shell shows it before sign-in): a reviewer has no account here.
+    { name: 'review', path: 'review', needs: null, screen: ReviewerScreen },
+    { name: 'reviewResults', path: 'review-results', needs: 'pipeline.move', nav: 'nav.reviewResults', installation: 'plant', screen: ResultsScreen },
+  ],
+  messages: { 'zh-CN': zhCN, en },
+};
