@@ -35,8 +35,9 @@ export interface Issuer {
 }
 
 /** Writes one reviewer's packet; returns the file and the packet secret the issuer keeps. */
-export async function writeReviewPacket(issuer: Issuer, packet: ReviewPacketRecord, now = new Date()): Promise<{ bytes: Uint8Array; fileName: string; secret: Uint8Array }> {
-  const secret = randomBytes(32);
+export async function writeReviewPacket(issuer: Issuer, stored: ReviewPacketRecord, now = new Date(), secret: Uint8Array = randomBytes(32)): Promise<{ bytes: Uint8Array; fileName: string; secret: Uint8Array }> {
+  // The issuer's copy keeps the secret; the packet carries it in its manifest, not in its data.
+  const { secret: _kept, ...packet } = stored;
   const holder = asHolder(issuer.keys);
   const bytes = await writeBundle(
     {
@@ -157,7 +158,7 @@ export interface TallyReport {
  * verified; per packet the latest export wins (a re-export replaces the earlier one), so the
  * same file twice, or files in any order, give the same result.
  */
-export async function tallyScoreFiles(packets: readonly OpenedPacket[], files: readonly { name: string; bytes: Uint8Array }[]): Promise<TallyReport> {
+export async function tallyScoreFiles(packets: readonly Pick<OpenedPacket, 'packet' | 'secret'>[], files: readonly { name: string; bytes: Uint8Array }[]): Promise<TallyReport> {
   const rubric = packets.map((p) => p.packet.rubric).sort((a, b) => b.version - a.version)[0];
   const issued = new Map<string, IssuedPacket>(packets.map((p) => [p.packet.packetId, { packetId: p.packet.packetId, reviewerId: p.packet.reviewer.id, secret: p.secret, rubric: p.packet.rubric, candidates: p.packet.candidates.map((c) => c.candidateId) }]));
   const rejected: TallyReport['rejected'] = [];

@@ -179,6 +179,10 @@ export const reviewPacketSchema = envelopeSchema.extend({
     .max(500),
   issuedAt: z.string(),
   issuedBy: z.string().max(100),
+  /** The issuer's copy keeps the packet secret (base64), to read the score files that come back; the packet file carries its own. */
+  secret: z.string().optional(),
+  /** Conflicts of interest the officer overrode for this reviewer: candidate id → the reason given. */
+  overrides: z.record(z.string(), z.string().max(500)).optional(),
 });
 
 /** One reviewer's scores of one candidate, from a score file or typed in from paper. */

@@ -27,6 +27,10 @@ test('a reviewer scores offline on 768×1024 and exports; the officer tallies th
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
+  // Once loaded, the app works with the network off: the service worker has precached it.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await page.getByRole('link', { name: '我是评审专家：打开评审包' }).click();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开评审包' }).click()]);
   await chooser.setFiles(paths.packets[0]);
@@ -42,7 +46,7 @@ test('a reviewer scores offline on 768×1024 and exports; the officer tallies th
   await first.getByLabel('评语（可选）').fill('案例来自本岗位，讲解清楚');
   await expect(page.getByTestId('review-progress')).toHaveText('已评 1 / 3 人');
   await page.screenshot({ path: 'test-results/screens/reviewer-zh-768.png' });
-  await reviewer.setOffline(false);
+  // Reloaded with the network still off.
   await page.reload();
   await page.getByRole('button', { name: /2026年度内训师选拔/ }).click();
   await expect(page.getByTestId('review-progress')).toHaveText('已评 1 / 3 人');
@@ -52,6 +56,7 @@ test('a reviewer scores offline on 768×1024 and exports; the officer tallies th
   for (const c of [1, 2]) for (const criterion of ['选题相关性', '表达能力', '案例真实性']) await cards.nth(c).getByRole('radio', { name: `${criterion}：7 分` }).tap();
   await expect(page.getByTestId('review-progress')).toHaveText('已评 3 / 3 人');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出评分文件' }).click()]);
+  await reviewer.setOffline(false);
   const ownScore = join(dir, download.suggestedFilename());
   await download.saveAs(ownScore);
   await expect(page.getByRole('status')).toContainText('已导出评分文件');

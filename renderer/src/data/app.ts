@@ -19,6 +19,7 @@ import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/
 import { pipelineEntriesFor } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
 import type { Actor } from './db/types.ts';
+import { issuePackets as issuePacketsIn, roundPackets, storedRounds, type IssueInput } from './records/review-store.ts';
 import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
 /** The database's name, for workers that open it themselves. */
@@ -75,3 +76,20 @@ export function useEmployeeRecords(employeeId: string, userId: string, version: 
 }
 
 export type { EmployeeRecords } from './workers/handlers/records.ts';
+
+export const issueReviewPackets = (actor: Actor, input: IssueInput) => issuePacketsIn(getDb(), actor, input);
+export const useStoredRounds = () => useLiveQuery(() => storedRounds(getDb()), []);
+/** The tally of a round this installation issued, from the score files that came back. */
+export async function tallyStoredRound(roundId: string, scoreFiles: { name: string; bytes: Uint8Array }[]) {
+  const packets = await roundPackets(getDb(), roundId);
+  const { tallyScoreFiles } = await import('../../../shared/bundle/review.ts');
+  const report = await tallyScoreFiles(packets, scoreFiles);
+  const who = new Map(packets.flatMap((p) => p.packet.candidates.map((c) => [c.candidateId, c] as const)));
+  return {
+    candidates: report.candidates.map((c) => ({ ...c, name: who.get(c.candidateId)?.name ?? '', department: who.get(c.candidateId)?.department ?? '' })),
+    rejected: report.rejected,
+    reviewers: packets.map((p) => ({ id: p.packet.reviewer.id, name: p.packet.reviewer.name })),
+    rubric: packets[0]?.packet.rubric ?? null,
+  };
+}
+export type { IssueInput, StoredRound } from './records/review-store.ts';

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../../../../shared/domain/messages.ts';
-import { tallyRound, type RoundTally } from '../../data/index.ts';
+import { tallyRound, tallyStoredRound, useStoredRounds, type RoundTally } from '../../data/index.ts';
+import { IssueCard } from './issue-card.tsx';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -17,13 +18,35 @@ export function ResultsScreen() {
   const [packets, setPackets] = useState<{ name: string; bytes: Uint8Array }[]>([]);
   const [scores, setScores] = useState<{ name: string; bytes: Uint8Array }[]>([]);
   const [tally, setTally] = useState<RoundTally | null>(null);
-  const recount = async (p: typeof packets, s: typeof scores) => setTally(await tallyRound(p, s));
+  const rounds = useStoredRounds();
+  const [roundId, setRoundId] = useState<string>('');
+  const recount = async (p: typeof packets, s: typeof scores, round = roundId) => setTally(round ? await tallyStoredRound(round, s) : await tallyRound(p, s));
   return (
     <section className="screen review-results pad" aria-label={t('results.title')}>
       <h2>{t('results.title')}</h2>
+      <IssueCard />
       <p className="hint">{t('results.intro')}</p>
       <div className="row">
-        <button
+        {rounds && rounds.length > 0 && (
+          <label className="field compact">
+            {t('results.round')}
+            <select
+              value={roundId}
+              onChange={(e) => {
+                setRoundId(e.target.value);
+                void recount(packets, scores, e.target.value);
+              }}
+            >
+              <option value="">{t('results.roundFiles')}</option>
+              {rounds.map((r) => (
+                <option key={r.roundId} value={r.roundId}>
+                  {r.roundName}（{r.reviewers.join('、')}）
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {!roundId && <button
           type="button"
           onClick={async () => {
             const files = await getPlatform().openFiles({ filters: XHB, multiple: true });
@@ -33,10 +56,10 @@ export function ResultsScreen() {
           }}
         >
           {t('results.pickPackets')}
-        </button>
+        </button>}
         <button
           type="button"
-          disabled={!packets.length}
+          disabled={!packets.length && !roundId}
           onClick={async () => {
             const files = await getPlatform().openFiles({ filters: XHB, multiple: true });
             if (!files.length) return;
@@ -48,7 +71,7 @@ export function ResultsScreen() {
         >
           {t('results.pickScores')}
         </button>
-        {packets.length > 0 && <span className="muted">{t('results.packets', { count: packets.length })}</span>}
+        {!roundId && packets.length > 0 && <span className="muted">{t('results.packets', { count: packets.length })}</span>}
       </div>
       <p className="hint">{t('results.arithmetic')}</p>
       {tally?.rejected.map((r) => (

@@ -1,0 +1,132 @@
+// 发出评审包: the officer picks the candidates (selection entries) and the panel, resolves any
+// conflict of interest (a reviewer of the candidate's own department) by changing the panel or
+// giving a reason, and gets one packet per reviewer.
+
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { conflictKey, panelConflicts, type PanelMember } from '../../../../shared/domain/review/panel.ts';
+import { STAGE_EN, STAGE_ZH } from '../../../../shared/domain/pipeline/stages.ts';
+import { issueReviewPackets, usePipelineEntries } from '../../data/index.ts';
+import { sharedFailureText } from '../../i18n/index.ts';
+import { getPlatform } from '../../platform/index.ts';
+import { useAppStore } from '../../store/index.ts';
+
+const ROLES: PanelMember['role'][] = ['training', 'business', 'employee'];
+// Who can be reviewed: anyone still in the pipeline; those invited or further along are ticked at first.
+const OPEN_STAGES = new Set(['shortlisted', 'invited', 'topicSubmitted', 'trialScheduled']);
+const TICKED_STAGES = new Set(['invited', 'topicSubmitted', 'trialScheduled']);
+
+export function IssueCard() {
+  const { t } = useTranslation();
+  const user = useAppStore((s) => s.user)!;
+  const language = useAppStore((s) => s.language);
+  const entries = usePipelineEntries(user.id);
+  const open = useMemo(() => (entries ?? []).filter((e) => OPEN_STAGES.has(e.stage)), [entries]);
+  const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
+  const chosen = picked ?? new Set(open.filter((e) => TICKED_STAGES.has(e.stage)).map((e) => e.id));
+  const [roundName, setRoundName] = useState('');
+  const [panel, setPanel] = useState<PanelMember[]>([{ name: '', role: 'training', department: null }]);
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const departments = useMemo(() => [...new Set((entries ?? []).map((e) => e.department))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [entries]);
+  const candidates = open.filter((e) => chosen.has(e.id)).map((e) => ({ candidateId: e.employeeId, department: e.department, name: e.name }));
+  const members = panel.filter((m) => m.name.trim());
+  const conflicts = panelConflicts(members, candidates);
+  const stage = (s: string) => (language === 'en' ? STAGE_EN : STAGE_ZH)[s as keyof typeof STAGE_ZH];
+  const setMember = (i: number, m: Partial<PanelMember>) => setPanel((p) => p.map((x, k) => (k === i ? { ...x, ...m } : x)));
+  return (
+    <section className="card sync-card" aria-label={t('results.issue.title')}>
+      <h3>{t('results.issue.title')}</h3>
+      <p className="hint">{t('results.issue.hint')}</p>
+      <label className="field">
+        {t('results.issue.roundName')}
+        <input value={roundName} onChange={(e) => setRoundName(e.target.value)} placeholder={t('results.issue.roundPlaceholder')} />
+      </label>
+      <fieldset className="plain">
+        <legend>{t('results.issue.candidates', { count: candidates.length })}</legend>
+        {open.length === 0 && <p className="muted">{t('results.issue.noCandidates')}</p>}
+        <ul className="check-list">
+          {open.map((e) => (
+            <li key={e.id}>
+              <label className="choice">
+                <input type="checkbox" checked={chosen.has(e.id)} onChange={() => setPicked(new Set(chosen.has(e.id) ? [...chosen].filter((x) => x !== e.id) : [...chosen, e.id]))} />
+                {e.name}（{e.employeeId}）· {e.department} · {stage(e.stage)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset className="plain">
+        <legend>{t('results.issue.panel')}</legend>
+        {panel.map((m, i) => (
+          <div key={i} className="row">
+            <label className="field compact">
+              {t('results.issue.reviewerName')}
+              <input value={m.name} onChange={(e) => setMember(i, { name: e.target.value })} aria-label={`${t('results.issue.reviewerName')} ${i + 1}`} />
+            </label>
+            <label className="field compact">
+              {t('results.issue.role')}
+              <select value={m.role} onChange={(e) => setMember(i, { role: e.target.value as PanelMember['role'] })} aria-label={`${t('results.issue.role')} ${i + 1}`}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`results.issue.roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field compact">
+              {t('results.issue.department')}
+              <select value={m.department ?? ''} onChange={(e) => setMember(i, { department: e.target.value || null })} aria-label={`${t('results.issue.department')} ${i + 1}`}>
+                <option value="">{t('results.issue.noDepartment')}</option>
+                {departments.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setPanel((p) => [...p, { name: '', role: 'business', department: null }])}>
+          {t('results.issue.addReviewer')}
+        </button>
+      </fieldset>
+      {conflicts.map((c) => (
+        <label key={conflictKey(c)} className="field conflict">
+          {t('results.issue.conflict', { reviewer: members[c.reviewer].name, candidate: candidates.find((x) => x.candidateId === c.candidateId)?.name ?? c.candidateId })}
+          <input value={overrides[conflictKey(c)] ?? ''} onChange={(e) => setOverrides((o) => ({ ...o, [conflictKey(c)]: e.target.value }))} placeholder={t('results.issue.reason')} />
+        </label>
+      ))}
+      <div className="row">
+        <button
+          type="button"
+          disabled={!roundName.trim() || !candidates.length || !members.length}
+          onClick={async () => {
+            setError(null);
+            setNote(null);
+            try {
+              const r = await issueReviewPackets({ userId: user.id, userName: user.userName }, { roundName: roundName.trim(), entryIds: open.filter((e) => chosen.has(e.id)).map((e) => e.id), reviewers: members, overrides });
+              for (const f of r.files) await getPlatform().saveFile({ suggestedName: f.name, bytes: f.bytes, filters: [{ name: '薪火评审包', extensions: ['xhb'] }] });
+              setNote(t('results.issue.done', { count: r.files.length }));
+            } catch (e) {
+              setError(sharedFailureText(e, language) ?? (e as Error).message);
+            }
+          }}
+        >
+          {t('results.issue.submit', { count: members.length })}
+        </button>
+      </div>
+      {note && (
+        <p role="status" className="notice card">
+          {note}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+// The round end to end from the UI: the officer hands a screening run to selection, invites
+// three people, issues review packets (a conflict of interest needs a reason), a reviewer
+// scores one packet in a separate context, and the officer tallies the round it stored.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { XinhuoApp } from './pages/app.ts';
+
+test('an officer issues review packets from the pipeline and tallies what a reviewer returns', async ({ browser }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'xinhuo-round-'));
+  const officer = await browser.newContext();
+  const page = await officer.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new XinhuoApp(page);
+  await app.open();
+  await app.setUpPlant({ demoEmployees: 2000 });
+  await app.waitForPeople(2000);
+  await page.getByRole('link', { name: '培训师筛选' }).click();
+  await page.getByRole('button', { name: '保存本次筛选' }).click();
+  await page.getByRole('region', { name: '已保存的筛选' }).getByRole('button', { name: '加入选拔流程' }).click();
+  await page.getByRole('dialog').getByRole('checkbox').first().check();
+  await page.getByRole('dialog').getByRole('button', { name: /^加入（/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已加入选拔流程' })).toBeVisible();
+  await page.getByRole('link', { name: '选拔流程', exact: true }).click();
+  const pipeline = page.getByRole('table', { name: '选拔流程' });
+  for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^邀请 / }).first().click();
+  await expect(page.getByRole('tab', { name: '已邀请 2' })).toBeVisible();
+
+  await page.getByRole('link', { name: '评审结果' }).click();
+  const issue = page.getByRole('region', { name: '发出评审包' });
+  await expect(issue.getByText('候选人（2 人）')).toBeVisible();
+  const invited = await issue.getByRole('checkbox', { checked: true }).first().evaluate((el) => el.parentElement!.textContent!);
+  const department = invited.split('·')[1].trim();
+  await issue.getByLabel('批次名称').fill('2026年度内训师选拔');
+  await issue.getByLabel('姓名 1').fill('周建国');
+  await issue.getByLabel('所在部门 1').selectOption(department);
+  await issue.getByRole('button', { name: '添加评审专家' }).click();
+  await issue.getByLabel('姓名 2').fill('吴秀英');
+  await issue.getByLabel('身份 2').selectOption({ label: '员工代表' });
+  await issue.getByRole('button', { name: '生成评审包（2 份）' }).click();
+  await expect(issue.getByRole('alert')).toContainText('同属一个部门');
+  await issue.getByPlaceholder('回避例外的理由').first().fill('本部门只有他熟悉该工艺');
+  const downloads: string[] = [];
+  page.on('download', async (d) => {
+    const path = join(dir, `${downloads.length}-${d.suggestedFilename()}`);
+    downloads.push(path);
+    await d.saveAs(path);
+  });
+  await issue.getByRole('button', { name: '生成评审包（2 份）' }).click();
+  await expect(issue.getByRole('status')).toHaveText('已生成 2 份评审包，请分别交给评审专家。');
+  await expect.poll(() => downloads.length).toBe(2);
+  await page.screenshot({ path: 'test-results/screens/round-issue-zh-1440.png', fullPage: true });
+
+  // The first reviewer scores on their own device.
+  const reviewer = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+  const r = await reviewer.newPage();
+  await r.goto('/#/review');
+  const [chooser] = await Promise.all([r.waitForEvent('filechooser'), r.getByRole('button', { name: '打开评审包' }).click()]);
+  await chooser.setFiles(downloads.find((d) => d.includes('周建国'))!);
+  await expect(r.getByTestId('review-progress')).toHaveText('已评 0 / 2 人');
+  const cards = r.locator('.review-candidate');
+  for (const c of [0, 1]) for (const [criterion, score] of [['选题相关性', 8], ['表达能力', 7], ['案例真实性', 9]] as const) await cards.nth(c).getByRole('radio', { name: `${criterion}：${score} 分` }).click();
+  const [scoreFile] = await Promise.all([r.waitForEvent('download'), r.getByRole('button', { name: '导出评分文件' }).click()]);
+  const scorePath = join(dir, scoreFile.suggestedFilename());
+  await scoreFile.saveAs(scorePath);
+
+  // Back at the officer's: the stored round, the returned file, the results.
+  await page.getByLabel('评审批次').selectOption({ label: '2026年度内训师选拔（周建国、吴秀英）' });
+  const [sc] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入评分文件' }).click()]);
+  await sc.setFiles(scorePath);
+  const table = page.getByRole('table', { name: '评审结果' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  // 0.4 × 8 + 0.3 × 7 + 0.3 × 9 = 8.0; 吴秀英 has not returned hers.
+  await expect(table.getByRole('row').nth(1)).toContainText('8.00');
+  await expect(table.getByRole('row').nth(1)).toContainText('有评分缺失');
+  await page.getByRole('link', { name: '操作日志' }).click();
+  await expect(page.getByText('本部门只有他熟悉该工艺')).toBeVisible();
+  expect(errors).toEqual([]);
+  await officer.close();
+  await reviewer.close();
+});
