@@ -36,6 +36,7 @@ const UPGRADES: { [K in RecordKind]: readonly Upgrade[] } = {
   conflict: [],
   reviewPacket: [],
   scoreSheet: [],
+  trainer: [],
 };
 
 function paramsFrom(details: unknown): Record<string, string | number | boolean | null> {

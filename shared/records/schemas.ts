@@ -199,6 +199,23 @@ export const scoreSheetSchema = envelopeSchema.extend({
   savedAt: z.string(),
 });
 
+export const TRAINER_GRADES = ['junior', 'intermediate', 'senior'] as const;
+
+/** A certified internal trainer (内训师): who, at which grade and in which domain, from which round. */
+export const trainerSchema = envelopeSchema.extend({
+  employeeId: z.string().min(1).max(64),
+  name: z.string().max(100),
+  department: z.string().max(200),
+  grade: z.enum(TRAINER_GRADES),
+  domain: z.string().min(1).max(100),
+  roundId: z.string().nullable(),
+  roundName: z.string().max(200),
+  /** The panel's score the decision used (trimmed mean where there was one), if any. */
+  score: z.number().nullable(),
+  certifiedAt: z.string(),
+  userName: z.string(),
+});
+
 /** This installation: a plant or head office of an organisation. Local; a bundle names it. */
 export const installationSchema = z.object({
   orgName: z.string().min(1),
@@ -240,6 +257,7 @@ export const RECORD_KINDS = {
   conflict: { version: 1, schema: conflictSchema },
   reviewPacket: { version: 1, schema: reviewPacketSchema },
   scoreSheet: { version: 1, schema: scoreSheetSchema },
+  trainer: { version: 1, schema: trainerSchema },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -259,6 +277,8 @@ export type FactBlockRecord = z.output<typeof factBlockSchema>;
 export type ConflictRecord = z.output<typeof conflictSchema>;
 export type ReviewPacketRecord = z.output<typeof reviewPacketSchema>;
 export type ScoreSheetRecord = z.output<typeof scoreSheetSchema>;
+export type TrainerRecord = z.output<typeof trainerSchema>;
+export type TrainerGrade = (typeof TRAINER_GRADES)[number];
 
 export interface RecordOf {
   user: UserRecord;
@@ -271,6 +291,7 @@ export interface RecordOf {
   conflict: ConflictRecord;
   reviewPacket: ReviewPacketRecord;
   scoreSheet: ScoreSheetRecord;
+  trainer: TrainerRecord;
 }
 
 /** A user without the password hash: the only form in which a user leaves the installation. */

@@ -22,6 +22,7 @@ export const RECORD_INDEXES = {
   conflict: ['recordId'],
   reviewPacket: ['packetId', 'roundId'],
   scoreSheet: ['packetId', 'candidateId'],
+  trainer: ['employeeId'],
 } as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
 
 export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];

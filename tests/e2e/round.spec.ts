@@ -27,6 +27,12 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   const pipeline = page.getByRole('table', { name: '选拔流程' });
   for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^邀请 / }).first().click();
   await expect(page.getByRole('tab', { name: '已邀请 2' })).toBeVisible();
+  // Both hand in a topic and get a trial lecture.
+  await page.getByRole('tab', { name: '已邀请 2' }).click();
+  for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^已交选题 / }).first().click();
+  await page.getByRole('tab', { name: '已提交选题 2' }).click();
+  for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^已排试讲 / }).first().click();
+  await expect(page.getByRole('tab', { name: '已安排试讲 2' })).toBeVisible();
 
   await page.getByRole('link', { name: '评审结果' }).click();
   const issue = page.getByRole('region', { name: '发出评审包' });
@@ -75,6 +81,21 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   // 0.4 × 8 + 0.3 × 7 + 0.3 × 9 = 8.0; 吴秀英 has not returned hers.
   await expect(table.getByRole('row').nth(1)).toContainText('8.00');
   await expect(table.getByRole('row').nth(1)).toContainText('有评分缺失');
+  // The decision: the top one becomes a trainer, the other is not selected.
+  const decide = page.getByRole('region', { name: '确定入选名单' });
+  await decide.getByLabel('取前').check();
+  await decide.getByLabel('名额').fill('1');
+  const chosen = decide.getByRole('table', { name: '入选 1 人' });
+  const chosenId = (await chosen.getByRole('row').nth(1).locator('.mono').textContent())!.trim();
+  await chosen.getByRole('combobox').selectOption({ label: '中级培训师' });
+  await decide.getByRole('button', { name: '确认入选（1 人）' }).click();
+  await expect(decide.getByRole('status')).toHaveText('已确定：入选 1 人，未入选 1 人；0 人不在试讲或评审阶段，未改动。');
+  await page.goto(`/#/people/${chosenId}`);
+  await expect(page.getByTestId('trainer')).toContainText('中级培训师 · ');
+  await expect(page.getByTestId('trainer')).toContainText('2026年度内训师选拔');
+  await page.getByRole('link', { name: '选拔流程', exact: true }).click();
+  await expect(page.getByRole('tab', { name: '入选 1', exact: true })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '未入选 1' })).toBeVisible();
   await page.getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByText('本部门只有他熟悉该工艺')).toBeVisible();
   expect(errors).toEqual([]);

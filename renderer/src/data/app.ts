@@ -19,7 +19,7 @@ import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/
 import { pipelineEntriesFor } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
 import type { Actor } from './db/types.ts';
-import { issuePackets as issuePacketsIn, roundPackets, storedRounds, type IssueInput } from './records/review-store.ts';
+import { decideRound as decideRoundIn, issuePackets as issuePacketsIn, roundPackets, storedRounds, type Certification, type IssueInput } from './records/review-store.ts';
 import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
 /** The database's name, for workers that open it themselves. */
@@ -93,3 +93,8 @@ export async function tallyStoredRound(roundId: string, scoreFiles: { name: stri
   };
 }
 export type { IssueInput, StoredRound } from './records/review-store.ts';
+
+export const decideRound = (actor: Actor, round: { roundId: string; roundName: string; reviewed: string[] }, chosen: Certification[], reason: string) => decideRoundIn(getDb(), actor, round, chosen, reason);
+/** An employee's trainer certifications (内训师), newest first. */
+export const useTrainer = (employeeId: string) => useLiveQuery(async () => (await getDb().trainers.where('employeeId').equals(employeeId).toArray()).filter((t) => !t.deleted).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt)), [employeeId]);
+export type { Certification } from './records/review-store.ts';

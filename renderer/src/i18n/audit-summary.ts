@@ -14,6 +14,7 @@ const CODED: Record<string, (t: TFunction, v: string) => string> = {
   role: (t, v) => t(`accounts.roleNames.${v}`, { defaultValue: v }),
   from: (t, v) => t(`pipeline.stages.${v}`, { defaultValue: v }),
   to: (t, v) => t(`pipeline.stages.${v}`, { defaultValue: v }),
+  grade: (t, v) => t(`employee.grades.${v}`, { defaultValue: v }),
   installationRole: (t, v) => t(v === 'hq' ? 'setup.roleHq' : 'setup.rolePlant'),
   language: (_t, v) => LANGUAGE_NAMES[v as Language] ?? v,
   format: (_t, v) => (v === 'csv' ? 'CSV' : 'Excel'),

@@ -19,6 +19,7 @@ export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   conflict: 'conflicts',
   reviewPacket: 'reviewPackets',
   scoreSheet: 'scoreSheets',
+  trainer: 'trainers',
 };
 
 export class DexieRecordStore implements RecordStore {

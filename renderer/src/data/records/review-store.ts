@@ -7,7 +7,8 @@ import { DEFAULT_RUBRIC, type Rubric } from '../../../../shared/domain/review/ru
 import { FailureError, failure } from '../../../../shared/domain/failure.ts';
 import { fromBase64, toBase64 } from '../../../../shared/bundle/encoding.ts';
 import type { XinhuoDb } from '../db/db.ts';
-import type { Actor, ReviewPacketRecord } from '../db/types.ts';
+import type { Actor, ReviewPacketRecord, TrainerGrade } from '../db/types.ts';
+import { isFinal, moveStage } from '../../../../shared/domain/pipeline/stages.ts';
 import { change, recordStore } from './change.ts';
 
 export interface IssueInput {
@@ -79,4 +80,43 @@ export async function storedRounds(db: XinhuoDb): Promise<StoredRound[]> {
 export async function roundPackets(db: XinhuoDb, roundId: string) {
   const packets = await db.reviewPackets.where('roundId').equals(roundId).toArray();
   return packets.filter((p) => !p.deleted && p.secret).map((p) => ({ packet: p, secret: fromBase64(p.secret!) }));
+}
+
+export interface Certification {
+  employeeId: string;
+  grade: TrainerGrade;
+  domain: string;
+  score: number | null;
+}
+
+/**
+ * The round's decision: each person chosen becomes a trainer (their selection entry moves to
+ * 入选, through 评审完成 when they had their trial lecture), everyone else reviewed in the round
+ * moves to 未入选; every move records who, when and why. People elsewhere in the pipeline are
+ * left where they are and reported.
+ */
+export async function decideRound(db: XinhuoDb, actor: Actor, round: { roundId: string; roundName: string; reviewed: string[] }, chosen: Certification[], reason: string): Promise<{ certified: string[]; notSelected: string[]; skipped: string[] }> {
+  return change(db, actor, 'pipeline.move', ['pipeline', 'trainer'], async (ctx) => {
+    const now = new Date().toISOString();
+    const out = { certified: [] as string[], notSelected: [] as string[], skipped: [] as string[] };
+    const picked = new Map(chosen.map((c) => [c.employeeId, c]));
+    for (const employeeId of round.reviewed) {
+      const [entry] = (await ctx.byIndex('pipeline', 'employeeId', employeeId)).filter((e) => !e.deleted && !isFinal(e.stage));
+      if (!entry || (entry.stage !== 'trialScheduled' && entry.stage !== 'reviewed')) {
+        out.skipped.push(employeeId);
+        continue;
+      }
+      let e = entry.stage === 'trialScheduled' ? moveStage(entry, 'reviewed', actor, now, round.roundName) : entry;
+      const c = picked.get(employeeId);
+      e = moveStage(e, c ? 'selected' : 'rejected', actor, now, reason || round.roundName);
+      await ctx.put('pipeline', { ...e, updatedAt: now });
+      if (c) {
+        await ctx.put('trainer', { employeeId, name: entry.name, department: entry.department, grade: c.grade, domain: c.domain, roundId: round.roundId, roundName: round.roundName, score: c.score, certifiedAt: now, userName: actor.userName });
+        ctx.audit('review.trainerCertified', 'employee', employeeId, { name: entry.name, grade: c.grade, domain: c.domain, round: round.roundName });
+        out.certified.push(employeeId);
+      } else out.notSelected.push(employeeId);
+    }
+    ctx.audit('review.decided', 'round', round.roundId, { round: round.roundName, certified: out.certified.length, notSelected: out.notSelected.length, reason });
+    return out;
+  });
 }

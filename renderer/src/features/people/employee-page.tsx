@@ -5,7 +5,7 @@ import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
-import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel } from '../../data/index.ts';
+import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel, useTrainer } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -34,6 +34,7 @@ export function EmployeePage({ id }: { id: string }) {
 
   // The records live in the facts worker, which answers through its per-employee index.
   const records = useEmployeeRecords(id, viewer?.id ?? '', model.version);
+  const trainer = useTrainer(id);
   const loaded = records !== undefined;
   const data = useMemo(() => {
     const byPeriod = (a: Row, b: Row) => (parsePeriod(String(a.period))?.start ?? '').localeCompare(parsePeriod(String(b.period))?.start ?? '');
@@ -79,6 +80,12 @@ export function EmployeePage({ id }: { id: string }) {
         <section className="card">
           <h3>{t('employee.profile')}</h3>
           <dl className="facts">
+            {trainer && trainer.length > 0 && (
+              <>
+                <dt>{t('employee.trainer')}</dt>
+                <dd data-testid="trainer">{trainer.map((x) => t('employee.trainerLine', { grade: t(`employee.grades.${x.grade}`), domain: x.domain, round: x.roundName, date: formatDate(x.certifiedAt.slice(0, 10), language) })).join('；')}</dd>
+              </>
+            )}
             <dt>{t('people.columns.plant')}</dt>
             <dd>{col('plant')}</dd>
             <dt>{t('people.columns.department')}</dt>

@@ -11,7 +11,7 @@ import { useAppStore } from '../../store/index.ts';
 import { hrefOf, VirtualTable } from '../../ui/index.ts';
 
 /** The moves made on this screen; the others belong to the topic, trial and review steps. */
-const MANUAL: readonly Stage[] = ['invited', 'withdrawn'];
+const MANUAL: readonly Stage[] = ['invited', 'topicSubmitted', 'trialScheduled', 'reviewed', 'selected', 'rejected', 'withdrawn'];
 
 export function PipelineScreen() {
   const { t } = useTranslation();

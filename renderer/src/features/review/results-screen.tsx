@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../../../../shared/domain/messages.ts';
 import { tallyRound, tallyStoredRound, useStoredRounds, type RoundTally } from '../../data/index.ts';
+import { DecisionCard } from './decision-card.tsx';
 import { IssueCard } from './issue-card.tsx';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -123,6 +124,7 @@ export function ResultsScreen() {
           </table>
         </div>
       )}
+      {tally && scores.length > 0 && roundId && <DecisionCard key={roundId} tally={tally} roundId={roundId} roundName={rounds?.find((r) => r.roundId === roundId)?.roundName ?? ''} />}
     </section>
   );
 }

@@ -1,0 +1,53 @@
+// The officer's side of review over the app's store: packets refused on an unresolved
+// conflict of interest, stored with their secrets; the decision certifies trainers and
+// closes the round for everyone reviewed.
+import { describe, expect, it } from 'vitest';
+import { change } from '../../renderer/src/data/records/change.ts';
+import { decideRound, issuePackets, roundPackets, storedRounds } from '../../renderer/src/data/records/review-store.ts';
+import { openReviewPacket } from '../../shared/bundle/review.ts';
+import type { Stage } from '../../shared/domain/pipeline/stages.ts';
+import { installedDb } from './helpers.ts';
+
+async function withEntries(stages: [string, string, Stage][]) {
+  const { db, actor } = await installedDb();
+  const now = '2026-11-20T00:00:00.000Z';
+  const entries = await change(db, actor, 'pipeline', ['pipeline'], (ctx) =>
+    ctx.put('pipeline', ...stages.map(([employeeId, department, stage]) => ({ employeeId, name: `员工${employeeId}`, department, stage, history: [{ from: null, to: stage, at: now, userId: actor.userId, userName: actor.userName }], runId: 'run', source: 'candidate' as const, profileName: 'p', profileVersion: 1, asOf: '2026-09-30', createdAt: now, updatedAt: now }))),
+  );
+  return { db, actor, entries };
+}
+
+describe('review packets issued by the officer', () => {
+  it('refuses a reviewer of a candidate\'s own department until a reason is given, then keeps each packet with its secret', async () => {
+    const { db, actor, entries } = await withEntries([['000001', '质量部', 'trialScheduled'], ['000002', '设备维修部', 'trialScheduled']]);
+    const input = { roundName: '第一批', entryIds: entries.map((e) => e.id), reviewers: [{ name: '周建国', role: 'business' as const, department: '质量部' }, { name: '吴秀英', role: 'employee' as const, department: null }], overrides: {} };
+    await expect(issuePackets(db, actor, input)).rejects.toMatchObject({ failure: { code: 'review.conflict', params: { reviewer: '周建国', candidate: '000001', count: 1 } } });
+    const r = await issuePackets(db, actor, { ...input, overrides: { '0|000001': '唯一熟悉该工艺的人' } });
+    expect(r.files).toHaveLength(2);
+    const opened = await openReviewPacket(r.files[0].bytes);
+    expect(opened.ok && opened.value.packet).toMatchObject({ roundName: '第一批', reviewer: { name: '周建国' }, candidates: [{ candidateId: '000001' }, { candidateId: '000002' }] });
+    expect(opened.ok && 'secret' in opened.value.packet).toBe(false);
+    const [round] = await storedRounds(db);
+    expect(round).toMatchObject({ roundName: '第一批', reviewers: ['周建国', '吴秀英'], candidates: 2 });
+    const stored = await roundPackets(db, r.roundId);
+    expect(stored[0].packet.overrides).toEqual({ '000001': '唯一熟悉该工艺的人' });
+    expect(opened.ok && Buffer.from(stored[0].secret).toString('base64')).toBe(opened.ok && opened.value.manifest.extra?.secret);
+    expect((await db.audit.where('action').equals('review.conflictOverridden').toArray())[0].params).toMatchObject({ reason: '唯一熟悉该工艺的人' });
+  });
+});
+
+describe('the round\'s decision', () => {
+  it('certifies the chosen as trainers, marks the other reviewed people not selected, and leaves the rest alone', async () => {
+    const { db, actor } = await withEntries([['000001', '质量部', 'trialScheduled'], ['000002', '质量部', 'reviewed'], ['000003', '销售部', 'invited']]);
+    const r = await decideRound(db, actor, { roundId: 'r1', roundName: '第一批', reviewed: ['000001', '000002', '000003'] }, [{ employeeId: '000001', grade: 'intermediate', domain: '质量管理', score: 8.2 }], '按名额');
+    expect(r).toEqual({ certified: ['000001'], notSelected: ['000002'], skipped: ['000003'] });
+    const entries = await db.pipeline.toArray();
+    const stage = (id: string) => entries.find((e) => e.employeeId === id)!;
+    expect(stage('000001').stage).toBe('selected');
+    expect(stage('000001').history.map((m) => m.to)).toEqual(['trialScheduled', 'reviewed', 'selected']);
+    expect(stage('000002').stage).toBe('rejected');
+    expect(stage('000002').history.at(-1)?.note).toBe('按名额');
+    expect(stage('000003').stage).toBe('invited');
+    expect(await db.trainers.toArray()).toEqual([expect.objectContaining({ employeeId: '000001', grade: 'intermediate', domain: '质量管理', roundName: '第一批', score: 8.2 })]);
+  });
+});
