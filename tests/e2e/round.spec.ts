@@ -1,7 +1,7 @@
 // The round end to end from the UI: the officer hands a screening run to selection, invites
 // three people, issues review packets (a conflict of interest needs a reason), a reviewer
 // scores one packet in a separate context, and the officer tallies the round it stored.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -90,6 +90,20 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await chosen.getByRole('combobox').selectOption({ label: '中级培训师' });
   await decide.getByRole('button', { name: '确认入选（1 人）' }).click();
   await expect(decide.getByRole('status')).toHaveText('已确定：入选 1 人，未入选 1 人；0 人不在试讲或评审阶段，未改动。');
+  // The final list exports and reads back; the 公示 notice lists the trainer.
+  const [list] = await Promise.all([page.waitForEvent('download'), decide.getByRole('button', { name: '导出培训师名单（.xlsx）' }).click()]);
+  const listPath = join(dir, list.suggestedFilename());
+  await list.saveAs(listPath);
+  const XLSX = await import('xlsx');
+  const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(await readFile(listPath)).Sheets['培训师名单'], { header: 1, raw: false });
+  expect(rows[1].slice(0, 1).concat(rows[1].slice(3, 4))).toEqual([chosenId, '中级培训师']);
+  await decide.getByRole('link', { name: '打开公示通知' }).click();
+  await expect(page.getByRole('heading', { name: '关于2026年度内训师选拔结果的公示' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '拟认定内训师名单' }).getByRole('row')).toHaveCount(2);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'test-results/screens/notice-print.png' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await page.goto(`/#/people/${chosenId}`);
   await expect(page.getByTestId('trainer')).toContainText('中级培训师 · ');
   await expect(page.getByTestId('trainer')).toContainText('2026年度内训师选拔');

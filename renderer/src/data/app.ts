@@ -98,3 +98,11 @@ export const decideRound = (actor: Actor, round: { roundId: string; roundName: s
 /** An employee's trainer certifications (内训师), newest first. */
 export const useTrainer = (employeeId: string) => useLiveQuery(async () => (await getDb().trainers.where('employeeId').equals(employeeId).toArray()).filter((t) => !t.deleted).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt)), [employeeId]);
 export type { Certification } from './records/review-store.ts';
+/** The trainers a round certified. */
+export const useRoundTrainers = (roundId: string) => useLiveQuery(async () => (await getDb().trainers.toArray()).filter((t) => !t.deleted && t.roundId === roundId).sort((a, b) => (b.score ?? 0) - (a.score ?? 0)), [roundId]);
+/** The round's final trainer list as .xlsx (the workbook code loads on first use). */
+export async function trainerListFile(roundId: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const trainers = (await getDb().trainers.toArray()).filter((t) => !t.deleted && t.roundId === roundId).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const { trainerListWorkbook } = await import('../../../shared/io/trainer-list.ts');
+  return { bytes: trainerListWorkbook(trainers), fileName: `培训师名单-${trainers[0]?.roundName ?? roundId}.xlsx` };
+}

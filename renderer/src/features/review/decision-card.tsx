@@ -4,7 +4,9 @@
 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decideRound, type RoundTally } from '../../data/index.ts';
+import { decideRound, trainerListFile, type RoundTally } from '../../data/index.ts';
+import { getPlatform } from '../../platform/index.ts';
+import { hrefOf } from '../../ui/index.ts';
 import { sharedFailureText } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -23,6 +25,7 @@ export function DecisionCard({ tally, roundId, roundName }: { tally: RoundTally;
   const [reason, setReason] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [decided, setDecided] = useState(false);
   const scoreOf = (c: RoundTally['candidates'][number]) => c.trimmedMean ?? c.mean;
   const ranked = useMemo(() => tally.candidates.filter((c) => scoreOf(c) !== null).sort((a, b) => scoreOf(b)! - scoreOf(a)!), [tally]);
   const chosen = method === 'threshold' ? ranked.filter((c) => scoreOf(c)! >= threshold) : ranked.slice(0, top);
@@ -90,6 +93,7 @@ export function DecisionCard({ tally, roundId, roundName }: { tally: RoundTally;
                 reason.trim(),
               );
               setNote(t('results.decide.done', { certified: r.certified.length, notSelected: r.notSelected.length, skipped: r.skipped.length }));
+              setDecided(true);
             } catch (e) {
               setError(sharedFailureText(e, language) ?? (e as Error).message);
             }
@@ -102,6 +106,21 @@ export function DecisionCard({ tally, roundId, roundName }: { tally: RoundTally;
         <p role="status" className="notice card">
           {note}
         </p>
+      )}
+      {decided && (
+        <div className="row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={async () => {
+              const f = await trainerListFile(roundId);
+              await getPlatform().saveFile({ suggestedName: f.fileName, bytes: f.bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+            }}
+          >
+            {t('results.decide.exportList')}
+          </button>
+          <a href={hrefOf({ name: 'notice', id: roundId })}>{t('results.decide.openNotice')}</a>
+        </div>
       )}
       {error && (
         <p role="alert" className="error">

@@ -6,6 +6,7 @@ import { en, zhCN } from './messages.ts';
 
 export const ReviewerScreen = lazy(() => import('./reviewer-screen.tsx').then((m) => ({ default: m.ReviewerScreen })));
 const ResultsScreen = lazy(() => import('./results-screen.tsx').then((m) => ({ default: m.ResultsScreen })));
+const NoticeScreen = lazy(() => import('./notice-screen.tsx').then((m) => ({ default: m.NoticeScreen })));
 
 export const reviewFeature: Feature = {
   id: 'review',
@@ -13,6 +14,7 @@ export const reviewFeature: Feature = {
     // Reviewer mode is opened without signing in (the shell shows it before sign-in): a reviewer has no account here.
     { name: 'review', path: 'review', needs: null, screen: ReviewerScreen },
     { name: 'reviewResults', path: 'review-results', needs: 'pipeline.move', nav: 'nav.reviewResults', installation: 'plant', screen: ResultsScreen },
+    { name: 'notice', path: 'notice', param: true, needs: 'pipeline.move', installation: 'plant', highlights: 'reviewResults', screen: NoticeScreen },
   ],
   messages: { 'zh-CN': zhCN, en },
 };
