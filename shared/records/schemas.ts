@@ -102,6 +102,19 @@ const stageMoveSchema = z.object({
   note: z.string().optional(),
 });
 
+/** A candidate's micro-course topic (微课选题), in the template 问题-案例-解决方法; linked to a topic-list theme when there is one. */
+export const candidateTopicSchema = z.object({
+  title: z.string().min(1).max(200),
+  painPoint: z.string().max(2000),
+  audience: z.string().max(200),
+  outline: z.string().max(4000),
+  /** The topic-list theme it answers (a need from the survey), or null. */
+  theme: z.string().max(200).nullable().default(null),
+});
+
+/** A 15-minute trial lecture (试讲) by default. */
+export const trialSessionSchema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), time: z.string().regex(/^\d{2}:\d{2}$/), room: z.string().max(100), minutes: z.number().int().min(1).max(240) });
+
 export const pipelineRecordSchema = envelopeSchema.extend({
   employeeId: z.string(),
   name: z.string(),
@@ -115,6 +128,8 @@ export const pipelineRecordSchema = envelopeSchema.extend({
   asOf: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  topic: candidateTopicSchema.optional(),
+  session: trialSessionSchema.optional(),
 });
 
 export const IMPORT_MODES = ['insert', 'upsert', 'replacePeriod', 'demo'] as const;
@@ -161,7 +176,7 @@ export const conflictSchema = envelopeSchema.extend({
   record: z.record(z.string(), z.unknown()),
 });
 
-const topicSchema = z.object({ title: z.string().max(200), painPoint: z.string().max(2000), audience: z.string().max(200), outline: z.string().max(4000) });
+const topicSchema = z.object({ title: z.string().max(200), painPoint: z.string().max(2000), audience: z.string().max(200), outline: z.string().max(4000), theme: z.string().max(200).nullable().optional() });
 
 /**
  * A review packet (评审包): what one reviewer needs to score one round — candidates' display

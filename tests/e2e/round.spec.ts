@@ -29,9 +29,22 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await expect(page.getByRole('tab', { name: '已邀请 2' })).toBeVisible();
   // Both hand in a topic and get a trial lecture.
   await page.getByRole('tab', { name: '已邀请 2' }).click();
-  for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^已交选题 / }).first().click();
+  for (let i = 0; i < 2; i++) {
+    await pipeline.getByRole('button', { name: /^已交选题 / }).first().click();
+    const dialog = page.getByRole('dialog', { name: /的微课选题$/ });
+    await dialog.getByLabel('选题名称').fill(`设备点检的常见错误 ${i + 1}`);
+    await dialog.getByLabel('对应的业务痛点').fill('新员工点检漏项，停机时间长');
+    await dialog.getByRole('button', { name: '保存选题' }).click();
+  }
   await page.getByRole('tab', { name: '已提交选题 2' }).click();
-  for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^已排试讲 / }).first().click();
+  for (let i = 0; i < 2; i++) {
+    await pipeline.getByRole('button', { name: /^已排试讲 / }).first().click();
+    const dialog = page.getByRole('dialog', { name: /的试讲安排$/ });
+    await dialog.getByLabel('日期').fill('2026-12-10');
+    await dialog.getByLabel('开始时间').fill(`${String(9 + i).padStart(2, '0')}:00`);
+    await dialog.getByLabel('地点').fill('培训中心 201');
+    await dialog.getByRole('button', { name: '保存试讲安排' }).click();
+  }
   await expect(page.getByRole('tab', { name: '已安排试讲 2' })).toBeVisible();
 
   await page.getByRole('link', { name: '评审结果' }).click();
@@ -66,6 +79,9 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   const [chooser] = await Promise.all([r.waitForEvent('filechooser'), r.getByRole('button', { name: '打开评审包' }).click()]);
   await chooser.setFiles(downloads.find((d) => d.includes('周建国'))!);
   await expect(r.getByTestId('review-progress')).toHaveText('已评 0 / 2 人');
+  // The packet carries each candidate's topic and trial lecture.
+  await expect(r.getByText('设备点检的常见错误 1')).toBeVisible();
+  await expect(r.getByText(/2026-12-10 09:00，培训中心 201，15 分钟/)).toBeVisible();
   const cards = r.locator('.review-candidate');
   for (const c of [0, 1]) for (const [criterion, score] of [['选题相关性', 8], ['表达能力', 7], ['案例真实性', 9]] as const) await cards.nth(c).getByRole('radio', { name: `${criterion}：${score} 分` }).click();
   const [scoreFile] = await Promise.all([r.waitForEvent('download'), r.getByRole('button', { name: '导出评分文件' }).click()]);

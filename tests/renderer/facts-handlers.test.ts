@@ -67,3 +67,20 @@ describe('facts worker handlers', () => {
     expect(now.warnings.some((x) => x.code === 'criterionNoData')).toBe(false);
   });
 });
+
+describe('the topic list\'s themes', () => {
+  it('are proposed from the needs survey: one per topic, how many asked and from which departments, most asked first', async () => {
+    const { db, actor } = await installedDb();
+    const { ColumnSetBuilder } = await import('../../shared/domain/facts/columns.ts');
+    const { change } = await import('../../renderer/src/data/records/change.ts');
+    const { FACT_KINDS, writeBatch } = await import('../../renderer/src/data/facts/fact-store.ts');
+    const b = new ColumnSetBuilder('needs');
+    for (const [employeeId, department, topic] of [['001', '质量部', '设备点检'], ['002', '设备维修部', '设备点检'], ['003', '质量部', '质量追溯'], ['004', '质量部', '设备点检']]) b.push({ employeeId, department, topic, date: '2026-10-01' });
+    await change(db, actor, 'import', FACT_KINDS, (ctx) => writeBatch(ctx, { set: b.build(), fileName: '需求.xlsx', sha256: null, mapping: null, mode: 'insert' }));
+    const records = recordHandlers(new HeldFacts());
+    expect(await records.topicThemes({ dbName: db.name })).toEqual([
+      { theme: '设备点检', asked: 3, departments: ['设备维修部', '质量部'] },
+      { theme: '质量追溯', asked: 1, departments: ['质量部'] },
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import type { ScreeningReport } from '../../../shared/domain/screening/report.ts
 import { queryAudit, recordAudit as recordAuditIn, type AuditFilter } from './records/audit-log.ts';
 import { getDb } from './db/db.ts';
 import { liveBatches } from './facts/fact-store.ts';
-import type { EmployeeRecords } from './workers/handlers/records.ts';
+import type { EmployeeRecords, TopicTheme } from './workers/handlers/records.ts';
 import { factsClient } from './workers/facts-client.ts';
 import { undoImport as undoImportIn } from './facts/import-store.ts';
 import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
@@ -48,7 +48,7 @@ export const saveRun = (actor: Actor, profile: Profile, report: ScreeningReport,
 /** The selection entries the signed-in user may see (a department head: their department). */
 export const usePipelineEntries = (userId: string) => useLiveQuery(() => pipelineEntriesFor(getDb(), userId), [userId]);
 export const handOffRun = (actor: Actor, runId: string, nearMissIds: readonly string[] = []) => handOffRunIn(getDb(), actor, runId, nearMissIds);
-export const moveEntry = (actor: Actor, entryId: string, to: Stage, note?: string) => moveEntryIn(getDb(), actor, entryId, to, note);
+export const moveEntry = (actor: Actor, entryId: string, to: Stage, note?: string, details?: Parameters<typeof moveEntryIn>[5]) => moveEntryIn(getDb(), actor, entryId, to, note, details);
 
 export const useImportBatches = () => useLiveQuery(async () => (await liveBatches(getDb())).reverse(), []);
 export const undoImport = (actor: Actor, batchId: string) => undoImportIn(getDb(), actor, batchId);
@@ -106,3 +106,21 @@ export async function trainerListFile(roundId: string): Promise<{ bytes: Uint8Ar
   const { trainerListWorkbook } = await import('../../../shared/io/trainer-list.ts');
   return { bytes: trainerListWorkbook(trainers), fileName: `培训师名单-${trainers[0]?.roundName ?? roundId}.xlsx` };
 }
+
+/** Themes for the topic list (微课主题清单), proposed from the imported training-needs survey. */
+export function useTopicThemes(version: number): TopicTheme[] | undefined {
+  const [state, setState] = useState<{ version: number; themes: TopicTheme[] } | null>(null);
+  useEffect(() => {
+    let stale = false;
+    void factsClient()
+      .call('topicThemes', { dbName: getDb().name })
+      .then((themes) => {
+        if (!stale) setState({ version, themes });
+      });
+    return () => {
+      stale = true;
+    };
+  }, [version]);
+  return state?.version === version ? state.themes : undefined;
+}
+export type { TopicTheme } from './workers/handlers/records.ts';

@@ -56,12 +56,13 @@ export async function handOffRun(db: XinhuoDb, actor: Actor, runId: string, near
 }
 
 /** Moves an entry to another stage, as the state machine allows; refuses anything else. */
-export async function moveEntry(db: XinhuoDb, actor: Actor, entryId: string, to: Stage, note?: string): Promise<PipelineRecord> {
+export async function moveEntry(db: XinhuoDb, actor: Actor, entryId: string, to: Stage, note?: string, details: Pick<PipelineRecord, 'topic' | 'session'> = {}): Promise<PipelineRecord> {
   return change(db, actor, 'pipeline.move', ['pipeline'], async (ctx) => {
     const entry = await ctx.get('pipeline', entryId);
     if (!entry || entry.deleted) throw new Error(`pipeline entry ${entryId} not found`);
     const now = new Date().toISOString();
-    const [moved] = await ctx.put('pipeline', { ...moveStage(entry, to, actor, now, note), updatedAt: now });
+    // A topic comes with 已提交选题, a trial lecture with 已安排试讲: what the stage stands for is kept on the entry.
+    const [moved] = await ctx.put('pipeline', { ...moveStage(entry, to, actor, now, note), ...details, updatedAt: now });
     ctx.audit('pipeline.move', 'pipeline', entry.id, { name: entry.name, employeeId: entry.employeeId, from: entry.stage, to, note: note ?? null });
     return moved;
   });

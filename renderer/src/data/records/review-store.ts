@@ -29,7 +29,7 @@ export async function issuePackets(db: XinhuoDb, actor: Actor, input: IssueInput
   const keys = await ensureOwnKeys(store, actor);
   const trust = await readTrust(store);
   const entries = (await db.pipeline.bulkGet(input.entryIds)).filter((e): e is NonNullable<typeof e> => !!e && !e.deleted);
-  const candidates = entries.map((e) => ({ candidateId: e.employeeId, name: e.name, department: e.department, topic: null, session: null }));
+  const candidates = entries.map((e) => ({ candidateId: e.employeeId, name: e.name, department: e.department, topic: e.topic ?? null, session: e.session ?? null }));
   const unresolved = panelConflicts(input.reviewers, candidates).filter((c) => !input.overrides[conflictKey(c)]?.trim());
   if (unresolved.length) throw new FailureError(failure('review.conflict', { reviewer: input.reviewers[unresolved[0].reviewer].name, candidate: unresolved[0].candidateId, count: unresolved.length }));
   const roundId = crypto.randomUUID();

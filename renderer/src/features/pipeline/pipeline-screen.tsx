@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
-import { can, moveEntry, usePipelineEntries, type PipelineRecord } from '../../data/index.ts';
+import { can, moveEntry, useFactModel, usePipelineEntries, useTopicThemes, type PipelineRecord } from '../../data/index.ts';
+import { SessionDialog, TopicDialog } from './stage-dialogs.tsx';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { hrefOf, VirtualTable } from '../../ui/index.ts';
@@ -19,6 +20,10 @@ export function PipelineScreen() {
   const user = useAppStore((s) => s.user);
   const [stage, setStage] = useState<Stage | null>(null);
   const [withdrawing, setWithdrawing] = useState<PipelineRecord | null>(null);
+  const [topicFor, setTopicFor] = useState<PipelineRecord | null>(null);
+  const [sessionFor, setSessionFor] = useState<PipelineRecord | null>(null);
+  const model = useFactModel();
+  const themes = useTopicThemes(model.version);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   // A department head's entries are their own department's (the query applies the scope).
@@ -28,8 +33,8 @@ export function PipelineScreen() {
   const shown = stage ? all.filter((x) => x.stage === stage) : all;
   const stageName = (s: Stage) => t(`pipeline.stages.${s}`);
 
-  const move = async (entry: PipelineRecord, to: Stage, why?: string) => {
-    await moveEntry(actor, entry.id, to, why);
+  const move = async (entry: PipelineRecord, to: Stage, why?: string, details?: Pick<PipelineRecord, 'topic' | 'session'>) => {
+    await moveEntry(actor, entry.id, to, why, details);
     setNotice(t('pipeline.moved', { name: entry.name, from: stageName(entry.stage), to: stageName(to) }));
   };
 
@@ -114,7 +119,9 @@ export function PipelineScreen() {
                               if (s === 'withdrawn') {
                                 setNote('');
                                 setWithdrawing(x);
-                              } else void move(x, s);
+                              } else if (s === 'topicSubmitted') setTopicFor(x);
+                              else if (s === 'trialScheduled') setSessionFor(x);
+                              else void move(x, s);
                             }}
                           >
                             {t(`pipeline.moveTo.${s}`)}
@@ -126,6 +133,28 @@ export function PipelineScreen() {
             }}
           />
         </>
+      )}
+      {topicFor && (
+        <TopicDialog
+          entry={topicFor}
+          themes={themes ?? []}
+          others={all}
+          onClose={() => setTopicFor(null)}
+          onSave={async (topic) => {
+            await move(topicFor, 'topicSubmitted', undefined, { topic });
+            setTopicFor(null);
+          }}
+        />
+      )}
+      {sessionFor && (
+        <SessionDialog
+          entry={sessionFor}
+          onClose={() => setSessionFor(null)}
+          onSave={async (session) => {
+            await move(sessionFor, 'trialScheduled', undefined, { session });
+            setSessionFor(null);
+          }}
+        />
       )}
       {withdrawing && (
         <aside className="card drawer floating" role="dialog" aria-label={`${t('pipeline.moveTo.withdrawn')} ${withdrawing.name}`}>

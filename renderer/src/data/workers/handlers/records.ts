@@ -6,12 +6,37 @@ import { datasetCsv, datasetWorkbook } from '../../../../../shared/io/export-dat
 import { HELD_DATASETS, type HeldDataset, type HeldFacts } from '../../facts/held-facts.ts';
 import { departmentLookup } from '../../facts/people-index.ts';
 import { exportableIds, viewerScope } from '../../records/scope.ts';
+import { currentDataset } from '../../facts/import-store.ts';
 import type { CallIo } from '../rpc.ts';
 
 export type EmployeeRecords = Record<Exclude<HeldDataset, 'roster'>, Record<string, string | number | null>[]>;
 
+export interface TopicTheme {
+  theme: string;
+  /** How many people asked for it in the needs survey, and from which departments. */
+  asked: number;
+  departments: string[];
+}
+
 export function recordHandlers(facts: HeldFacts) {
   return {
+    /** The topic list's themes proposed from the imported training-needs survey (需求主题), most asked first. */
+    async topicThemes({ dbName }: { dbName: string }): Promise<TopicTheme[]> {
+      await facts.ensure(dbName);
+      const needs = await currentDataset(facts.db, 'needs');
+      const topics = (needs.columns.topic ?? []) as StringColumn;
+      const departments = (needs.columns.department ?? []) as StringColumn;
+      const by = new Map<string, { asked: number; departments: Set<string> }>();
+      for (let i = 0; i < needs.length; i++) {
+        const theme = topics[i]?.trim();
+        if (!theme) continue;
+        const entry = by.get(theme) ?? { asked: 0, departments: new Set<string>() };
+        entry.asked++;
+        if (departments[i]) entry.departments.add(departments[i]!);
+        by.set(theme, entry);
+      }
+      return [...by].map(([theme, v]) => ({ theme, asked: v.asked, departments: [...v.departments].sort((a, b) => a.localeCompare(b, 'zh-CN')) })).sort((a, b) => b.asked - a.asked || a.theme.localeCompare(b.theme, 'zh-CN'));
+    },
     /** One employee's performance, ratings, activities and certificates; null outside the viewer's scope. */
     async employeeRecords({ dbName, userId, employeeId }: { dbName: string; userId: string; employeeId: string }): Promise<EmployeeRecords | null> {
       await facts.ensure(dbName);
