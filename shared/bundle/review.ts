@@ -85,13 +85,14 @@ export async function openReviewPacket(bytes: Uint8Array): Promise<Outcome<Opene
 }
 
 /** A reviewer's score file for their packet: the latest export wins at the officer's. */
-export async function writeScoreFile(opened: OpenedPacket, sheets: ScoreSheetRecord[], now = new Date()): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function writeScoreFile(opened: Pick<OpenedPacket, 'packet' | 'secret'> & { manifest?: Pick<Manifest, 'orgId'> }, sheets: ScoreSheetRecord[], now = new Date()): Promise<{ bytes: Uint8Array; fileName: string }> {
   const p = opened.packet;
   const holder = packetHolder(opened.secret);
   const bytes = await writeBundle(
     {
       kind: 'score-file',
-      orgId: opened.manifest.orgId,
+      // A score file answers its packet, whatever organisation issued it.
+      orgId: opened.manifest?.orgId ?? 'local',
       origin: `${p.packetId}:${p.reviewer.id}`,
       partition: `review:${p.packetId}:${p.reviewer.id}`,
       label: { plantCode: null, plantName: null },

@@ -97,6 +97,27 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   // 0.4 × 8 + 0.3 × 7 + 0.3 × 9 = 8.0; 吴秀英 has not returned hers.
   await expect(table.getByRole('row').nth(1)).toContainText('8.00');
   await expect(table.getByRole('row').nth(1)).toContainText('有评分缺失');
+  // 吴秀英 scored on paper: the officer types her sheet in.
+  const paper = page.getByRole('region', { name: '录入纸质评分' });
+  await paper.getByRole('combobox').selectOption({ label: '吴秀英' });
+  for (const input of await paper.getByRole('spinbutton').all()) await input.fill('6');
+  await paper.getByRole('button', { name: '保存纸质评分' }).click();
+  await expect(paper.getByRole('status')).toHaveText('已录入 吴秀英 的纸质评分');
+  await expect(table.getByRole('row').nth(1)).toContainText('6.00');
+  await expect(table.getByRole('row').nth(1)).not.toContainText('有评分缺失');
+  await expect(table.getByRole('row').nth(1)).toContainText('7.00');
+  // The paper sheets and the trial schedule print.
+  await paper.getByRole('link', { name: '打印纸质评分表' }).click();
+  await expect(page.getByRole('article', { name: '吴秀英 的评分表' })).toBeVisible();
+  await page.goBack();
+  await page.getByLabel('评审批次').selectOption({ label: '2026年度内训师选拔（周建国、吴秀英）' });
+  const [sc2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入评分文件' }).click()]);
+  await sc2.setFiles(scorePath);
+  await page.getByRole('region', { name: '录入纸质评分' }).getByRole('combobox').selectOption({ label: '吴秀英' });
+  for (const input of await page.getByRole('region', { name: '录入纸质评分' }).getByRole('spinbutton').all()) await input.fill('6');
+  await page.getByRole('region', { name: '录入纸质评分' }).getByRole('button', { name: '保存纸质评分' }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('7.00');
+
   // The decision: the top one becomes a trainer, the other is not selected.
   const decide = page.getByRole('region', { name: '确定入选名单' });
   await decide.getByLabel('取前').check();
@@ -125,6 +146,9 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await expect(page.getByTestId('trainer')).toContainText('2026年度内训师选拔');
   await page.getByRole('link', { name: '选拔流程', exact: true }).click();
   await expect(page.getByRole('tab', { name: '入选 1', exact: true })).toBeVisible();
+  await page.goto('/#/trial-schedule');
+  await expect(page.getByRole('table', { name: '试讲安排表' })).toBeVisible();
+  await page.getByRole('link', { name: '选拔流程', exact: true }).click();
   await expect(page.getByRole('tab', { name: '未入选 1' })).toBeVisible();
   await page.getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByText('本部门只有他熟悉该工艺')).toBeVisible();

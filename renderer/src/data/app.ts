@@ -124,3 +124,17 @@ export function useTopicThemes(version: number): TopicTheme[] | undefined {
   return state?.version === version ? state.themes : undefined;
 }
 export type { TopicTheme } from './workers/handlers/records.ts';
+/** The packets of a round this installation issued (with what a paper score sheet needs). */
+export const useRoundPackets = (roundId: string) => useLiveQuery(async () => (await roundPackets(getDb(), roundId)).map((p) => p.packet), [roundId]);
+/** A score file typed in from a reviewer's paper sheet, signed with that packet's key as the reviewer's would be, its sheets marked paper. */
+export async function paperScoreFile(roundId: string, packetId: string, scores: Record<string, Record<string, number>>): Promise<{ name: string; bytes: Uint8Array }> {
+  const p = (await roundPackets(getDb(), roundId)).find((x) => x.packet.packetId === packetId);
+  if (!p) throw new Error(`packet ${packetId} is not in round ${roundId}`);
+  const { writeScoreFile } = await import('../../../shared/bundle/review.ts');
+  const { encodeHlc } = await import('../../../shared/domain/sync/envelope.ts');
+  const now = Date.now();
+  const origin = `${p.packet.packetId}:${p.packet.reviewer.id}`;
+  const sheets = Object.entries(scores).map(([candidateId, s], i) => ({ id: `${p.packet.packetId}-${candidateId}`, partition: `review:${p.packet.packetId}:${p.packet.reviewer.id}`, origin, seq: i + 1, hlc: encodeHlc({ millis: now, counter: i }, origin), deleted: false, packetId: p.packet.packetId, reviewerId: p.packet.reviewer.id, candidateId, rubricId: p.packet.rubric.id, rubricVersion: p.packet.rubric.version, scores: s, comment: '', paper: true, savedAt: new Date(now).toISOString() }));
+  const file = await writeScoreFile(p, sheets, new Date(now));
+  return { name: `纸质-${file.fileName}`, bytes: file.bytes };
+}

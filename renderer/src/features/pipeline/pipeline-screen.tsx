@@ -52,6 +52,7 @@ export function PipelineScreen() {
     <section className="screen pipeline" aria-label={t('pipeline.title')}>
       <header className="toolbar">
         <h2>{t('pipeline.title')}</h2>
+        {all.some((x) => x.session && x.stage === 'trialScheduled') && <a href={hrefOf({ name: 'trialSchedule' })}>{t('pipeline.session.print')}</a>}
         {notice && (
           <span className="muted" role="status">
             {notice}

@@ -7,6 +7,8 @@ import { en, zhCN } from './messages.ts';
 export const ReviewerScreen = lazy(() => import('./reviewer-screen.tsx').then((m) => ({ default: m.ReviewerScreen })));
 const ResultsScreen = lazy(() => import('./results-screen.tsx').then((m) => ({ default: m.ResultsScreen })));
 const NoticeScreen = lazy(() => import('./notice-screen.tsx').then((m) => ({ default: m.NoticeScreen })));
+const PaperSheetsScreen = lazy(() => import('./print-screens.tsx').then((m) => ({ default: m.PaperSheetsScreen })));
+const TrialScheduleScreen = lazy(() => import('./print-screens.tsx').then((m) => ({ default: m.TrialScheduleScreen })));
 
 export const reviewFeature: Feature = {
   id: 'review',
@@ -15,6 +17,8 @@ export const reviewFeature: Feature = {
     { name: 'review', path: 'review', needs: null, screen: ReviewerScreen },
     { name: 'reviewResults', path: 'review-results', needs: 'pipeline.move', nav: 'nav.reviewResults', installation: 'plant', screen: ResultsScreen },
     { name: 'notice', path: 'notice', param: true, needs: 'pipeline.move', installation: 'plant', highlights: 'reviewResults', screen: NoticeScreen },
+    { name: 'paperSheets', path: 'paper-sheets', param: true, needs: 'pipeline.move', installation: 'plant', highlights: 'reviewResults', screen: PaperSheetsScreen },
+    { name: 'trialSchedule', path: 'trial-schedule', needs: 'pipeline', installation: 'plant', highlights: 'pipeline', screen: TrialScheduleScreen },
   ],
   messages: { 'zh-CN': zhCN, en },
 };

@@ -7,6 +7,7 @@ import { failureText } from '../../../../shared/domain/messages.ts';
 import { tallyRound, tallyStoredRound, useStoredRounds, type RoundTally } from '../../data/index.ts';
 import { DecisionCard } from './decision-card.tsx';
 import { IssueCard } from './issue-card.tsx';
+import { PaperCard } from './paper-card.tsx';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -123,6 +124,18 @@ export function ResultsScreen() {
             </tbody>
           </table>
         </div>
+      )}
+      {roundId && (
+        <PaperCard
+          key={`paper-${roundId}`}
+          roundId={roundId}
+          onFile={(file) => {
+            // A reviewer's paper sheet replaces what was typed for them before; the latest counts as with score files.
+            const next = [...scores, file];
+            setScores(next);
+            void recount(packets, next);
+          }}
+        />
       )}
       {tally && scores.length > 0 && roundId && <DecisionCard key={roundId} tally={tally} roundId={roundId} roundName={rounds?.find((r) => r.roundId === roundId)?.roundName ?? ''} />}
     </section>
