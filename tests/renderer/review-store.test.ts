@@ -51,3 +51,25 @@ describe('the round\'s decision', () => {
     expect(await db.trainers.toArray()).toEqual([expect.objectContaining({ employeeId: '000001', grade: 'intermediate', domain: '质量管理', roundName: '第一批', score: 8.2 })]);
   });
 });
+
+describe('a stored round\'s score files', () => {
+  it('are kept with the round: the latest export per reviewer counts, an older one imported later changes nothing', async () => {
+    const { db, actor, entries } = await withEntries([['000001', '质量部', 'trialScheduled']]);
+    const { useDatabase } = await import('../../renderer/src/data/db/db.ts');
+    useDatabase(db);
+    const { tallyStoredRound } = await import('../../renderer/src/data/app.ts');
+    const { writeScoreFile } = await import('../../shared/bundle/review.ts');
+    const r = await issuePackets(db, actor, { roundName: '第一批', entryIds: entries.map((e) => e.id), reviewers: [{ name: '吴秀英', role: 'employee', department: null }], overrides: {} });
+    const opened = await openReviewPacket(r.files[0].bytes);
+    if (!opened.ok) throw new Error(opened.failure.code);
+    const p = opened.value;
+    const sheet = (relevance: number, at: number) => ({ id: `${p.packet.packetId}-000001`, partition: `review:${p.packet.packetId}:R01`, origin: `${p.packet.packetId}:R01`, seq: 1, hlc: `${at.toString(36).padStart(11, '0')}-00000-${p.packet.packetId}:R01`, deleted: false, packetId: p.packet.packetId, reviewerId: 'R01', candidateId: '000001', rubricId: 'default', rubricVersion: 1, scores: { relevance, delivery: 5, authenticity: 5 }, comment: '', paper: false, savedAt: new Date(at).toISOString() });
+    const older = await writeScoreFile(p, [sheet(4, Date.parse('2026-12-01T10:00:00Z'))]);
+    const newer = await writeScoreFile(p, [sheet(9, Date.parse('2026-12-01T11:00:00Z'))]);
+    expect((await tallyStoredRound(actor, r.roundId, [{ name: 'newer', bytes: newer.bytes }])).candidates[0].reviewerTotals).toEqual({ R01: 6.6 });
+    expect((await tallyStoredRound(actor, r.roundId, [{ name: 'older', bytes: older.bytes }])).candidates[0].reviewerTotals).toEqual({ R01: 6.6 });
+    // Nothing picked again: what came back is kept with the round.
+    expect((await tallyStoredRound(actor, r.roundId, [])).candidates[0].reviewerTotals).toEqual({ R01: 6.6 });
+    expect(await db.scoreSheets.count()).toBe(1);
+  });
+});

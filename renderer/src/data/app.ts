@@ -18,7 +18,9 @@ import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupI
 import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/pipeline-store.ts';
 import { pipelineEntriesFor } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
-import type { Actor } from './db/types.ts';
+import type { Actor, ScoreSheetRecord } from './db/types.ts';
+import type { Failure } from '../../../shared/domain/failure.ts';
+import { change } from './records/change.ts';
 import { decideRound as decideRoundIn, issuePackets as issuePacketsIn, roundPackets, storedRounds, type Certification, type IssueInput } from './records/review-store.ts';
 import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
@@ -79,17 +81,52 @@ export type { EmployeeRecords } from './workers/handlers/records.ts';
 
 export const issueReviewPackets = (actor: Actor, input: IssueInput) => issuePacketsIn(getDb(), actor, input);
 export const useStoredRounds = () => useLiveQuery(() => storedRounds(getDb()), []);
-/** The tally of a round this installation issued, from the score files that came back. */
-export async function tallyStoredRound(roundId: string, scoreFiles: { name: string; bytes: Uint8Array }[]) {
-  const packets = await roundPackets(getDb(), roundId);
-  const { tallyScoreFiles } = await import('../../../shared/bundle/review.ts');
-  const report = await tallyScoreFiles(packets, scoreFiles);
+/**
+ * The tally of a round this installation issued. New score files (or typed paper sheets) are
+ * verified against the round's packets and kept with the round: per reviewer the latest
+ * export counts, so leaving the screen, or importing a file again, changes nothing.
+ */
+export async function tallyStoredRound(actor: Actor, roundId: string, scoreFiles: { name: string; bytes: Uint8Array }[]) {
+  const db = getDb();
+  const packets = await roundPackets(db, roundId);
+  const { readScoreFile } = await import('../../../shared/bundle/review.ts');
+  const { tally } = await import('../../../shared/domain/review/rubric.ts');
+  const { decodeHlc } = await import('../../../shared/domain/sync/envelope.ts');
+  const rubric = packets.map((p) => p.packet.rubric).sort((a, b) => b.version - a.version)[0] ?? null;
+  const issued = new Map(packets.map((p) => [p.packet.packetId, { packetId: p.packet.packetId, reviewerId: p.packet.reviewer.id, secret: p.secret, rubric: p.packet.rubric, candidates: p.packet.candidates.map((c) => c.candidateId) }]));
+  const rejected: { file: string; failure: Failure }[] = [];
+  const stored = (await db.scoreSheets.where('packetId').anyOf([...issued.keys()]).toArray()).filter((x) => !x.deleted);
+  const incoming: ScoreSheetRecord[] = [];
+  for (const f of scoreFiles) {
+    const r = await readScoreFile(f.bytes, issued, rubric?.version ?? 1);
+    if (r.ok) incoming.push(...r.value.sheets);
+    else rejected.push({ file: f.name, failure: r.failure });
+  }
+  // An export stamps all its sheets with one clock reading: per packet, the newest export wins.
+  const stamp = (x: { hlc: string }) => decodeHlc(x.hlc).millis;
+  const latest = new Map<string, number>();
+  for (const x of [...stored, ...incoming]) latest.set(x.packetId, Math.max(latest.get(x.packetId) ?? 0, stamp(x)));
+  const keep = [...stored, ...incoming].filter((x) => stamp(x) === latest.get(x.packetId));
+  const keepIds = new Set(keep.map((x) => x.id));
+  if (incoming.length) {
+    await change(db, actor, 'pipeline.move', ['scoreSheet'], async (ctx) => {
+      const gone = stored.filter((x) => !keepIds.has(x.id) || keep.find((k) => k.id === x.id)?.hlc !== x.hlc).map((x) => x.id);
+      if (gone.length) await ctx.purge('scoreSheet', gone);
+      await ctx.applyRemote('scoreSheet', keep.filter((x) => !stored.some((st) => st.id === x.id && st.hlc === x.hlc)));
+      ctx.audit('review.scoresImported', 'round', roundId, { files: scoreFiles.length - rejected.length, refused: rejected.length, paper: incoming.filter((x) => x.paper).length });
+    });
+  }
+  const scores = keep.flatMap((x) => Object.entries(x.scores).map(([criterion, score]) => ({ reviewer: x.reviewerId, candidateId: x.candidateId, criterion, score })));
+  const assigned: Record<string, string[]> = {};
+  for (const p of issued.values()) for (const c of p.candidates) (assigned[c] ??= []).push(p.reviewerId);
   const who = new Map(packets.flatMap((p) => p.packet.candidates.map((c) => [c.candidateId, c] as const)));
+  const paper = new Set(keep.filter((x) => x.paper).map((x) => x.reviewerId));
   return {
-    candidates: report.candidates.map((c) => ({ ...c, name: who.get(c.candidateId)?.name ?? '', department: who.get(c.candidateId)?.department ?? '' })),
-    rejected: report.rejected,
-    reviewers: packets.map((p) => ({ id: p.packet.reviewer.id, name: p.packet.reviewer.name })),
-    rubric: packets[0]?.packet.rubric ?? null,
+    candidates: (rubric ? tally(rubric, scores, { assigned }) : []).map((c) => ({ ...c, name: who.get(c.candidateId)?.name ?? '', department: who.get(c.candidateId)?.department ?? '' })),
+    rejected,
+    reviewers: packets.map((p) => ({ id: p.packet.reviewer.id, name: p.packet.reviewer.name, paper: paper.has(p.packet.reviewer.id) })),
+    rubric,
+    returned: new Set(keep.map((x) => x.packetId)).size,
   };
 }
 export type { IssueInput, StoredRound } from './records/review-store.ts';

@@ -57,6 +57,7 @@ export const zhCN = {
       'review.conflictOverridden': '回避规则例外',
       'review.trainerCertified': '认定内训师',
       'review.decided': '确定入选名单',
+      'review.scoresImported': '导入评分',
     },
     summaries: {
       setup: '{{org}}（{{installationRole}}{{plantPart}}）',
@@ -103,6 +104,7 @@ export const zhCN = {
       'review.conflictOverridden': '{{reviewer}} 评审同部门的 {{candidate}}：{{reason}}',
       'review.trainerCertified': '{{name}}：{{grade}} · {{domain}}（{{round}}）',
       'review.decided': '{{round}}：入选 {{certified}} 人，未入选 {{notSelected}} 人',
+      'review.scoresImported': '评分文件 {{files}} 个（纸质 {{paper}} 份评分），拒绝 {{refused}} 个',
     },
     parts: { plant: ' {{plantCode}} {{plantName}}', department: '：{{department}}', already: '，{{already, number}} 人已在流程中', scope: '，{{scope}}', note: '（{{note}}）' },
   },
@@ -165,6 +167,7 @@ export const en: typeof zhCN = {
       'review.conflictOverridden': 'Conflict of interest overridden',
       'review.trainerCertified': 'Trainer certified',
       'review.decided': 'Trainer list decided',
+      'review.scoresImported': 'Scores imported',
     },
     summaries: {
       setup: '{{org}} ({{installationRole}}{{plantPart}})',
@@ -211,6 +214,7 @@ export const en: typeof zhCN = {
       'review.conflictOverridden': '{{reviewer}} reviews {{candidate}} of the same department: {{reason}}',
       'review.trainerCertified': '{{name}}: {{grade}} · {{domain}} ({{round}})',
       'review.decided': '{{round}}: {{certified}} selected, {{notSelected}} not selected',
+      'review.scoresImported': '{{files}} score files ({{paper}} paper scores), {{refused}} refused',
     },
     parts: { plant: ' {{plantCode}} {{plantName}}', department: ': {{department}}', already: ', {{already, number}} already in the pipeline', scope: ', {{scope}}', note: ' ({{note}})' },
   },

@@ -19,10 +19,13 @@ export function ResultsScreen() {
   const language = useAppStore((s) => s.language);
   const [packets, setPackets] = useState<{ name: string; bytes: Uint8Array }[]>([]);
   const [scores, setScores] = useState<{ name: string; bytes: Uint8Array }[]>([]);
-  const [tally, setTally] = useState<RoundTally | null>(null);
+  const [tally, setTally] = useState<(Omit<RoundTally, 'reviewers'> & { returned?: number; reviewers: { id: string; name: string; paper?: boolean }[] }) | null>(null);
   const rounds = useStoredRounds();
   const [roundId, setRoundId] = useState<string>('');
-  const recount = async (p: typeof packets, s: typeof scores, round = roundId) => setTally(round ? await tallyStoredRound(round, s) : await tallyRound(p, s));
+  const user = useAppStore((st) => st.user)!;
+  const actor = { userId: user.id, userName: user.userName };
+  // A stored round keeps what came back (new files are added to it); picked packet files are tallied as they are.
+  const recount = async (p: typeof packets, s: typeof scores, round = roundId) => setTally(round ? await tallyStoredRound(actor, round, s) : await tallyRound(p, s));
   return (
     <section className="screen review-results pad" aria-label={t('results.title')}>
       <h2>{t('results.title')}</h2>
@@ -36,7 +39,8 @@ export function ResultsScreen() {
               value={roundId}
               onChange={(e) => {
                 setRoundId(e.target.value);
-                void recount(packets, scores, e.target.value);
+                setScores([]);
+                void recount(packets, [], e.target.value);
               }}
             >
               <option value="">{t('results.roundFiles')}</option>
@@ -81,7 +85,7 @@ export function ResultsScreen() {
           {t('results.rejected', { file: r.file, reason: failureText(r.failure, language === 'en' ? 'en' : 'zh') ?? r.failure.code })}
         </p>
       ))}
-      {!tally || !scores.length ? (
+      {!tally || !(roundId ? (tally.returned ?? 0) > 0 : scores.length > 0) ? (
         <p className="muted">{t('results.none')}</p>
       ) : (
         <div className="table-scroll card">
@@ -93,6 +97,7 @@ export function ResultsScreen() {
                 {tally.reviewers.map((r) => (
                   <th key={r.id} className="num">
                     {r.name}
+                    {r.paper ? t('results.paper.mark') : ''}
                   </th>
                 ))}
                 <th className="num">{t('results.columns.mean')}</th>
@@ -137,7 +142,7 @@ export function ResultsScreen() {
           }}
         />
       )}
-      {tally && scores.length > 0 && roundId && <DecisionCard key={roundId} tally={tally} roundId={roundId} roundName={rounds?.find((r) => r.roundId === roundId)?.roundName ?? ''} />}
+      {tally && roundId && (tally.returned ?? 0) > 0 && <DecisionCard key={roundId} tally={tally} roundId={roundId} roundName={rounds?.find((r) => r.roundId === roundId)?.roundName ?? ''} />}
     </section>
   );
 }
