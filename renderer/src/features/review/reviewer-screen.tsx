@@ -8,6 +8,7 @@ import { failureText } from '../../../../shared/domain/messages.ts';
 import { exportScoreFile, openPacketFile, saveDraft, useReviewDrafts, useReviewerPackets, type OpenedPacket, type ReviewDraft } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import { LANGUAGE_NAMES, LANGUAGES, setLanguage } from '../../i18n/index.ts';
 
 type Candidate = OpenedPacket['packet']['candidates'][number];
 
@@ -128,6 +129,30 @@ function PacketView({ packet, onBack }: { packet: OpenedPacket; onBack: () => vo
   );
 }
 
+/** A reviewer has no account and so no 设置: the language is chosen here. */
+function LanguageSwitch() {
+  const language = useAppStore((s) => s.language);
+  const setLanguagePref = useAppStore((s) => s.setLanguagePref);
+  return (
+    <div className="row language-switch">
+      {LANGUAGES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          className={l === language ? 'secondary on' : 'secondary'}
+          aria-pressed={l === language}
+          onClick={() => {
+            setLanguagePref(l);
+            setLanguage(l);
+          }}
+        >
+          {LANGUAGE_NAMES[l]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function ReviewerScreen() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
@@ -137,6 +162,7 @@ export function ReviewerScreen() {
   const packet = packets?.find((p) => p.packet.packetId === current) ?? null;
   return (
     <section className="screen review pad" aria-label={t('review.title')}>
+      <LanguageSwitch />
       {packet ? (
         <PacketView packet={packet} onBack={() => setCurrent(null)} />
       ) : (
