@@ -307,6 +307,9 @@ async function importUiLongTasks(appUrl: string) {
     await page.locator(`[role=row][aria-rowindex="${rows + 1}"]`).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByTestId('plan-counts').waitFor();
+    // The bench workbook is another plant's: confirm it belongs here, as an officer would.
+    const otherPlant = page.getByRole('checkbox', { name: /确认这些数据属于/ });
+    if (await otherPlant.count()) await otherPlant.check();
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByTestId('import-done').waitFor({ timeout: 300_000 });
     await page.getByRole('link', { name: '员工' }).click();

@@ -34,6 +34,10 @@ test('a 100,000-row 50 MB workbook imports through the wizard', async ({ page })
   await expect(page.locator('[role=row][aria-rowindex="100001"]')).toContainText('100001');
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByTestId('plan-counts')).toHaveText(/新增 100,000/);
+  // The file is another plant's (华北第九制造厂): the officer has to say it belongs here.
+  await expect(page.getByTestId('plan-other-plant')).toContainText('这个文件的厂区是 华北第九制造厂，不是本厂区（华东第一制造厂）');
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: /确认这些数据属于华东第一制造厂/ }).check();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toHaveText(/新增 100,000 条/, { timeout: 120_000 });
   await page.getByRole('link', { name: '员工' }).click();

@@ -66,3 +66,24 @@ describe('the mode step', () => {
     expect((screen.getByRole('button', { name: '确认导入' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('a file of another plant', () => {
+  it('is not committed without a word: the officer confirms the rows belong to this plant', () => {
+    useAppStore.setState({ user: { id: 'u1', userName: 'li', displayName: '李', role: 'officer', department: null } as never });
+    render(<ModeStep wizard={wizard({ summary: { dataset: 'roster', plants: ['华东第一制造厂'], installationPlant: '郑州二厂' } as never })} />);
+    expect(screen.getByTestId('plan-other-plant').textContent).toContain('这个文件的厂区是 华东第一制造厂，不是本厂区（郑州二厂）');
+    const commit = screen.getByRole('button', { name: '确认导入' }) as HTMLButtonElement;
+    expect(commit.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /确认这些数据属于郑州二厂/ }));
+    expect(commit.disabled).toBe(false);
+  });
+
+  it('says nothing when the file names this plant, or at head office', () => {
+    useAppStore.setState({ user: { id: 'u1', userName: 'li', displayName: '李', role: 'officer', department: null } as never });
+    const { unmount } = render(<ModeStep wizard={wizard({ summary: { dataset: 'roster', plants: ['郑州二厂'], installationPlant: '郑州二厂' } as never })} />);
+    expect(screen.queryByTestId('plan-other-plant')).toBeNull();
+    unmount();
+    render(<ModeStep wizard={wizard({ summary: { dataset: 'roster', plants: ['郑州二厂'], installationPlant: null } as never })} />);
+    expect(screen.queryByTestId('plan-other-plant')).toBeNull();
+  });
+});

@@ -24,6 +24,10 @@ export type AnalysisSummary = Omit<Analysis, 'ok' | 'set' | 'rowNumbers' | 'prev
   issueCount: number;
   /** The periods the valid rows belong to (datasets with periods). */
   periods: string[];
+  /** The plants (厂区) the file's rows name, at most ten. */
+  plants?: string[];
+  /** This installation's plant name; null at head office. A file naming another plant is worth a question. */
+  installationPlant?: string | null;
 };
 
 export interface DuplicateOf {

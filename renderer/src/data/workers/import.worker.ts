@@ -12,6 +12,7 @@ import { listSheets } from '../../../../shared/io/sheet.ts';
 import { XinhuoDb } from '../db/db.ts';
 import { commitImport, currentDataset, datasetBasis, findBatchByHash, savedMappings } from '../facts/import-store.ts';
 import type { Actor } from '../db/types.ts';
+import { getInstallation } from '../records/installation.ts';
 import type { ImportRequest, ImportResponse, AnalysisSummary } from './import-protocol.ts';
 import { serve, type CallIo, type PortLike } from './rpc.ts';
 
@@ -38,7 +39,9 @@ function periodsOf(a: Analysis): string[] {
   return [...new Set(col.filter((p): p is string => p !== null))].sort();
 }
 
-function summarise(a: Analysis, extra: Issue[]): AnalysisSummary {
+function summarise(a: Analysis, extra: Issue[], installationPlant: string | null): AnalysisSummary {
+  const plantColumn = a.set.columns.plant;
+  const plants = plantColumn && !(plantColumn instanceof Float64Array) ? [...new Set(plantColumn.filter((p): p is string => !!p))].slice(0, 10) : [];
   const issues = [...a.issues, ...extra].sort((x, y) => x.row - y.row);
   const errorRows = new Set(issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row));
   return {
@@ -60,6 +63,8 @@ function summarise(a: Analysis, extra: Issue[]): AnalysisSummary {
     issues: issues.slice(0, 5000),
     issueCount: issues.length,
     periods: periodsOf(a),
+    plants,
+    installationPlant,
   };
 }
 
@@ -122,7 +127,7 @@ async function handle(req: ImportRequest, io: CallIo): Promise<ImportResponse> {
       }
       analysis = result;
       plan = null;
-      return { type: 'analysed', id: req.id, summary: summarise(result, await nameWarnings(result)) };
+      return { type: 'analysed', id: req.id, summary: summarise(result, await nameWarnings(result), db ? ((await getInstallation(db))?.plant?.name ?? null) : null) };
     }
     case 'rows': {
       const rows = analysis ? previewRows(analysis, req.from, req.to) : [];

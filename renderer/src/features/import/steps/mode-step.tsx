@@ -18,6 +18,7 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
   const [mode, setMode] = useState<ImportMode>('upsert');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [otherPlantOk, setOtherPlantOk] = useState(false);
   const user = useAppStore((s) => s.user);
   /** A stored value as the officer reads it: statuses and roles by name, dates and percentages in the locale's form. */
   const shownValue = (dataset: DatasetName, field: string, v: string | number | null): string => {
@@ -34,6 +35,8 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
     void plan(mode);
   }, [mode, plan]);
   if (!summary) return null;
+  // A roster of another plant must not go in without a word: the officer says it belongs here.
+  const otherPlants = summary.installationPlant ? (summary.plants ?? []).filter((p) => p !== summary.installationPlant) : [];
   const modes: ImportMode[] = supportsReplacePeriod(summary.dataset) ? ['insert', 'upsert', 'replacePeriod'] : ['insert', 'upsert'];
   const label = (m: ImportMode) => (m === 'insert' ? t('importer.modeInsert') : m === 'upsert' ? t('importer.modeUpsert') : t('importer.modeReplace', { periods: (planned?.mode === 'replacePeriod' ? planned.periods : summary.periods).join(language === 'en' ? ', ' : '、') }));
   return (
@@ -94,6 +97,14 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
           )}
         </>
       )}
+      {otherPlants.length > 0 && (
+        <div className="card notice" data-testid="plan-other-plant">
+          <p>{t('importer.otherPlant', { plants: otherPlants.join(language === 'en' ? ', ' : '、'), own: summary.installationPlant })}</p>
+          <label className="choice">
+            <input type="checkbox" checked={otherPlantOk} onChange={(e) => setOtherPlantOk(e.target.checked)} /> {t('importer.otherPlantOk', { own: summary.installationPlant })}
+          </label>
+        </div>
+      )}
       <div className="row">
         <button type="button" className="secondary" onClick={() => wizard.setStep('preview')}>
           {t('importer.back')}
@@ -101,7 +112,7 @@ export function ModeStep({ wizard }: { wizard: ImportWizard }) {
         <button
           type="button"
           className="primary"
-          disabled={busy || !commitImportAction.enabled(ctx, planned, mode)}
+          disabled={busy || !commitImportAction.enabled(ctx, planned, mode) || (otherPlants.length > 0 && !otherPlantOk)}
           onClick={async () => {
             setBusy(true);
             const outcome = await commitImportAction.perform(ctx);
