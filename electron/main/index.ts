@@ -94,9 +94,9 @@ app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request.url, { readFile: async (f) => new Uint8Array(await readFile(f)) }));
   denyAllPermissions(session.defaultSession);
   registerIpc(ipcMain, createHandlers(deps), deps);
-  createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), iconPath: join(__dirname, '../../assets/icon.png'), devServerUrl });
+  createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), iconPath: join(__dirname, '../../assets/icon.png'), devServerUrl, devTools: !app.isPackaged });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), devServerUrl });
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), devServerUrl, devTools: !app.isPackaged });
   });
 });
 

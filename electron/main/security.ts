@@ -23,9 +23,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** DevTools only in development: a packaged build gives a plant PC's user no console into the app. */
+export function secureWebPreferences(preloadPath: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: options.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -9,9 +9,11 @@ export interface WindowDeps {
   preloadPath: string;
   iconPath?: string;
   devServerUrl?: string;
+  /** Only an unpackaged build opens DevTools. */
+  devTools?: boolean;
 }
 
-export function mainWindowOptions(deps: Pick<WindowDeps, 'preloadPath' | 'iconPath'>): BrowserWindowConstructorOptions {
+export function mainWindowOptions(deps: Pick<WindowDeps, 'preloadPath' | 'iconPath' | 'devTools'>): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -22,7 +24,7 @@ export function mainWindowOptions(deps: Pick<WindowDeps, 'preloadPath' | 'iconPa
     show: false,
     backgroundColor: '#f6f4ef',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(deps.preloadPath),
+    webPreferences: secureWebPreferences(deps.preloadPath, { devTools: deps.devTools }),
   };
 }
 

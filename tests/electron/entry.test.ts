@@ -70,6 +70,8 @@ describe('main process entry', () => {
     const win = electron.state.windows[0];
     expect(win.url).toBe('app://xinhuo/index.html');
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    // Packaged: no DevTools.
+    expect(win.options.webPreferences).toMatchObject({ devTools: false });
     expect(electron.state.appEvents.has('web-contents-created')).toBe(true);
     // A packaged app ignores a dev server URL from the environment.
     const served = await electron.state.protocolHandlers.get('app')!({ url: 'app://xinhuo/../../etc/passwd' });

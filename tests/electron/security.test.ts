@@ -27,6 +27,9 @@ describe('window security baseline', () => {
     const prefs = secureWebPreferences('/app/preload.cjs');
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, preload: '/app/preload.cjs' });
     expect(mainWindowOptions({ preloadPath: '/p' }).webPreferences).toEqual(secureWebPreferences('/p'));
+    // DevTools stay off unless the build is a development one.
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions({ preloadPath: '/p', devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
   it('has a CSP without inline or remote scripts', () => {
