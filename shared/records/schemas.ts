@@ -62,6 +62,8 @@ export const auditEntrySchema = envelopeSchema.extend({
   params: auditParamsSchema.default({}),
   /** Entries written before audit codes existed keep their Chinese prose here. */
   legacySummary: z.string().optional(),
+  /** The hash-chain link of this origin's trail (shared/records/audit-chain.ts). */
+  chain: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const profileRecordSchema = envelopeSchema.extend({

@@ -9,6 +9,7 @@ import { encodeHlc, hlcTick, newId, type Envelope } from '../domain/sync/envelop
 import { can, type Capability } from './permissions.ts';
 import type { Actor, AuditParams, Clock, Installation, RecordKind, RecordOf } from './schemas.ts';
 import type { HeldBundle, SyncState, TrustState } from './sync-state.ts';
+import { chainLink } from './audit-chain.ts';
 
 /** Fields a kind can be looked up by, besides its id. */
 export const RECORD_INDEXES = {
@@ -36,6 +37,8 @@ export interface StoreSettings {
   held: HeldBundle[];
   /** Keys, the org file, certificates and revocations. */
   trust: TrustState;
+  /** The last link of this origin's audit chain. */
+  auditChain: { origin: string; last: string };
 }
 
 /** What a transaction may read. */
@@ -178,7 +181,14 @@ export async function runChange<T>(store: RecordStore, claimed: Actor, needs: Ne
       },
     };
     const result = await work(ctx);
-    if (pending.length) await tx.bulkPut('audit', pending);
+    if (pending.length) {
+      // Each entry links to the one before it of this origin: editing or removing one later breaks the chain.
+      const saved = await tx.setting('auditChain');
+      let previous = saved?.origin === installation.originId ? saved.last : '';
+      for (const entry of pending) previous = entry.chain = chainLink(previous, entry);
+      await tx.bulkPut('audit', pending);
+      await tx.putSetting('auditChain', { origin: installation.originId, last: previous });
+    }
     await tx.putSetting('clock', clock);
     return result;
   });

@@ -175,3 +175,12 @@ export async function paperScoreFile(roundId: string, packetId: string, scores: 
   const file = await writeScoreFile(p, sheets, new Date(now));
   return { name: `纸质-${file.fileName}`, bytes: file.bytes };
 }
+/** Whether this installation's audit chain holds (every entry it wrote, linked by hash). */
+export const useAuditChain = () =>
+  useLiveQuery(async () => {
+    const db = getDb();
+    const installation = (await db.settings.get('installation'))?.value as { originId: string } | undefined;
+    if (!installation) return null;
+    const { checkChain } = await import('../../../shared/records/audit-chain.ts');
+    return checkChain((await db.audit.toArray()).filter((e) => e.origin === installation.originId), installation.originId);
+  }, []);

@@ -24,7 +24,8 @@ export type SettingRow =
   | { key: 'importMappings'; value: Record<string, SavedMapping> }
   | { key: 'sync'; value: SyncState }
   | { key: 'held'; value: HeldBundle[] }
-  | { key: 'trust'; value: TrustState };
+  | { key: 'trust'; value: TrustState }
+  | { key: 'auditChain'; value: { origin: string; last: string } };
 
 /** A column mapping remembered for a source, keyed by its header signature. */
 export interface SavedMapping {

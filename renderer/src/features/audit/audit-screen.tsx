@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuditEntries, useUsers, type AuditFilter } from '../../data/index.ts';
+import { useAuditChain, useAuditEntries, useUsers, type AuditFilter } from '../../data/index.ts';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -14,6 +14,7 @@ export function AuditScreen() {
   const [filter, setFilter] = useState<AuditFilter>({ userName: null, action: null, text: '', from: null, to: null });
   const entries = useAuditEntries(filter);
   const users = useUsers();
+  const chain = useAuditChain();
   const actions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>);
   const columns = [
     { id: 'at', title: t('audit.time'), width: 1.3 },
@@ -58,6 +59,17 @@ export function AuditScreen() {
         </label>
         <span className="count">{entries ? t('audit.count', { count: entries.length }) : ''}</span>
       </header>
+      {chain?.brokenAt ? (
+        <p role="alert" className="error" data-testid="audit-chain">
+          {t('audit.chainBroken', { time: formatDateTime(chain.brokenAt.at, language) })}
+        </p>
+      ) : (
+        chain && chain.checked > 0 && (
+          <p className="hint" data-testid="audit-chain">
+            {t('audit.chainOk', { count: chain.checked })}
+          </p>
+        )
+      )}
       {entries && entries.length === 0 ? (
         <p className="muted pad">{t('audit.empty')}</p>
       ) : (

@@ -12,6 +12,8 @@ export const zhCN = {
     to: '截止日期',
     empty: '没有符合条件的记录。',
     count: '{{count}} 条记录',
+    chainOk: '操作日志完整：本机写入的 {{count}} 条记录环环相扣，没有被改动。',
+    chainBroken: '操作日志在 {{time}} 的记录处断开：这一条或其前后的记录被改动、删除或插入过。请联系管理员。',
     actions: {
       setup: '完成设置',
       'user.create': '创建用户',
@@ -122,6 +124,8 @@ export const en: typeof zhCN = {
     to: 'To',
     empty: 'No entries match.',
     count: '{{count}} entries',
+    chainOk: 'The audit log is intact: the {{count}} entries this installation wrote are linked and unchanged.',
+    chainBroken: 'The audit log breaks at the entry of {{time}}: an entry there was changed, removed or inserted. Contact an administrator.',
     actions: {
       setup: 'Setup',
       'user.create': 'User created',
