@@ -21,6 +21,7 @@ import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } fr
 import type { Actor, ScoreSheetRecord } from './db/types.ts';
 import type { Failure } from '../../../shared/domain/failure.ts';
 import { change } from './records/change.ts';
+import { withCandidateNames } from './reviewer.ts';
 import { decideRound as decideRoundIn, issuePackets as issuePacketsIn, roundPackets, storedRounds, type Certification, type IssueInput } from './records/review-store.ts';
 import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
@@ -119,10 +120,9 @@ export async function tallyStoredRound(actor: Actor, roundId: string, scoreFiles
   const scores = keep.flatMap((x) => Object.entries(x.scores).map(([criterion, score]) => ({ reviewer: x.reviewerId, candidateId: x.candidateId, criterion, score })));
   const assigned: Record<string, string[]> = {};
   for (const p of issued.values()) for (const c of p.candidates) (assigned[c] ??= []).push(p.reviewerId);
-  const who = new Map(packets.flatMap((p) => p.packet.candidates.map((c) => [c.candidateId, c] as const)));
   const paper = new Set(keep.filter((x) => x.paper).map((x) => x.reviewerId));
   return {
-    candidates: (rubric ? tally(rubric, scores, { assigned }) : []).map((c) => ({ ...c, name: who.get(c.candidateId)?.name ?? '', department: who.get(c.candidateId)?.department ?? '' })),
+    candidates: withCandidateNames(packets, rubric ? tally(rubric, scores, { assigned }) : []),
     rejected,
     reviewers: packets.map((p) => ({ id: p.packet.reviewer.id, name: p.packet.reviewer.name, paper: paper.has(p.packet.reviewer.id) })),
     rubric,

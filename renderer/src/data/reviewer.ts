@@ -106,11 +106,16 @@ export async function tallyRound(packetFiles: { name: string; bytes: Uint8Array 
     else rejected.push({ file: f.name, failure: r.failure });
   }
   const report = await tallyScoreFiles(packets, scoreFiles);
-  const who = new Map(packets.flatMap((p) => p.packet.candidates.map((c) => [c.candidateId, c] as const)));
   return {
-    candidates: report.candidates.map((c) => ({ ...c, name: who.get(c.candidateId)?.name ?? '', department: who.get(c.candidateId)?.department ?? '' })),
+    candidates: withCandidateNames(packets, report.candidates),
     rejected: [...rejected, ...report.rejected],
     reviewers: packets.map((p) => ({ id: p.packet.reviewer.id, name: p.packet.reviewer.name })),
     rubric: packets[0]?.packet.rubric ?? null,
   };
+}
+
+/** The tally's candidates with the names and departments their packets show. */
+export function withCandidateNames(packets: readonly Pick<OpenedPacket, 'packet'>[], candidates: CandidateTally[]): RoundTally['candidates'] {
+  const who = new Map(packets.flatMap((p) => p.packet.candidates.map((c) => [c.candidateId, c] as const)));
+  return candidates.map((c) => ({ ...c, name: who.get(c.candidateId)?.name ?? '', department: who.get(c.candidateId)?.department ?? '' }));
 }

@@ -4,6 +4,7 @@ import { lazy } from 'react';
 
 export { VirtualTable, type TableColumn } from './virtual-table.tsx';
 export { ProgressBar } from './progress-bar.tsx';
+export { Outcome } from './outcome.tsx';
 export { useRoute, navigate, hrefOf, parseRoute, setRoutes, type Route, type RouteDef } from './router.ts';
 export type { LineSeries, LineChartProps } from './line-chart.tsx';
 export const LineChart = lazy(() => import('./line-chart.tsx'));

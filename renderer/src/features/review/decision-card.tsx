@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideRound, trainerListFile, type RoundTally } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
-import { hrefOf } from '../../ui/index.ts';
+import { hrefOf, Outcome } from '../../ui/index.ts';
 import { sharedFailureText } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
@@ -102,11 +102,7 @@ export function DecisionCard({ tally, roundId, roundName }: { tally: RoundTally;
           {t('results.decide.confirm', { count: chosen.length })}
         </button>
       </div>
-      {note && (
-        <p role="status" className="notice card">
-          {note}
-        </p>
-      )}
+      <Outcome note={note} error={error} />
       {decided && (
         <div className="row">
           <button
@@ -121,11 +117,6 @@ export function DecisionCard({ tally, roundId, roundName }: { tally: RoundTally;
           </button>
           <a href={hrefOf({ name: 'notice', id: roundId })}>{t('results.decide.openNotice')}</a>
         </div>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
       )}
     </section>
   );

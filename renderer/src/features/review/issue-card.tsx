@@ -4,6 +4,7 @@
 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Outcome } from '../../ui/index.ts';
 import { conflictKey, panelConflicts, type PanelMember } from '../../../../shared/domain/review/panel.ts';
 import { STAGE_EN, STAGE_ZH } from '../../../../shared/domain/pipeline/stages.ts';
 import { issueReviewPackets, usePipelineEntries } from '../../data/index.ts';
@@ -117,16 +118,7 @@ export function IssueCard() {
           {t('results.issue.submit', { count: members.length })}
         </button>
       </div>
-      {note && (
-        <p role="status" className="notice card">
-          {note}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Outcome note={note} error={error} />
     </section>
   );
 }

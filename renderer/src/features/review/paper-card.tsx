@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paperScoreFile, useRoundPackets } from '../../data/index.ts';
-import { hrefOf } from '../../ui/index.ts';
+import { hrefOf, Outcome } from '../../ui/index.ts';
 
 export function PaperCard({ roundId, onFile }: { roundId: string; onFile: (file: { name: string; bytes: Uint8Array }) => void }) {
   const { t } = useTranslation();
@@ -78,11 +78,7 @@ export function PaperCard({ roundId, onFile }: { roundId: string; onFile: (file:
           </div>
         </>
       )}
-      {note && (
-        <p role="status" className="notice card">
-          {note}
-        </p>
-      )}
+      <Outcome note={note} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Outcome } from '../../ui/index.ts';
 import { normalisedWeights, reviewerTotal } from '../../../../shared/domain/review/rubric.ts';
 import { failureText } from '../../../../shared/domain/messages.ts';
 import { exportScoreFile, openPacketFile, saveDraft, useReviewDrafts, useReviewerPackets, type OpenedPacket, type ReviewDraft } from '../../data/index.ts';
@@ -105,11 +106,7 @@ function PacketView({ packet, onBack }: { packet: OpenedPacket; onBack: () => vo
           {t('review.export')}
         </button>
       </header>
-      {note && (
-        <p role="status" className="notice card">
-          {note}
-        </p>
-      )}
+      <Outcome note={note} />
       <section className="card" aria-label={t('review.rubric')}>
         <h3>
           {t('review.rubric')} <span className="muted">{t('review.scale', rubric.scale)}</span>
@@ -185,11 +182,7 @@ export function ReviewerScreen() {
             </button>
             <a href="#/">{t('review.home')}</a>
           </div>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <Outcome error={error} />
           <h3>{t('review.opened')}</h3>
           {packets && packets.length === 0 && <p className="muted">{t('review.none')}</p>}
           <ul className="packet-list">

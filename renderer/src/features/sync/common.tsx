@@ -9,6 +9,9 @@ import { sync, type Inspection, type ReceiveReport, type SyncStatus } from '../.
 import { formatDateTime, sharedFailureText, type Language } from '../../i18n/index.ts';
 import { getPlatform, type BackupStatus } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import { Outcome } from '../../ui/index.ts';
+
+export { Outcome };
 
 export const BUNDLE_FILTERS = [{ name: '薪火同步包', extensions: ['xhb'] }];
 export const JSON_FILTERS = [{ name: 'JSON', extensions: ['json'] }];
@@ -51,22 +54,6 @@ export function useAction() {
   return { busy, note, error, run, setNote };
 }
 
-export function Outcome({ note, error }: { note: string | null; error: string | null }) {
-  return (
-    <>
-      {note && (
-        <p role="status" className="notice card">
-          {note}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
 
 export async function save(name: string, bytes: Uint8Array, json = false): Promise<string | null> {
   return getPlatform().saveFile({ suggestedName: name, bytes, filters: json ? JSON_FILTERS : BUNDLE_FILTERS });
