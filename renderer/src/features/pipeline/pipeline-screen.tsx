@@ -39,8 +39,8 @@ export function PipelineScreen() {
   };
 
   const columns = [
-    { id: 'employeeId', title: t('pipeline.columns.employeeId'), width: 0.7 },
-    { id: 'name', title: t('pipeline.columns.name'), width: 0.6 },
+    { id: 'employeeId', title: t('pipeline.columns.employeeId'), width: 0.7, minChars: 11 },
+    { id: 'name', title: t('pipeline.columns.name'), width: 0.6, minChars: 4 },
     { id: 'department', title: t('pipeline.columns.department'), width: 0.9 },
     { id: 'stage', title: t('pipeline.columns.stage'), width: 0.7 },
     { id: 'source', title: t('pipeline.columns.source'), width: 2.6 },
