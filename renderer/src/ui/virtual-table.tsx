@@ -29,7 +29,7 @@ export interface VirtualTableProps {
 
 export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6 });
   const items = virtualizer.getVirtualItems();
   const first = items.length ? items[0].index : 0;
   const last = items.length ? items[items.length - 1].index + 1 : 0;

@@ -26,7 +26,7 @@ export interface SnapshotInfo {
 }
 
 /** Rows per list in an evaluation's reply; the rest come page by page. */
-export const FIRST_PAGE = 100;
+export const FIRST_PAGE = 50;
 
 export type ScreeningRequest =
   /** userId: the signed-in user, whose department scope the worker applies to every view. */

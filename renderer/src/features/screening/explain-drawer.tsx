@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import { hrefOf } from '../../ui/index.ts';
 import { labelOf } from './format.ts';
-import { Badge } from './result-tables.tsx';
+import { Badge, useBadgeText } from './result-tables.tsx';
 import type { Explained } from './use-screening.ts';
 
 export function ExplainDrawer({ explained, profile, onClose }: { explained: Explained; profile: Profile; onClose: () => void }) {
   const { t } = useTranslation();
+  const text = useBadgeText();
   return (
     <aside className="card drawer" role="dialog" aria-label={t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}>
       <header>
@@ -24,7 +25,7 @@ export function ExplainDrawer({ explained, profile, onClose }: { explained: Expl
         return (
           <section key={c.id}>
             <h4>
-              {cell && <Badge profile={profile} cell={cell} />} {labelOf(profile, c.id)}
+              {cell && <Badge profile={profile} cell={cell} text={text} />} {labelOf(profile, c.id)}
             </h4>
             <ul className="timeline">
               {c.records.map((r, i) => (

@@ -43,18 +43,20 @@ export function formatThreshold(c: Criterion | undefined, cell: CriterionCell): 
   return String(cell.threshold);
 }
 
-export function missText(profile: Profile, row: PersonRow, noData: string): string {
+/** What a near-miss lacks, criterion by criterion, with the reader's words for a rank and a list. */
+export function missText(profile: Profile, row: PersonRow, text: { noData: string; rank: (cell: CriterionCell) => string; separator: string }): string {
+  const { noData } = text;
   return (row.failed ?? [])
     .map((id) => {
       const c = profile.criteria.find((x) => x.id === id);
       const cell = row.criteria.find((x) => x.id === id)!;
       const name = c?.kind === 'threshold' && c.source === 'rating' ? c.metric : labelOf(profile, id);
-      if (cell.rank) return `${name}（第${cell.rank}名，前${cell.cutoff}名合格）`;
+      if (cell.rank) return `${name}${text.rank(cell)}`;
       const v = formatValue(c, cell.value, noData);
       const th = formatThreshold(c, cell).replace(/^(>=|≥)/, '<').replace(/^>/, '≤');
       return cell.value === null ? `${name} ${noData}` : `${name} ${v} ${th}`;
     })
-    .join('、');
+    .join(text.separator);
 }
 
 export function newCriterion(kind: string, info: SnapshotInfo | null, existing: Criterion[]): Criterion {

@@ -1,23 +1,44 @@
 // The result lists: candidates with a badge per criterion, near-misses with what they lack,
 // exclusions with the reason, and counts per department or plant. Rows arrive page by page.
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ExcludedRow, PersonRow, ResultList } from '../../../../shared/domain/screening/report.ts';
 import { hrefOf, VirtualTable } from '../../ui/index.ts';
 import { formatThreshold, formatValue, labelOf, missText } from './format.ts';
 
-export function Badge({ profile, cell }: { profile: Profile; cell: CriterionCell }) {
+/** The catalogue sentences a badge needs, looked up once per table render rather than once per
+ *  cell: a slider step repaints every visible row, and a lookup costs more than the badge. */
+export interface BadgeText {
+  noData: string;
+  rank: (cell: CriterionCell) => string;
+}
+
+export function useBadgeText(): BadgeText {
   const { t } = useTranslation();
+  return useMemo(() => {
+    // The rank sentence is looked up once with placeholders and filled per cell.
+    const rank = t('screening.rank', { rank: '\u0001', cutoff: '\u0002', size: '\u0003' });
+    const fill = (cell: CriterionCell) => rank.replace('\u0001', String(cell.rank)).replace('\u0002', String(cell.cutoff)).replace('\u0003', String(cell.groupSize));
+    return { noData: t('screening.noDataValue'), rank: fill };
+  }, [t]);
+}
+
+export function Badge({ profile, cell, text }: { profile: Profile; cell: CriterionCell; text: BadgeText }) {
   const c = profile.criteria.find((x) => x.id === cell.id);
-  const value = formatValue(c, cell.value, t('screening.noDataValue'));
-  const detail = cell.rank ? t('screening.rank', { rank: cell.rank, cutoff: cell.cutoff, size: cell.groupSize }) : `${value} ${formatThreshold(c, cell)}`;
+  const value = formatValue(c, cell.value, text.noData);
+  const detail = cell.rank ? text.rank(cell) : `${value} ${formatThreshold(c, cell)}`;
   return (
     <span className={`badge ${cell.passed ? 'ok' : 'bad'}`} title={`${labelOf(profile, cell.id)}：${detail}`}>
       {cell.passed ? '✓' : '✗'} {value}
     </span>
   );
+}
+
+function allHeld(rows: readonly unknown[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (rows[i] === undefined) return false;
+  return true;
 }
 
 export type FetchRows = (list: ResultList, from: number, to: number) => Promise<(PersonRow | ExcludedRow)[] | null>;
@@ -29,12 +50,16 @@ function usePagedRows<T>(evaluation: number, list: ResultList, first: T[], fetch
   const [state, setState] = useState({ evaluation, rows: first as (T | undefined)[] });
   const asked = useRef(new Set<string>());
   if (state.evaluation !== evaluation) setState({ evaluation, rows: first });
+  const held = useRef(first as (T | undefined)[]);
+  held.current = state.evaluation === evaluation ? state.rows : first;
   const onVisibleRange = useCallback(
     (from: number, to: number) => {
       for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) {
         const start = page * PAGE;
         const key = `${evaluation}|${page}`;
         if (asked.current.has(key)) continue;
+        // The rows in view already arrived with the evaluation: nothing to ask for yet.
+        if (allHeld(held.current, Math.max(from, start), Math.min(to, start + PAGE))) continue;
         asked.current.add(key);
         void fetchRows(list, start, start + PAGE).then((rows) => {
           if (!rows) return;
@@ -56,6 +81,9 @@ function usePagedRows<T>(evaluation: number, list: ResultList, first: T[], fetch
 export function PeopleTable({ evaluation, first, count, fetchRows, profile, onExplain, label, nearMiss }: { evaluation: number; first: PersonRow[]; count: number; fetchRows: FetchRows; profile: Profile; onExplain: (id: string) => void; label: string; nearMiss?: boolean }) {
   const { t } = useTranslation();
   const { rowAt, onVisibleRange } = usePagedRows(evaluation, nearMiss ? 'nearMisses' : 'candidates', first, fetchRows);
+  const text = useBadgeText();
+  const explain = t('screening.explain');
+  const miss = useMemo(() => ({ noData: text.noData, rank: (cell: CriterionCell) => t('screening.missRank', { rank: cell.rank, cutoff: cell.cutoff }), separator: t('screening.missSeparator') }), [t, text]);
   const columns = [
     { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8, minChars: 11 },
     { id: 'name', title: t('screening.columns.name'), width: 0.8 },
@@ -78,15 +106,15 @@ export function PeopleTable({ evaluation, first, count, fetchRows, profile, onEx
         if (c === 'department') return r.department;
         if (c === 'why')
           return (
-            <button type="button" className="link-button" onClick={() => onExplain(r.employeeId)} aria-label={`${t('screening.explain')} ${r.name}`}>
-              {t('screening.explain')}
+            <button type="button" className="link-button" onClick={() => onExplain(r.employeeId)} aria-label={`${explain} ${r.name}`}>
+              {explain}
             </button>
           );
-        if (nearMiss) return <span className="miss">{t('screening.onlyMisses', { what: missText(profile, r, t('screening.noDataValue')) })}</span>;
+        if (nearMiss) return <span className="miss">{t('screening.onlyMisses', { what: missText(profile, r, miss) })}</span>;
         return (
           <span className="badges">
             {r.criteria.map((cell) => (
-              <Badge key={cell.id} profile={profile} cell={cell} />
+              <Badge key={cell.id} profile={profile} cell={cell} text={text} />
             ))}
           </span>
         );

@@ -68,13 +68,16 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     });
   }, [info, profile, asOf, view]);
 
-  const explainPerson = useCallback(
-    async (employeeId: string) => {
-      if (!session.current || !asOf) return;
-      setExplained(await session.current.explain({ profile, asOf, view, employeeId }));
-    },
-    [profile, asOf, view],
-  );
+  // The explanation asks about the profile on screen at the moment of the click. Read through a
+  // ref, so the callback stays the same across slider steps and the memoised results panel is not
+  // re-rendered by the input event (only by the evaluation it waits for).
+  const current = useRef({ profile, asOf, view });
+  current.current = { profile, asOf, view };
+  const explainPerson = useCallback(async (employeeId: string) => {
+    const { profile: p, asOf: d, view: v } = current.current;
+    if (!session.current || !d) return;
+    setExplained(await session.current.explain({ profile: p, asOf: d, view: v, employeeId }));
+  }, []);
 
   const evaluation = result?.evaluation;
   const fetchRows = useCallback<FetchRows>(

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+// The live result lists: the rows that come with an evaluation are shown without asking the
+// worker for them again, and a near-miss's rank reads in the reader's language.
+import { act, render, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SEED_PROFILE } from '../../../shared/domain/screening/profile.ts';
+import type { PersonRow } from '../../../shared/domain/screening/report.ts';
+import { setLanguage } from '../../../renderer/src/i18n/index.ts';
+import { PeopleTable } from '../../../renderer/src/features/screening/result-tables.tsx';
+import './setup.ts';
+
+const person = (k: number, over: Partial<PersonRow> = {}): PersonRow => ({
+  e: k,
+  employeeId: String(100000 + k),
+  name: `员工${k}`,
+  department: '质量部',
+  position: '技术员',
+  criteria: [
+    { id: 'performance', passed: true, value: 90, threshold: 15, rank: k + 1, cutoff: 20, groupSize: 120 },
+    { id: 'coaching', passed: true, value: 4.8, threshold: 4.5 },
+  ],
+  ...over,
+});
+
+afterEach(() => setLanguage('zh-CN'));
+
+// jsdom lays nothing out: give scroll boxes a window's size, so the table has rows in view.
+const sizes = { clientHeight: 400, clientWidth: 900 };
+const saved = Object.fromEntries(Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]));
+beforeAll(() => {
+  for (const [k, v] of Object.entries(sizes)) Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
+});
+afterAll(() => {
+  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
+});
+
+describe('the candidate list', () => {
+  it('does not fetch again the rows that arrived with the evaluation', async () => {
+    const first = Array.from({ length: 30 }, (_, k) => person(k));
+    const fetchRows = vi.fn(async () => []);
+    render(<PeopleTable evaluation={7} first={first} count={30} fetchRows={fetchRows} profile={SEED_PROFILE} onExplain={vi.fn()} label="候选人" />);
+    await act(async () => {});
+    expect(screen.getByText('100000')).toBeTruthy();
+    expect(fetchRows).not.toHaveBeenCalled();
+  });
+
+  it('asks for a page when the rows in view did not come with the evaluation', async () => {
+    const fetchRows = vi.fn(async () => [person(0)]);
+    render(<PeopleTable evaluation={8} first={[]} count={1} fetchRows={fetchRows} profile={SEED_PROFILE} onExplain={vi.fn()} label="候选人" />);
+    await act(async () => {});
+    expect(fetchRows).toHaveBeenCalledWith('candidates', 0, 200);
+    expect(await screen.findByText('100000')).toBeTruthy();
+  });
+
+  it('says what a near-miss lacks, rank included, in English when the reader reads English', async () => {
+    setLanguage('en');
+    const row = person(3, {
+      criteria: [
+        { id: 'performance', passed: false, value: 70, threshold: 15, rank: 25, cutoff: 20, groupSize: 120 },
+        { id: 'coaching', passed: true, value: 4.8, threshold: 4.5 },
+      ],
+      failed: ['performance'],
+    });
+    render(<PeopleTable evaluation={9} first={[row]} count={1} fetchRows={vi.fn(async () => [])} profile={SEED_PROFILE} onExplain={vi.fn()} label="Near misses" nearMiss />);
+    // The criterion's label is the profile's own words; the sentence around it is the reader's.
+    const text = (await screen.findByText(/rank 25; top 20 pass/)).textContent!;
+    expect(text).not.toContain('第25名');
+  });
+});
