@@ -63,9 +63,9 @@ export class MemoryRecordStore implements RecordStore {
       },
       all: async (kind) => [...table(kind, false).values()].map(clone) as never,
       setting: async (key) => structuredClone(settings.get(key) as never),
-      bulkPut: async (kind, records) => {
+      bulkPut: async (kind, records, handedOver) => {
         const t = table(kind, true);
-        for (const r of records) t.set(r.id, clone(r));
+        for (const r of records) t.set(r.id, handedOver ? r : clone(r));
       },
       purge: async (kind, ids) => {
         const t = table(kind, true);

@@ -53,7 +53,9 @@ export interface StoreReader {
 
 /** A transaction: reads, raw writes and physical removal. Only the write path uses it directly. */
 export interface StoreTx extends StoreReader {
-  bulkPut<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
+  /** Stores the records. `handedOver`: the caller gives them up (nothing keeps or changes them
+   *  afterwards), so a store that would copy them for isolation may keep them as they are. */
+  bulkPut<K extends RecordKind>(kind: K, records: readonly RecordOf[K][], handedOver?: boolean): Promise<void>;
   /** Physically removes rows: only for content a tombstone already stands for (a batch's blocks). */
   purge(kind: RecordKind, ids: readonly string[]): Promise<void>;
   putSetting<S extends keyof StoreSettings>(key: S, value: StoreSettings[S]): Promise<void>;
@@ -85,6 +87,7 @@ export interface ChangeContext extends StoreReader {
   /**
    * Writes records of other partitions exactly as they came, envelopes kept: only for records
    * from a verified bundle (shared/bundle/replica.ts). This installation's own partition is refused.
+   * The records are handed over to the store: the caller neither keeps nor changes them.
    */
   applyRemote<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Writes this installation's sync bookkeeping. */
@@ -173,7 +176,7 @@ export async function runChange<T>(store: RecordStore, claimed: Actor, needs: Ne
       purge: (kind, ids) => tx.purge(kind, ids),
       applyRemote: (kind, records) => {
         for (const r of records) if (r.partition === partition) throw new FailureError(failure('change.ownPartition', { kind, partition }));
-        return tx.bulkPut(kind, records);
+        return tx.bulkPut(kind, records, true);
       },
       putSetting: (key, value) => tx.putSetting(key, value),
       audit: (action, entity, entityId, params = {}) => {
