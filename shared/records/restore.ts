@@ -37,6 +37,7 @@ const UPGRADES: { [K in RecordKind]: readonly Upgrade[] } = {
   reviewPacket: [],
   scoreSheet: [],
   trainer: [],
+  round: [],
 };
 
 function paramsFrom(details: unknown): Record<string, string | number | boolean | null> {

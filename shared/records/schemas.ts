@@ -124,7 +124,11 @@ export const pipelineRecordSchema = envelopeSchema.extend({
   stage: z.enum(STAGES),
   history: z.array(stageMoveSchema),
   runId: z.string(),
-  source: z.enum(['candidate', 'nearMiss']),
+  /** The selection round (选拔批次) the person is in; entries from before rounds have none until upgraded. */
+  roundId: z.string().optional(),
+  /** candidate / nearMiss: from the run; manual: added by the officer, with `reason`. */
+  source: z.enum(['candidate', 'nearMiss', 'manual']),
+  reason: z.string().max(500).optional(),
   profileName: z.string(),
   profileVersion: z.number().int(),
   asOf: z.string(),
@@ -132,6 +136,21 @@ export const pipelineRecordSchema = envelopeSchema.extend({
   updatedAt: z.string(),
   topic: candidateTopicSchema.optional(),
   session: trialSessionSchema.optional(),
+});
+
+/** A selection round (选拔批次): from a saved screening run to the trainers it certifies. */
+export const roundSchema = envelopeSchema.extend({
+  name: z.string().min(1).max(200),
+  /** The plant the round runs at (its name), as this installation calls it. */
+  plant: z.string().max(200),
+  startsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** How many trainers the round means to certify, if set. */
+  quota: z.number().int().min(1).max(10_000).nullable(),
+  /** The saved screening run it started from (null: the round made on upgrade from entries of several runs). */
+  runId: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
 });
 
 export const IMPORT_MODES = ['insert', 'upsert', 'replacePeriod', 'demo'] as const;
@@ -275,6 +294,7 @@ export const RECORD_KINDS = {
   reviewPacket: { version: 1, schema: reviewPacketSchema },
   scoreSheet: { version: 1, schema: scoreSheetSchema },
   trainer: { version: 1, schema: trainerSchema },
+  round: { version: 1, schema: roundSchema },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -295,6 +315,7 @@ export type ConflictRecord = z.output<typeof conflictSchema>;
 export type ReviewPacketRecord = z.output<typeof reviewPacketSchema>;
 export type ScoreSheetRecord = z.output<typeof scoreSheetSchema>;
 export type TrainerRecord = z.output<typeof trainerSchema>;
+export type RoundRecord = z.output<typeof roundSchema>;
 export type TrainerGrade = (typeof TRAINER_GRADES)[number];
 
 export interface RecordOf {
@@ -309,6 +330,7 @@ export interface RecordOf {
   reviewPacket: ReviewPacketRecord;
   scoreSheet: ScoreSheetRecord;
   trainer: TrainerRecord;
+  round: RoundRecord;
 }
 
 /** A user without the password hash: the only form in which a user leaves the installation. */

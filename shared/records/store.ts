@@ -17,13 +17,14 @@ export const RECORD_INDEXES = {
   audit: ['action', 'entityId', 'userId'],
   profile: ['profileId'],
   screeningRun: ['profileId'],
-  pipeline: ['employeeId', 'runId', 'stage'],
+  pipeline: ['employeeId', 'runId', 'stage', 'roundId'],
   factBatch: ['dataset'],
   factBlock: ['batch'],
   conflict: ['recordId'],
   reviewPacket: ['packetId', 'roundId'],
   scoreSheet: ['packetId', 'candidateId'],
   trainer: ['employeeId'],
+  round: [],
 } as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
 
 export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];

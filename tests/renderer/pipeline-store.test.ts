@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
-import { handOffRun, moveEntry } from '../../renderer/src/data/records/pipeline-store.ts';
+import { addToRound, handOffRun, moveEntry, upgradeToRounds } from '../../renderer/src/data/records/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
 import { installedDb, screeningReport, shownAudit } from './helpers.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
@@ -13,7 +13,7 @@ describe('handing a run to the selection pipeline', () => {
   it('adds every candidate and the picked near-misses at 数据初选, once, with the run marked and audited', async () => {
     const { db, actor } = await installedDb();
     const run = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000002'], ['000003', '000004']), []);
-    expect(await handOffRun(db, actor, run.id, ['000004'])).toEqual({ added: 3, alreadyInPipeline: 0 });
+    expect(await handOffRun(db, actor, run.id, ['000004'])).toMatchObject({ added: 3, alreadyInPipeline: 0 });
     const entries = await db.pipeline.orderBy('employeeId').toArray();
     expect(entries.map((x) => [x.employeeId, x.stage, x.source])).toEqual([
       ['000001', 'shortlisted', 'candidate'],
@@ -27,7 +27,7 @@ describe('handing a run to the selection pipeline', () => {
 
     // A later run with the same people does not add them twice while they are in the pipeline.
     const later = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000005'], []), []);
-    expect(await handOffRun(db, actor, later.id)).toEqual({ added: 1, alreadyInPipeline: 1 });
+    expect(await handOffRun(db, actor, later.id)).toMatchObject({ added: 1, alreadyInPipeline: 1 });
     expect(await db.pipeline.count()).toBe(4);
   });
 
@@ -56,6 +56,58 @@ describe('handing a run to the selection pipeline', () => {
     expect((await db.pipeline.get(entry.id))!.history.map((m) => m.to)).toEqual(['shortlisted', 'invited', 'withdrawn']);
     expect((await db.audit.where('action').equals('pipeline.move').toArray()).map((a) => shownAudit(a))).toEqual(['人000001（000001）：数据初选 → 已邀请', '人000001（000001）：已邀请 → 退出（本人放弃）']);
     // Withdrawn people may come back with a later run.
-    expect(await handOffRun(db, actor, run.id)).toEqual({ added: 1, alreadyInPipeline: 0 });
+    expect(await handOffRun(db, actor, run.id)).toMatchObject({ added: 1, alreadyInPipeline: 0 });
+  });
+});
+
+describe('selection rounds', () => {
+  const newRound = { create: { name: '2026年第一批', startsOn: '2026-12-01', endsOn: '2026-12-31', quota: 15 } };
+
+  it('starts a round from a run: the round is stamped and audited, and every entry is in it', async () => {
+    const { db, actor } = await installedDb();
+    const run = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000002'], ['000003']), []);
+    const r = await handOffRun(db, actor, run.id, ['000003'], newRound);
+    const round = (await db.rounds.get(r.roundId))!;
+    expect(round).toMatchObject({ name: '2026年第一批', startsOn: '2026-12-01', endsOn: '2026-12-31', quota: 15, runId: run.id, partition: 'plant:P01', createdBy: 'admin' });
+    expect((await db.pipeline.toArray()).map((x) => x.roundId)).toEqual([r.roundId, r.roundId, r.roundId]);
+    expect(shownAudit(await db.audit.where('action').equals('round.create').first())).toBe('2026年第一批（名额 15）');
+    // A later run can join the same round.
+    const later = await saveRun(db, actor, SEED_PROFILE, report(['000005'], []), []);
+    expect(await handOffRun(db, actor, later.id, [], { roundId: r.roundId })).toMatchObject({ added: 1, roundId: r.roundId });
+    expect(await db.rounds.count()).toBe(1);
+    expect(await db.pipeline.where('roundId').equals(r.roundId).count()).toBe(4);
+  });
+
+  it('adds a person by hand with the reason, and refuses without one or a second time', async () => {
+    const { db, actor } = await installedDb();
+    const run = await saveRun(db, actor, SEED_PROFILE, report(['000001'], []), []);
+    const { roundId } = await handOffRun(db, actor, run.id, [], newRound);
+    const person = { employeeId: '000077', name: '赵敏', department: '设备维修部' };
+    await expect(addToRound(db, actor, roundId, person, '  ')).rejects.toThrow(/reason/);
+    const entry = await addToRound(db, actor, roundId, person, '带教评分只差 0.1，车间主任推荐');
+    expect(entry).toMatchObject({ roundId, source: 'manual', reason: '带教评分只差 0.1，车间主任推荐', stage: 'shortlisted' });
+    expect(entry.history[0].note).toBe('带教评分只差 0.1，车间主任推荐');
+    await expect(addToRound(db, actor, roundId, person, '再加一次')).rejects.toThrow(/already/);
+    expect(shownAudit(await db.audit.where('action').equals('round.addByHand').first())).toBe('赵敏（000077）加入 2026年第一批：带教评分只差 0.1，车间主任推荐');
+  });
+
+  it('puts entries from before rounds into 第一批 once, through the write path', async () => {
+    const { db, actor } = await installedDb();
+    const run = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000002'], []), []);
+    await handOffRun(db, actor, run.id, [], newRound);
+    // As an installation upgraded from schema 7 has them: entries without a round, and no rounds.
+    await db.rounds.clear();
+    await db.pipeline.toCollection().modify((x) => void delete (x as { roundId?: string }).roundId);
+    const before = (await db.pipeline.toArray()).map((x) => x.seq);
+    const round = (await upgradeToRounds(db, actor))!;
+    expect(round).toMatchObject({ name: '第一批', runId: run.id, startsOn: (await db.pipeline.toArray())[0].createdAt.slice(0, 10) });
+    const after = await db.pipeline.toArray();
+    expect(after.every((x) => x.roundId === round.id)).toBe(true);
+    // Each entry is a new version (stamped), history kept.
+    expect(after.map((x) => x.seq).every((s, i) => s > before[i])).toBe(true);
+    expect(after[0].history).toHaveLength(1);
+    expect(shownAudit(await db.audit.where('action').equals('round.upgrade').first())).toBe('原有 2 条选拔记录归入第一批');
+    expect(await upgradeToRounds(db, actor)).toBeNull();
+    expect(await db.rounds.count()).toBe(1);
   });
 });

@@ -64,11 +64,12 @@ describe('screening actions', () => {
     expect(ctx.deps.recordAudit).not.toHaveBeenCalled();
   });
 
-  it('hands a run over with the ticked near-misses and says how many came in', async () => {
+  it('hands a run over to a new round with the ticked near-misses and says how many came in', async () => {
     const ctx = context();
     const run = { id: 'run1' } as never;
-    const outcome = await handOffAction.perform(ctx, { run, nearMissIds: ['000202'] });
-    expect(ctx.deps.handOffRun).toHaveBeenCalledWith(actor, 'run1', ['000202']);
+    const round = { create: { name: '2026年第一批', startsOn: '2026-12-01', endsOn: null, quota: 15 } };
+    const outcome = await handOffAction.perform(ctx, { run, nearMissIds: ['000202'], round });
+    expect(ctx.deps.handOffRun).toHaveBeenCalledWith(actor, 'run1', ['000202'], round);
     expect(outcome.notice).toMatch(/5/);
     expect(outcome.notice).toMatch(/2/);
   });

@@ -15,10 +15,10 @@ import type { EmployeeRecords, TopicTheme } from './workers/handlers/records.ts'
 import { factsClient } from './workers/facts-client.ts';
 import { undoImport as undoImportIn } from './facts/import-store.ts';
 import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
-import { handOffRun as handOffRunIn, moveEntry as moveEntryIn } from './records/pipeline-store.ts';
+import { addToRound as addToRoundIn, handOffRun as handOffRunIn, moveEntry as moveEntryIn, type RoundChoice } from './records/pipeline-store.ts';
 import { pipelineEntriesFor } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
-import type { Actor, ScoreSheetRecord } from './db/types.ts';
+import type { Actor, PipelineRecord, ScoreSheetRecord } from './db/types.ts';
 import type { Failure } from '../../../shared/domain/failure.ts';
 import { change } from './records/change.ts';
 import { withCandidateNames } from './reviewer.ts';
@@ -50,7 +50,15 @@ export const saveRun = (actor: Actor, profile: Profile, report: ScreeningReport,
 
 /** The selection entries the signed-in user may see (a department head: their department). */
 export const usePipelineEntries = (userId: string) => useLiveQuery(() => pipelineEntriesFor(getDb(), userId), [userId]);
-export const handOffRun = (actor: Actor, runId: string, nearMissIds: readonly string[] = []) => handOffRunIn(getDb(), actor, runId, nearMissIds);
+export const handOffRun = (actor: Actor, runId: string, nearMissIds: readonly string[] = [], round?: RoundChoice) => handOffRunIn(getDb(), actor, runId, nearMissIds, round);
+/** The selection rounds (选拔批次), newest first. */
+export const useRounds = () => useLiveQuery(async () => (await getDb().rounds.toArray()).filter((r) => !r.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt)), []);
+export const addToRound = (actor: Actor, roundId: string, person: { employeeId: string; name: string; department: string }, reason: string) => addToRoundIn(getDb(), actor, roundId, person, reason);
+/** A round's people as .xlsx, in the order shown (the workbook code loads on first use). */
+export async function roundListFile(round: { name: string }, entries: readonly PipelineRecord[], language: 'zh-CN' | 'en'): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const { roundListWorkbook } = await import('../../../shared/io/round-list.ts');
+  return { bytes: roundListWorkbook(entries, language), fileName: `${language === 'en' ? 'Selection round' : '选拔批次'}-${round.name}.xlsx` };
+}
 export const moveEntry = (actor: Actor, entryId: string, to: Stage, note?: string, details?: Parameters<typeof moveEntryIn>[5]) => moveEntryIn(getDb(), actor, entryId, to, note, details);
 
 export const useImportBatches = () => useLiveQuery(async () => (await liveBatches(getDb())).reverse(), []);

@@ -14,7 +14,7 @@ export { type PeopleQuery, type PeopleIndex, type SortColumn } from './facts/peo
 export { employeeRowFor, peopleCountFor, queryPeopleFor } from './records/scope.ts';
 export { type AuditFilter } from './records/audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './workers/demo-loader.ts';
-export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, UserRecord } from './db/types.ts';
+export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, RoundRecord, UserRecord } from './db/types.ts';
 
 let modelStore: FactModelStore | null = null;
 
@@ -53,7 +53,7 @@ export { Cancelled, isCancelled } from '../../../shared/domain/failure.ts';
 export type { AnalysisSummary, DuplicateOf, WizardOptions } from './workers/import-protocol.ts';
 export { ScreeningSession } from './workers/screening-client.ts';
 export type { FreshnessWarning, SnapshotInfo } from './workers/screening-protocol.ts';
-export { type HandOffResult } from './records/pipeline-store.ts';
+export { type HandOffResult, type NewRound, type RoundChoice } from './records/pipeline-store.ts';
 export type { ScreeningRunRecord } from './db/types.ts';
 export { ROLES, UserFailure, validateNewUser, type NewUser, type UserError } from './records/users-store.ts';
 export { can, departmentScope, type Capability } from './records/permissions.ts';

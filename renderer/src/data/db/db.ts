@@ -2,7 +2,7 @@
 
 import Dexie, { type Table } from 'dexie';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
+import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -17,6 +17,7 @@ export class XinhuoDb extends Dexie {
   reviewPackets!: Table<ReviewPacketRecord, string>;
   scoreSheets!: Table<ScoreSheetRecord, string>;
   trainers!: Table<TrainerRecord, string>;
+  rounds!: Table<RoundRecord, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

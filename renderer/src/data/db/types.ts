@@ -5,7 +5,7 @@ import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { Clock, Installation, UserRecord } from '../../../../shared/records/schemas.ts';
 import type { HeldBundle, SyncState, TrustState } from '../../../../shared/records/sync-state.ts';
 
-export type { Actor, AuditEntry, Clock, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerGrade, TrainerRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
+export type { Actor, AuditEntry, Clock, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerGrade, TrainerRecord, RoundRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
 
 export type PasswordHash = UserRecord['password'];
 

@@ -20,6 +20,7 @@ export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   reviewPacket: 'reviewPackets',
   scoreSheet: 'scoreSheets',
   trainer: 'trainers',
+  round: 'rounds',
 };
 
 export class DexieRecordStore implements RecordStore {

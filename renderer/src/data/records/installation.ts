@@ -3,6 +3,7 @@
 
 import { newId } from '../../../../shared/domain/sync/envelope.ts';
 import { change } from './change.ts';
+import { upgradeToRounds } from './pipeline-store.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import { hashPassword, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
 import type { Actor, Identity, Installation, UserRecord } from '../db/types.ts';
@@ -141,6 +142,8 @@ export async function signIn(db: XinhuoDb, userName: string, password: string, n
     if (user.failedSignIns || user.retryAt) await ctx.put('user', { ...user, failedSignIns: 0, retryAt: undefined });
     ctx.audit('auth.signIn', 'user', user.id, { userName: user.userName });
   });
+  // Selection entries from before rounds existed get their round (once, audited).
+  await upgradeToRounds(db, { userId: user.id, userName: user.userName });
   return user;
 }
 

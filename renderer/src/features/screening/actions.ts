@@ -6,12 +6,12 @@
 import type { TFunction } from 'i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { ScreeningReport } from '../../../../shared/domain/screening/report.ts';
-import type { Actor, HandOffResult, ScreeningRunRecord } from '../../data/index.ts';
+import type { Actor, HandOffResult, RoundChoice, ScreeningRunRecord } from '../../data/index.ts';
 
 export interface ScreeningDeps {
   saveRun(actor: Actor, profile: Profile, report: ScreeningReport, batches: string[]): Promise<ScreeningRunRecord>;
   saveProfile(actor: Actor, profile: Profile): Promise<Profile>;
-  handOffRun(actor: Actor, runId: string, nearMissIds: readonly string[]): Promise<HandOffResult>;
+  handOffRun(actor: Actor, runId: string, nearMissIds: readonly string[], round: RoundChoice): Promise<HandOffResult>;
   saveFile(name: string, bytes: Uint8Array): Promise<boolean>;
   recordAudit(actor: Actor, action: string, entity: string, entityId: string | null, params: Record<string, string | number | null>): Promise<void>;
 }
@@ -81,13 +81,13 @@ export const exportAction: ScreeningAction = {
   },
 };
 
-export const handOffAction: ScreeningAction<{ run: ScreeningRunRecord; nearMissIds: string[] }> = {
+export const handOffAction: ScreeningAction<{ run: ScreeningRunRecord; nearMissIds: string[]; round: RoundChoice }> = {
   id: 'handOff',
   label: 'pipeline.handOff',
   enabled: (ctx) => ctx.actor !== null,
-  async perform(ctx, { run, nearMissIds }) {
+  async perform(ctx, { run, nearMissIds, round }) {
     if (!ctx.actor) return {};
-    const r = await ctx.deps.handOffRun(ctx.actor, run.id, nearMissIds);
+    const r = await ctx.deps.handOffRun(ctx.actor, run.id, nearMissIds, round);
     return { notice: ctx.t('pipeline.handedOff', { added: r.added }) + (r.alreadyInPipeline ? ctx.t('pipeline.handedOffAlready', { count: r.alreadyInPipeline }) : '') };
   },
 };

@@ -1,14 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreeningRunRecord } from '../../data/index.ts';
+import type { RoundChoice, RoundRecord, ScreeningRunRecord } from '../../data/index.ts';
 import { VirtualTable } from '../../ui/index.ts';
 import { lacksText } from './format.ts';
 
-/** Hands a saved run to the selection pipeline: the candidates, and any near-misses ticked. */
-export function HandOffDialog({ run, onClose, onConfirm }: { run: ScreeningRunRecord; onClose: () => void; onConfirm: (nearMissIds: string[]) => Promise<void> }) {
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/**
+ * Hands a saved run to a selection round (选拔批次): a new one (name, dates, quota) or one
+ * already open; the candidates go in, and any near-misses ticked.
+ */
+export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: ScreeningRunRecord; rounds?: readonly RoundRecord[]; onClose: () => void; onConfirm: (nearMissIds: string[], round: RoundChoice) => Promise<void> }) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const [existing, setExisting] = useState<string>('');
+  const [name, setName] = useState(`${run.profileName} · ${today()}`);
+  const [startsOn, setStartsOn] = useState(today());
+  const [endsOn, setEndsOn] = useState('');
+  const [quota, setQuota] = useState('15');
+  const quotaValue = quota.trim() ? Number(quota) : null;
+  const valid = existing !== '' || (name.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(startsOn) && (quotaValue === null || (Number.isInteger(quotaValue) && quotaValue >= 1)));
+  const choice = (): RoundChoice => (existing ? { roundId: existing } : { create: { name: name.trim(), startsOn, endsOn: endsOn || null, quota: quotaValue } });
   const toggle = (id: string) => setPicked((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
   return (
     <aside className="card drawer floating" role="dialog" aria-label={t('pipeline.handOffTitle')}>
@@ -18,6 +31,42 @@ export function HandOffDialog({ run, onClose, onConfirm }: { run: ScreeningRunRe
           ×
         </button>
       </header>
+      <fieldset className="plain round-choice">
+        <legend>{t('pipeline.round.legend')}</legend>
+        {rounds.length > 0 && (
+          <label className="field">
+            <span>{t('pipeline.round.into')}</span>
+            <select value={existing} onChange={(e) => setExisting(e.target.value)}>
+              <option value="">{t('pipeline.round.new')}</option>
+              {rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {existing === '' && (
+          <div className="round-fields">
+            <label className="field">
+              <span>{t('pipeline.round.name')}</span>
+              <input value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <label className="field compact">
+              <span>{t('pipeline.round.startsOn')}</span>
+              <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+            </label>
+            <label className="field compact">
+              <span>{t('pipeline.round.endsOn')}</span>
+              <input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+            </label>
+            <label className="field compact">
+              <span>{t('pipeline.round.quota')}</span>
+              <input type="number" min={1} className="narrow" value={quota} onChange={(e) => setQuota(e.target.value)} />
+            </label>
+          </div>
+        )}
+      </fieldset>
       <p>{t('pipeline.handOffIntro', { candidates: run.candidates.length })}</p>
       {run.nearMisses.length === 0 ? (
         <p className="muted">{t('pipeline.handOffNone')}</p>
@@ -44,11 +93,11 @@ export function HandOffDialog({ run, onClose, onConfirm }: { run: ScreeningRunRe
       <div className="row">
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || !valid}
           onClick={async () => {
             setBusy(true);
             try {
-              await onConfirm([...picked]);
+              await onConfirm([...picked], choice());
             } finally {
               setBusy(false);
             }

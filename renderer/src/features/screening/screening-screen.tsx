@@ -6,7 +6,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, departmentScope, handOffRun, recordAudit, saveProfile, saveRun, useRecentRuns, useSavedProfiles, type ScreeningRunRecord } from '../../data/index.ts';
+import { can, departmentScope, handOffRun, recordAudit, saveProfile, saveRun, useRecentRuns, useRounds, useSavedProfiles, type ScreeningRunRecord } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import type { Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -52,6 +52,7 @@ export function ScreeningScreen() {
     if (s.asOf) setView('screening', { profileId: s.profile.id, asOf: s.asOf });
   }, [s.profile.id, s.asOf, setView]);
   const runs = useRecentRuns();
+  const rounds = useRounds();
   const [notice, setNotice] = useState<string | null>(null);
   const [handingOff, setHandingOff] = useState<ScreeningRunRecord | null>(null);
   const actor = user ? { userId: user.id, userName: user.userName } : null;
@@ -121,8 +122,9 @@ export function ScreeningScreen() {
           <HandOffDialog
             run={handingOff}
             onClose={() => setHandingOff(null)}
-            onConfirm={async (nearMissIds) => {
-              const outcome = await handOffAction.perform(ctx, { run: handingOff, nearMissIds });
+            rounds={rounds ?? []}
+            onConfirm={async (nearMissIds, round) => {
+              const outcome = await handOffAction.perform(ctx, { run: handingOff, nearMissIds, round });
               setHandingOff(null);
               apply(outcome);
             }}
