@@ -20,10 +20,40 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await page.getByRole('link', { name: '培训师筛选' }).click();
   await page.getByRole('button', { name: '保存本次筛选' }).click();
   await page.getByRole('region', { name: '已保存的筛选' }).getByRole('button', { name: '加入选拔流程' }).click();
-  await page.getByRole('dialog').getByRole('checkbox').first().check();
-  await page.getByRole('dialog').getByRole('button', { name: /^加入（/ }).click();
+  // The run starts a selection round: its name, dates and quota.
+  const handOff = page.getByRole('dialog');
+  await handOff.getByLabel('批次名称').fill('2026年度内训师选拔');
+  await handOff.getByLabel('开始日期').fill('2026-12-01');
+  await handOff.getByLabel('名额（可选）').fill('15');
+  await handOff.getByRole('checkbox').first().check();
+  const handedOver = Number(/（(\d+) 人）/.exec((await handOff.getByRole('button', { name: /^加入（/ }).textContent())!)![1]);
+  await handOff.getByRole('button', { name: /^加入（/ }).click();
   await expect(page.getByRole('status').filter({ hasText: '已加入选拔流程' })).toBeVisible();
   await page.getByRole('link', { name: '选拔流程', exact: true }).click();
+  await expect(page.getByTestId('round-facts')).toContainText('2026年度内训师选拔');
+  await expect(page.getByTestId('round-facts')).toContainText('入选 0 / 名额 15');
+  await expect(page.getByTestId('round-funnel')).toContainText(`数据初选 ${handedOver}`);
+  // Someone the run did not bring, added by hand with the reason.
+  await page.getByRole('button', { name: '手动添加' }).click();
+  const add = page.getByRole('dialog', { name: /^手动添加到/ });
+  await add.getByLabel('工号').fill('9999999');
+  await expect(add.getByRole('status')).toHaveText('花名册中没有工号 9999999。');
+  await expect(add.getByRole('button', { name: '加入' })).toBeDisabled();
+  // The demo plant's first employee (its 厂长), unless the run already brought them.
+  const firstId = '000001';
+  const already = await page.getByRole('table', { name: '选拔流程' }).getByRole('link', { name: firstId }).count();
+  await add.getByLabel('工号').fill(firstId);
+  await expect(add.getByRole('status')).toContainText('行政部');
+  await add.getByLabel('加入理由（必填）').fill('车间主任推荐，带教经验丰富');
+  await add.getByRole('button', { name: '加入' }).click();
+  if (already) await expect(add.getByRole('alert')).toContainText('已在选拔流程中');
+  else await expect(page.getByTestId('round-funnel')).toContainText(`数据初选 ${handedOver + 1}`);
+  if (already) await add.getByRole('button', { name: '取消' }).click();
+  // The board: a column per stage.
+  await page.getByRole('button', { name: '看板' }).click();
+  await expect(page.getByRole('listitem', { name: /^数据初选 \d+$/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/round-board-zh-1440.png', fullPage: true });
+  await page.getByRole('button', { name: '表格' }).click();
   const pipeline = page.getByRole('table', { name: '选拔流程' });
   for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^邀请 / }).first().click();
   await expect(page.getByRole('tab', { name: '已邀请 2' })).toBeVisible();
@@ -52,7 +82,7 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await expect(issue.getByText('候选人（2 人）')).toBeVisible();
   const invited = await issue.getByRole('checkbox', { checked: true }).first().evaluate((el) => el.parentElement!.textContent!);
   const department = invited.split('·')[1].trim();
-  await issue.getByLabel('批次名称').fill('2026年度内训师选拔');
+  await expect(issue.getByLabel('选拔批次')).toHaveValue(/.+/);
   await issue.getByLabel('姓名 1').fill('周建国');
   await issue.getByLabel('所在部门 1').selectOption(department);
   await issue.getByRole('button', { name: '添加评审专家' }).click();
@@ -147,8 +177,27 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await expect(page.getByRole('table', { name: '试讲安排表' })).toBeVisible();
   await page.getByRole('link', { name: '选拔流程', exact: true }).click();
   await expect(page.getByRole('tab', { name: '未入选 1' })).toBeVisible();
+  await expect(page.getByTestId('round-facts')).toContainText('入选 1 / 名额 15');
+  // The round's list as .xlsx, read back.
+  const [roundList] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出名单' }).click()]);
+  const roundPath = join(dir, roundList.suggestedFilename());
+  await roundList.saveAs(roundPath);
+  const roundRows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(await readFile(roundPath)).Sheets['选拔批次名单'], { header: 1, raw: false });
+  expect(roundRows[0].slice(0, 5)).toEqual(['工号', '姓名', '部门', '阶段', '来源']);
+  expect(roundRows.some((r) => r[0] === chosenId && r[3] === '入选')).toBe(true);
   await page.getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByText('本部门只有他熟悉该工艺')).toBeVisible();
+  // The round in English, on a tablet held upright: the facts, the funnel, the board.
+  await page.getByRole('link', { name: '设置' }).click();
+  await page.getByLabel('English').check();
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto('/#/pipeline');
+  await expect(page.getByTestId('round-facts')).toContainText('1 selected of a quota of 15');
+  await expect(page.getByTestId('round-funnel')).toContainText('Shortlisted');
+  await page.screenshot({ path: 'test-results/screens/round-table-en-768.png', fullPage: true });
+  await page.getByRole('button', { name: 'Board' }).click();
+  await expect(page.getByRole('listitem', { name: /^Selected 1$/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/round-board-en-768.png', fullPage: true });
   expect(errors).toEqual([]);
   await officer.close();
   await reviewer.close();

@@ -12,6 +12,8 @@ import { isFinal, moveStage } from '../../../../shared/domain/pipeline/stages.ts
 import { change, recordStore } from './change.ts';
 
 export interface IssueInput {
+  /** The selection round the packets belong to; a new id when the panel is not tied to one. */
+  roundId?: string;
   roundName: string;
   entryIds: string[];
   reviewers: PanelMember[];
@@ -32,7 +34,7 @@ export async function issuePackets(db: XinhuoDb, actor: Actor, input: IssueInput
   const candidates = entries.map((e) => ({ candidateId: e.employeeId, name: e.name, department: e.department, topic: e.topic ?? null, session: e.session ?? null }));
   const unresolved = panelConflicts(input.reviewers, candidates).filter((c) => !input.overrides[conflictKey(c)]?.trim());
   if (unresolved.length) throw new FailureError(failure('review.conflict', { reviewer: input.reviewers[unresolved[0].reviewer].name, candidate: unresolved[0].candidateId, count: unresolved.length }));
-  const roundId = crypto.randomUUID();
+  const roundId = input.roundId ?? crypto.randomUUID();
   const rubric = input.rubric ?? DEFAULT_RUBRIC;
   const secrets = input.reviewers.map(() => randomBytes(32));
   const now = new Date();

@@ -1,11 +1,15 @@
-// 选拔流程: everyone handed over from a screening run, by stage, with where they came from
-// and every move. Inviting and withdrawing happen here; topics, trial lectures and the panel
-// review move people further on their own screens.
+// 选拔流程: the people of a selection round (选拔批次), by stage, with where they came from and
+// every move, as a table or a board; the round's funnel and per-department counts; people added
+// by hand with a reason; the round's list as .xlsx. Topics and trial lectures are recorded here;
+// the panel review moves people further on its own screen.
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
-import { can, moveEntry, useFactModel, usePipelineEntries, useTopicThemes, type PipelineRecord } from '../../data/index.ts';
+import { addToRound, can, moveEntry, roundListFile, useFactModel, usePipelineEntries, useRounds, useTopicThemes, type PipelineRecord } from '../../data/index.ts';
+import { getPlatform } from '../../platform/index.ts';
+import { AddPersonDialog } from './add-person-dialog.tsx';
+import { Board, RoundPanel } from './round-panel.tsx';
 import { SessionDialog, TopicDialog } from './stage-dialogs.tsx';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -26,10 +30,18 @@ export function PipelineScreen() {
   const themes = useTopicThemes(model.version);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const [roundChoice, setRoundChoice] = useState<string | null>(null);
+  const [view, setView] = useState<'table' | 'board'>('table');
+  const [adding, setAdding] = useState(false);
+  const rounds = useRounds();
   // A department head's entries are their own department's (the query applies the scope).
-  const all = usePipelineEntries(user?.id ?? '');
-  if (!all || !user) return <p className="muted pad">{t('common.loading')}</p>;
+  const everyone = usePipelineEntries(user?.id ?? '');
+  if (!everyone || !user || !rounds) return <p className="muted pad">{t('common.loading')}</p>;
   const actor = { userId: user.id, userName: user.userName };
+  // The newest round unless the officer chose another, or all of them ('').
+  const roundId = roundChoice ?? rounds[0]?.id ?? '';
+  const round = rounds.find((r) => r.id === roundId) ?? null;
+  const all = round ? everyone.filter((x) => x.roundId === round.id) : everyone;
   const shown = stage ? all.filter((x) => x.stage === stage) : all;
   const stageName = (s: Stage) => t(`pipeline.stages.${s}`);
 
@@ -38,11 +50,42 @@ export function PipelineScreen() {
     setNotice(t('pipeline.moved', { name: entry.name, from: stageName(entry.stage), to: stageName(to) }));
   };
 
+  /** The moves a person's stage allows, as buttons (the table's last column and each board card). */
+  const actionsOf = (x: PipelineRecord): ReactNode => (
+    <span className="row-actions">
+      {nextStages(x.stage)
+        .filter((s) => MANUAL.includes(s) && can(user, 'pipeline.move'))
+        .map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="link-button"
+            aria-label={`${t(`pipeline.moveTo.${s}`)} ${x.name}`}
+            onClick={() => {
+              if (s === 'withdrawn') {
+                setNote('');
+                setWithdrawing(x);
+              } else if (s === 'topicSubmitted') setTopicFor(x);
+              else if (s === 'trialScheduled') setSessionFor(x);
+              else void move(x, s);
+            }}
+          >
+            {t(`pipeline.moveTo.${s}`)}
+          </button>
+        ))}
+    </span>
+  );
+
+  const exportList = async () => {
+    const f = await roundListFile(round ?? { name: t('pipeline.round.allRounds') }, shown, language);
+    await getPlatform().saveFile({ suggestedName: f.fileName, bytes: f.bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+  };
+
   const columns = [
     { id: 'employeeId', title: t('pipeline.columns.employeeId'), width: 0.7, minChars: 11 },
-    { id: 'name', title: t('pipeline.columns.name'), width: 0.6, minChars: 4 },
+    { id: 'name', title: t('pipeline.columns.name'), width: 0.6, minChars: 7 },
     { id: 'department', title: t('pipeline.columns.department'), width: 0.9 },
-    { id: 'stage', title: t('pipeline.columns.stage'), width: 0.7 },
+    { id: 'stage', title: t('pipeline.columns.stage'), width: 0.7, minChars: 10 },
     { id: 'source', title: t('pipeline.columns.source'), width: 2.6 },
     { id: 'updated', title: t('pipeline.columns.updated'), width: 2.2 },
     { id: 'actions', title: t('pipeline.columns.actions'), width: 0.8 },
@@ -52,6 +95,36 @@ export function PipelineScreen() {
     <section className="screen pipeline" aria-label={t('pipeline.title')}>
       <header className="toolbar">
         <h2>{t('pipeline.title')}</h2>
+        {rounds.length > 0 && (
+          <label className="field compact">
+            <span>{t('pipeline.round.label')}</span>
+            <select value={roundId} onChange={(e) => setRoundChoice(e.target.value)} aria-label={t('pipeline.round.label')}>
+              {rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+              <option value="">{t('pipeline.round.allRounds')}</option>
+            </select>
+          </label>
+        )}
+        <span className="segmented" role="group" aria-label={t('pipeline.view.label')}>
+          {(['table', 'board'] as const).map((v) => (
+            <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-pressed={view === v} onClick={() => setView(v)}>
+              {t(`pipeline.view.${v}`)}
+            </button>
+          ))}
+        </span>
+        {round && can(user, 'pipeline.move') && (
+          <button type="button" className="secondary" onClick={() => setAdding(true)}>
+            {t('pipeline.add.open')}
+          </button>
+        )}
+        {all.length > 0 && (
+          <button type="button" className="secondary" onClick={() => void exportList()}>
+            {t('pipeline.round.export')}
+          </button>
+        )}
         {all.some((x) => x.session && x.stage === 'trialScheduled') && <a href={hrefOf({ name: 'trialSchedule' })}>{t('pipeline.session.print')}</a>}
         {notice && (
           <span className="muted" role="status">
@@ -59,8 +132,11 @@ export function PipelineScreen() {
           </span>
         )}
       </header>
+      {all.length > 0 && <RoundPanel round={round} entries={all} language={language} />}
       {all.length === 0 ? (
         <p className="muted pad">{t('pipeline.empty')}</p>
+      ) : view === 'board' ? (
+        <Board entries={all} stageName={stageName} actions={actionsOf} />
       ) : (
         <>
           <div className="tabs" role="tablist" aria-label={t('pipeline.columns.stage')}>
@@ -98,7 +174,7 @@ export function PipelineScreen() {
                 case 'stage':
                   return <span className={`badge ${x.stage === 'selected' ? 'ok' : x.stage === 'withdrawn' || x.stage === 'rejected' ? 'bad' : ''}`}>{stageName(x.stage)}</span>;
                 case 'source':
-                  return t('pipeline.sourceLine', { source: t(`pipeline.source.${x.source}`), profile: x.profileName, version: x.profileVersion, asOf: x.asOf });
+                  return x.source === 'manual' ? `${t('pipeline.source.manual')}：${x.reason ?? ''}` : t('pipeline.sourceLine', { source: t(`pipeline.source.${x.source}`), profile: x.profileName, version: x.profileVersion, asOf: x.asOf });
                 case 'updated':
                   return (
                     <span title={x.history.map((m) => t('pipeline.history', { time: formatDateTime(m.at, language), user: m.userName, to: stageName(m.to) }) + (m.note ? `（${m.note}）` : '')).join('\n')}>
@@ -106,34 +182,28 @@ export function PipelineScreen() {
                     </span>
                   );
                 default:
-                  return (
-                    <span className="row-actions">
-                      {nextStages(x.stage)
-                        .filter((s) => MANUAL.includes(s) && can(user, 'pipeline.move'))
-                        .map((s) => (
-                          <button
-                            key={s}
-                            type="button"
-                            className="link-button"
-                            aria-label={`${t(`pipeline.moveTo.${s}`)} ${x.name}`}
-                            onClick={() => {
-                              if (s === 'withdrawn') {
-                                setNote('');
-                                setWithdrawing(x);
-                              } else if (s === 'topicSubmitted') setTopicFor(x);
-                              else if (s === 'trialScheduled') setSessionFor(x);
-                              else void move(x, s);
-                            }}
-                          >
-                            {t(`pipeline.moveTo.${s}`)}
-                          </button>
-                        ))}
-                    </span>
-                  );
+                  return actionsOf(x);
               }
             }}
           />
         </>
+      )}
+      {adding && round && (
+        <AddPersonDialog
+          people={model.people}
+          roundName={round.name}
+          onClose={() => setAdding(false)}
+          onAdd={async (p, reason) => {
+            try {
+              await addToRound(actor, round.id, p, reason);
+              setNotice(t('pipeline.add.done', { name: p.name, round: round.name }));
+              setAdding(false);
+              return null;
+            } catch {
+              return t('pipeline.add.already', { name: p.name });
+            }
+          }}
+        />
       )}
       {topicFor && (
         <TopicDialog

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Outcome } from '../../ui/index.ts';
 import { conflictKey, panelConflicts, type PanelMember } from '../../../../shared/domain/review/panel.ts';
 import { STAGE_EN, STAGE_ZH } from '../../../../shared/domain/pipeline/stages.ts';
-import { issueReviewPackets, usePipelineEntries } from '../../data/index.ts';
+import { issueReviewPackets, usePipelineEntries, useRounds } from '../../data/index.ts';
 import { sharedFailureText } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -22,7 +22,11 @@ export function IssueCard() {
   const user = useAppStore((s) => s.user)!;
   const language = useAppStore((s) => s.language);
   const entries = usePipelineEntries(user.id);
-  const open = useMemo(() => (entries ?? []).filter((e) => OPEN_STAGES.has(e.stage)), [entries]);
+  const rounds = useRounds();
+  const [roundChoice, setRoundChoice] = useState<string | null>(null);
+  // The packets belong to a selection round: the newest unless the officer picks another.
+  const round = rounds?.find((r) => r.id === (roundChoice ?? rounds[0]?.id)) ?? null;
+  const open = useMemo(() => (entries ?? []).filter((e) => OPEN_STAGES.has(e.stage) && (!round || e.roundId === round.id)), [entries, round]);
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
   const chosen = picked ?? new Set(open.filter((e) => TICKED_STAGES.has(e.stage)).map((e) => e.id));
   const [roundName, setRoundName] = useState('');
@@ -40,10 +44,29 @@ export function IssueCard() {
     <section className="card sync-card" aria-label={t('results.issue.title')}>
       <h3>{t('results.issue.title')}</h3>
       <p className="hint">{t('results.issue.hint')}</p>
-      <label className="field">
-        {t('results.issue.roundName')}
-        <input value={roundName} onChange={(e) => setRoundName(e.target.value)} placeholder={t('results.issue.roundPlaceholder')} />
-      </label>
+      {round && rounds ? (
+        <label className="field">
+          {t('results.issue.round')}
+          <select
+            value={round.id}
+            onChange={(e) => {
+              setRoundChoice(e.target.value);
+              setPicked(null);
+            }}
+          >
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label className="field">
+          {t('results.issue.roundName')}
+          <input value={roundName} onChange={(e) => setRoundName(e.target.value)} placeholder={t('results.issue.roundPlaceholder')} />
+        </label>
+      )}
       <fieldset className="plain">
         <legend>{t('results.issue.candidates', { count: candidates.length })}</legend>
         {open.length === 0 && <p className="muted">{t('results.issue.noCandidates')}</p>}
@@ -102,12 +125,12 @@ export function IssueCard() {
       <div className="row">
         <button
           type="button"
-          disabled={!roundName.trim() || !candidates.length || !members.length}
+          disabled={!(round ? round.name : roundName.trim()) || !candidates.length || !members.length}
           onClick={async () => {
             setError(null);
             setNote(null);
             try {
-              const r = await issueReviewPackets({ userId: user.id, userName: user.userName }, { roundName: roundName.trim(), entryIds: open.filter((e) => chosen.has(e.id)).map((e) => e.id), reviewers: members, overrides });
+              const r = await issueReviewPackets({ userId: user.id, userName: user.userName }, { ...(round ? { roundId: round.id, roundName: round.name } : { roundName: roundName.trim() }), entryIds: open.filter((e) => chosen.has(e.id)).map((e) => e.id), reviewers: members, overrides });
               for (const f of r.files) await getPlatform().saveFile({ suggestedName: f.name, bytes: f.bytes, filters: [{ name: '薪火评审包', extensions: ['xhb'] }] });
               setNote(t('results.issue.done', { count: r.files.length }));
             } catch (e) {
