@@ -171,6 +171,10 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await page.goto(`/#/people/${chosenId}`);
   await expect(page.getByTestId('trainer')).toContainText('中级培训师 · ');
   await expect(page.getByTestId('trainer')).toContainText('2026年度内训师选拔');
+  // The selection history stays on the employee page, every move with who made it.
+  await expect(page.getByTestId('selection')).toContainText('2026年度内训师选拔：入选');
+  await page.getByTestId('selection').locator('summary').first().click();
+  await page.screenshot({ path: 'test-results/screens/employee-selection-zh-1440.png' });
   await page.getByRole('link', { name: '选拔流程', exact: true }).click();
   await expect(page.getByRole('tab', { name: '入选 1', exact: true })).toBeVisible();
   await page.goto('/#/trial-schedule');

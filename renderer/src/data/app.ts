@@ -51,6 +51,17 @@ export const saveRun = (actor: Actor, profile: Profile, report: ScreeningReport,
 /** The selection entries the signed-in user may see (a department head: their department). */
 export const usePipelineEntries = (userId: string) => useLiveQuery(() => pipelineEntriesFor(getDb(), userId), [userId]);
 export const handOffRun = (actor: Actor, runId: string, nearMissIds: readonly string[] = [], round?: RoundChoice) => handOffRunIn(getDb(), actor, runId, nearMissIds, round);
+/**
+ * One employee's selection entries the signed-in user may see, with their round's name: every
+ * round they were in, withdrawn and not-selected ones included, newest first.
+ */
+export const useSelectionHistory = (employeeId: string, userId: string) =>
+  useLiveQuery(async () => {
+    const db = getDb();
+    const entries = (await pipelineEntriesFor(db, userId)).filter((e) => e.employeeId === employeeId);
+    const rounds = await db.rounds.bulkGet(entries.map((e) => e.roundId ?? ''));
+    return entries.map((entry, i) => ({ entry, roundName: rounds[i]?.name ?? null })).sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt));
+  }, [employeeId, userId]);
 /** The selection rounds (选拔批次), newest first. */
 export const useRounds = () => useLiveQuery(async () => (await getDb().rounds.toArray()).filter((r) => !r.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt)), []);
 export const addToRound = (actor: Actor, roundId: string, person: { employeeId: string; name: string; department: string }, reason: string) => addToRoundIn(getDb(), actor, roundId, person, reason);

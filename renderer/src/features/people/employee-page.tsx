@@ -5,7 +5,7 @@ import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
-import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel, useTrainer } from '../../data/index.ts';
+import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel, useSelectionHistory, useTrainer } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -35,6 +35,7 @@ export function EmployeePage({ id }: { id: string }) {
   // The records live in the facts worker, which answers through its per-employee index.
   const records = useEmployeeRecords(id, viewer?.id ?? '', model.version);
   const trainer = useTrainer(id);
+  const selection = useSelectionHistory(id, viewer?.id ?? '');
   const loaded = records !== undefined;
   const data = useMemo(() => {
     const byPeriod = (a: Row, b: Row) => (parsePeriod(String(a.period))?.start ?? '').localeCompare(parsePeriod(String(b.period))?.start ?? '');
@@ -84,6 +85,26 @@ export function EmployeePage({ id }: { id: string }) {
               <>
                 <dt>{t('employee.trainer')}</dt>
                 <dd data-testid="trainer">{trainer.map((x) => t('employee.trainerLine', { grade: t(`employee.grades.${x.grade}`), domain: x.domain, round: x.roundName, date: formatDate(x.certifiedAt.slice(0, 10), language) })).join('；')}</dd>
+              </>
+            )}
+            {selection && selection.length > 0 && (
+              <>
+                <dt>{t('employee.selection')}</dt>
+                <dd data-testid="selection">
+                  {selection.map(({ entry, roundName }) => (
+                    <details key={entry.id}>
+                      <summary>{t('employee.selectionLine', { round: roundName ?? t('employee.noRound'), stage: t(`pipeline.stages.${entry.stage}`) })}</summary>
+                      <ul className="timeline">
+                        {entry.history.map((m, k) => (
+                          <li key={k}>
+                            {formatDate(m.at.slice(0, 10), language)} · {m.userName} · {t(`pipeline.stages.${m.to}`)}
+                            {m.note ? `（${m.note}）` : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ))}
+                </dd>
               </>
             )}
             <dt>{t('people.columns.plant')}</dt>
