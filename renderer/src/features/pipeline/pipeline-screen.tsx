@@ -84,7 +84,7 @@ export function PipelineScreen() {
   const columns = [
     { id: 'employeeId', title: t('pipeline.columns.employeeId'), width: 0.7, minChars: 11 },
     { id: 'name', title: t('pipeline.columns.name'), width: 0.6, minChars: 7 },
-    { id: 'department', title: t('pipeline.columns.department'), width: 0.9 },
+    { id: 'department', title: t('pipeline.columns.department'), width: 0.9, minChars: 8 },
     { id: 'stage', title: t('pipeline.columns.stage'), width: 0.7, minChars: 10 },
     { id: 'source', title: t('pipeline.columns.source'), width: 2.6 },
     { id: 'updated', title: t('pipeline.columns.updated'), width: 2.2 },

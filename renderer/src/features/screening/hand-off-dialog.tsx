@@ -24,7 +24,7 @@ export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: S
   const choice = (): RoundChoice => (existing ? { roundId: existing } : { create: { name: name.trim(), startsOn, endsOn: endsOn || null, quota: quotaValue } });
   const toggle = (id: string) => setPicked((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
   return (
-    <aside className="card drawer floating" role="dialog" aria-label={t('pipeline.handOffTitle')}>
+    <aside className="card drawer floating wide" role="dialog" aria-label={t('pipeline.handOffTitle')}>
       <header>
         <h3>{t('pipeline.handOffTitle')}</h3>
         <button type="button" className="link-button" onClick={onClose} aria-label={t('common.close')}>
@@ -48,7 +48,7 @@ export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: S
         )}
         {existing === '' && (
           <div className="round-fields">
-            <label className="field">
+            <label className="field round-name">
               <span>{t('pipeline.round.name')}</span>
               <input value={name} onChange={(e) => setName(e.target.value)} />
             </label>
@@ -75,8 +75,8 @@ export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: S
           label={t('screening.nearMisses', { count: run.nearMisses.length })}
           columns={[
             { id: 'pick', title: '', width: 0.3 },
-            { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8 },
-            { id: 'name', title: t('screening.columns.name'), width: 0.8 },
+            { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8, minChars: 8 },
+            { id: 'name', title: t('screening.columns.name'), width: 0.8, minChars: 6 },
             { id: 'department', title: t('screening.columns.department'), width: 1 },
             { id: 'lacks', title: t('pipeline.lacks'), width: 2 },
           ]}
