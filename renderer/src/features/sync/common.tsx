@@ -59,6 +59,33 @@ export async function save(name: string, bytes: Uint8Array, json = false): Promi
   return getPlatform().saveFile({ suggestedName: name, bytes, filters: json ? JSON_FILTERS : BUNDLE_FILTERS });
 }
 
+type Action = ReturnType<typeof useAction>;
+
+/**
+ * A card's command: runs its work through the card's action (disabled while any of the card's
+ * work runs; what the work says goes to the card's Outcome). Secondary unless `primary`.
+ */
+export function ActionButton({ action, run, primary, children }: { action: Action; run: () => Promise<string | null | void>; primary?: boolean; children: ReactNode }) {
+  return (
+    <button type="button" className={primary ? undefined : 'secondary'} disabled={action.busy} onClick={() => void action.run(run)}>
+      {children}
+    </button>
+  );
+}
+
+/** A plain table's header row: one heading per column. */
+export function TableHead({ titles }: { titles: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {titles.map((title, i) => (
+          <th key={i}>{title}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function Card({ title, children, label, wide }: { title: string; children: ReactNode; label?: string; wide?: boolean }) {
   return (
     <section className={wide ? 'card sync-card wide' : 'card sync-card'} aria-label={label ?? title}>
@@ -177,14 +204,7 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
         <p className="muted">{t('sync.held.none')}</p>
       ) : (
         <table className="plain-table">
-          <thead>
-            <tr>
-              <th>{t('sync.columns.file')}</th>
-              <th>{t('sync.columns.plant')}</th>
-              <th>{t('sync.columns.reason')}</th>
-              <th>{t('sync.columns.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead titles={[t('sync.columns.file'), t('sync.columns.plant'), t('sync.columns.reason'), t('sync.columns.actions')]} />
           <tbody>
             {status.held.map((h) => (
               <tr key={h.bundleId}>
@@ -193,22 +213,18 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
                 <td>{heldReason(t, h.reason, h.params)}</td>
                 <td>
                   {h.reason !== 'newerSchema' && (
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={action.busy}
-                      onClick={() =>
-                        void action.run(async () => {
-                          if (!window.confirm(t(h.reason === 'gap' ? 'sync.held.confirmGap' : 'sync.held.confirmMassDelete'))) return;
-                          const r = await sync.decide(actor, h.bundleId);
-                          onChange();
-                          if ('status' in r) return t('sync.held.applied', { file: h.fileName });
-                          throw new Error(failureSentence(r, lang));
-                        })
-                      }
+                    <ActionButton
+                      action={action}
+                      run={async () => {
+                        if (!window.confirm(t(h.reason === 'gap' ? 'sync.held.confirmGap' : 'sync.held.confirmMassDelete'))) return;
+                        const r = await sync.decide(actor, h.bundleId);
+                        onChange();
+                        if ('status' in r) return t('sync.held.applied', { file: h.fileName });
+                        throw new Error(failureSentence(r, lang));
+                      }}
                     >
                       {t('sync.held.apply')}
-                    </button>
+                    </ActionButton>
                   )}
                 </td>
               </tr>
@@ -237,44 +253,36 @@ export function BackupCard({ onChange }: { onChange: () => void }) {
         <>
           <p>{auto.folder ? t('sync.backup.autoOn', { folder: auto.folder, keep: auto.keep, last: auto.lastWrittenAt ? formatDateTime(auto.lastWrittenAt, lang) : t('sync.backup.notYet') }) : t('sync.backup.autoOff')}</p>
           <div className="row">
-            <button type="button" className="secondary" disabled={action.busy} onClick={() => void action.run(async () => void setAuto((await getPlatform().chooseBackupFolder()) ?? auto))}>
+            <ActionButton action={action} run={async () => void setAuto((await getPlatform().chooseBackupFolder()) ?? auto)}>
               {t('sync.backup.chooseFolder')}
-            </button>
+            </ActionButton>
           </div>
         </>
       )}
       {!auto && <p className="hint">{t('sync.backup.webHint')}</p>}
       <div className="row">
-        <button
-          type="button"
-          className="secondary"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => {
-              const r = await sync.backup(actor);
-              const saved = await save(r.fileName, r.bytes);
-              return saved ? t('sync.backup.saved', { file: saved, count: r.records }) : null;
-            })
-          }
+        <ActionButton
+          action={action}
+          run={async () => {
+            const r = await sync.backup(actor);
+            const saved = await save(r.fileName, r.bytes);
+            return saved ? t('sync.backup.saved', { file: saved, count: r.records }) : null;
+          }}
         >
           {t('sync.backup.now')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => {
-              const [file] = await getPlatform().openFiles({ filters: BUNDLE_FILTERS });
-              if (!file || !window.confirm(t('sync.backup.confirmRestore'))) return;
-              const r = await sync.restoreBackup(actor, file.bytes);
-              onChange();
-              return t('sync.backup.restored', { count: r.records });
-            })
-          }
+        </ActionButton>
+        <ActionButton
+          action={action}
+          run={async () => {
+            const [file] = await getPlatform().openFiles({ filters: BUNDLE_FILTERS });
+            if (!file || !window.confirm(t('sync.backup.confirmRestore'))) return;
+            const r = await sync.restoreBackup(actor, file.bytes);
+            onChange();
+            return t('sync.backup.restored', { count: r.records });
+          }}
         >
           {t('sync.backup.restore')}
-        </button>
+        </ActionButton>
       </div>
       <Outcome note={action.note} error={action.error} />
     </Card>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { sync, useSyncStatus, type SyncStatus } from '../../data/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
-import { BackupCard, BUNDLE_FILTERS, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, reportNote, save, useAction, useActor, useLang } from './common.tsx';
+import { ActionButton, BackupCard, BUNDLE_FILTERS, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, reportNote, save, useAction, useActor, useLang } from './common.tsx';
 
 function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => void }) {
   const { t } = useTranslation();
@@ -47,35 +47,29 @@ function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => voi
               <p className="hint">{t('sync.org.noCert')}</p>
               <p className="hint">{t('sync.org.phoneHint')}</p>
               <div className="row">
-                <button
-                  type="button"
-                  disabled={action.busy}
-                  onClick={() =>
-                    void action.run(async () => {
-                      const r = await sync.enrolment(actor);
-                      const saved = await save(r.fileName, r.bytes, true);
-                      return saved ? t('sync.org.requestSaved', { file: saved, fingerprint: r.fingerprint }) : null;
-                    })
-                  }
+                <ActionButton
+                  action={action}
+                  primary
+                  run={async () => {
+                    const r = await sync.enrolment(actor);
+                    const saved = await save(r.fileName, r.bytes, true);
+                    return saved ? t('sync.org.requestSaved', { file: saved, fingerprint: r.fingerprint }) : null;
+                  }}
                 >
                   {t('sync.org.request')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={action.busy}
-                  onClick={() =>
-                    void action.run(async () => {
-                      const [file] = await getPlatform().openFiles({ filters: JSON_FILTERS });
-                      if (!file) return;
-                      await sync.acceptCertificate(actor, file.bytes);
-                      onChange();
-                      return t('sync.org.certInstalled');
-                    })
-                  }
+                </ActionButton>
+                <ActionButton
+                  action={action}
+                  run={async () => {
+                    const [file] = await getPlatform().openFiles({ filters: JSON_FILTERS });
+                    if (!file) return;
+                    await sync.acceptCertificate(actor, file.bytes);
+                    onChange();
+                    return t('sync.org.certInstalled');
+                  }}
                 >
                   {t('sync.org.importCert')}
-                </button>
+                </ActionButton>
               </div>
             </>
           )}
@@ -134,21 +128,19 @@ export function ReceiveCard({ hint, onChange }: { hint: string; onChange: () => 
     <Card title={t('sync.receive.title')}>
       <p className="hint">{hint}</p>
       <div className="row">
-        <button
-          type="button"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => {
-              const files = await getPlatform().openFiles({ filters: BUNDLE_FILTERS, multiple: true });
-              if (!files.length) return;
-              const r = await sync.receive(actor, files);
-              onChange();
-              return reportNote(t, lang, r);
-            })
-          }
+        <ActionButton
+          action={action}
+          primary
+          run={async () => {
+            const files = await getPlatform().openFiles({ filters: BUNDLE_FILTERS, multiple: true });
+            if (!files.length) return;
+            const r = await sync.receive(actor, files);
+            onChange();
+            return reportNote(t, lang, r);
+          }}
         >
           {t('sync.receive.pick')}
-        </button>
+        </ActionButton>
         {action.busy && <span className="muted">{t('sync.working')}</span>}
       </div>
       <Outcome note={action.note} error={action.error} />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { sync, useSyncStatus, type SyncStatus } from '../../data/index.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
-import { ageText, BackupCard, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, save, useAction, useActor, useLang } from './common.tsx';
+import { ActionButton, TableHead, ageText, BackupCard, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, save, useAction, useActor, useLang } from './common.tsx';
 import { ReceiveCard } from './plant-sync-screen.tsx';
 
 /** A plant that has sent nothing for this long is marked stale. */
@@ -28,9 +28,9 @@ function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => voi
         <>
           <p>{t('sync.hq.noOrg')}</p>
           <div className="row">
-            <button type="button" disabled={action.busy} onClick={() => void action.run(async () => void (await sync.createOrg(actor), onChange()))}>
+            <ActionButton action={action} primary run={async () => void (await sync.createOrg(actor), onChange())}>
               {t('sync.hq.create')}
-            </button>
+            </ActionButton>
           </div>
         </>
       ) : (
@@ -42,18 +42,16 @@ function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => voi
             <dd className="mono">{status.org.fingerprint}</dd>
           </dl>
           <div className="row">
-            <button
-              type="button"
-              disabled={action.busy}
-              onClick={() =>
-                void action.run(async () => {
-                  const r = await sync.orgFile();
-                  await save(r.fileName, r.bytes, true);
-                })
-              }
+            <ActionButton
+              action={action}
+              primary
+              run={async () => {
+                const r = await sync.orgFile();
+                await save(r.fileName, r.bytes, true);
+              }}
             >
               {t('sync.hq.orgFile')}
-            </button>
+            </ActionButton>
           </div>
         </>
       )}
@@ -67,39 +65,31 @@ function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => voi
           </span>
         </label>
         {status.org && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={action.busy}
-            onClick={() =>
-              void action.run(async () => {
-                needPassword();
-                const r = await sync.keyBackup(actor, password);
-                const saved = await save(r.fileName, r.bytes, true);
-                return saved ? t('sync.hq.backupSaved', { file: saved }) : null;
-              })
-            }
+          <ActionButton
+            action={action}
+            run={async () => {
+              needPassword();
+              const r = await sync.keyBackup(actor, password);
+              const saved = await save(r.fileName, r.bytes, true);
+              return saved ? t('sync.hq.backupSaved', { file: saved }) : null;
+            }}
           >
             {t('sync.hq.keyBackup')}
-          </button>
+          </ActionButton>
         )}
-        <button
-          type="button"
-          className="secondary"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => {
-              needPassword();
-              const [file] = await getPlatform().openFiles({ filters: JSON_FILTERS });
-              if (!file) return;
-              const org = await sync.restoreKeys(actor, file.bytes, password);
-              onChange();
-              return t('sync.hq.keysRestored', { name: org.orgName });
-            })
-          }
+        <ActionButton
+          action={action}
+          run={async () => {
+            needPassword();
+            const [file] = await getPlatform().openFiles({ filters: JSON_FILTERS });
+            if (!file) return;
+            const org = await sync.restoreKeys(actor, file.bytes, password);
+            onChange();
+            return t('sync.hq.keysRestored', { name: org.orgName });
+          }}
         >
           {t('sync.hq.restoreKeys')}
-        </button>
+        </ActionButton>
       </div>
       <Outcome note={action.note} error={action.error} />
     </Card>
@@ -134,14 +124,7 @@ function EnrolCard({ status, onChange }: { status: SyncStatus; onChange: () => v
         <p className="muted">{t('sync.hq.noEnrolments')}</p>
       ) : (
         <table className="plain-table">
-          <thead>
-            <tr>
-              <th>{t('sync.columns.plant')}</th>
-              <th>{t('sync.columns.fingerprint')}</th>
-              <th>{t('sync.columns.requested')}</th>
-              <th>{t('sync.columns.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead titles={[t('sync.columns.plant'), t('sync.columns.fingerprint'), t('sync.columns.requested'), t('sync.columns.actions')]} />
           <tbody>
             {status.enrolments.map((e) => (
               <tr key={e.originId}>
@@ -151,20 +134,18 @@ function EnrolCard({ status, onChange }: { status: SyncStatus; onChange: () => v
                 <td className="mono nowrap">{e.fingerprint}</td>
                 <td>{formatDateTime(e.createdAt, lang)}</td>
                 <td>
-                  <button
-                    type="button"
-                    disabled={action.busy}
-                    onClick={() =>
-                      void action.run(async () => {
-                        const r = await sync.certify(actor, e.originId);
-                        onChange();
-                        const saved = await save(r.fileName, r.bytes, true);
-                        return saved ? t('sync.hq.certified', { plant: e.plant.name, file: saved }) : null;
-                      })
-                    }
+                  <ActionButton
+                    action={action}
+                    primary
+                    run={async () => {
+                      const r = await sync.certify(actor, e.originId);
+                      onChange();
+                      const saved = await save(r.fileName, r.bytes, true);
+                      return saved ? t('sync.hq.certified', { plant: e.plant.name, file: saved }) : null;
+                    }}
                   >
                     {t('sync.hq.certify')}
-                  </button>
+                  </ActionButton>
                 </td>
               </tr>
             ))}
@@ -222,20 +203,16 @@ function PlantsCard({ status, onChange }: { status: SyncStatus; onChange: () => 
                     <td>
                       <div className="row-actions">
                       {p.bundles > 0 && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={action.busy}
-                          onClick={() =>
-                            void action.run(async () => {
-                              const r = await sync.acknowledgement(actor, p.partition);
-                              const saved = await save(r.fileName, r.bytes);
-                              return saved ? t('sync.hq.ackSaved', { plant: name, file: saved }) : null;
-                            })
-                          }
+                        <ActionButton
+                          action={action}
+                          run={async () => {
+                            const r = await sync.acknowledgement(actor, p.partition);
+                            const saved = await save(r.fileName, r.bytes);
+                            return saved ? t('sync.hq.ackSaved', { plant: name, file: saved }) : null;
+                          }}
                         >
                           {t('sync.hq.ack')}
-                        </button>
+                        </ActionButton>
                       )}
                       {p.serial && !p.revoked && (
                         <button
@@ -282,15 +259,7 @@ function ConflictsCard({ status }: { status: SyncStatus }) {
       ) : (
         <div className="table-scroll">
           <table className="plain-table" aria-label={t('sync.conflicts.title')}>
-            <thead>
-              <tr>
-                <th>{t('sync.columns.plant')}</th>
-                <th>{t('sync.conflicts.kind')}</th>
-                <th>{t('sync.conflicts.record')}</th>
-                <th>{t('sync.conflicts.loser')}</th>
-                <th>{t('sync.conflicts.winner')}</th>
-              </tr>
-            </thead>
+            <TableHead titles={[t('sync.columns.plant'), t('sync.conflicts.kind'), t('sync.conflicts.record'), t('sync.conflicts.loser'), t('sync.conflicts.winner')]} />
             <tbody>
               {status.conflicts.map((c) => (
                 <tr key={c.id}>
