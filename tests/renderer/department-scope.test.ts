@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ColumnSetBuilder } from '../../shared/domain/facts/columns.ts';
 import { FailureError } from '../../shared/domain/failure.ts';
 import { buildPeopleIndex } from '../../renderer/src/data/facts/people-index.ts';
-import { employeeRowFor, exportableIds, peopleCountFor, pipelineEntriesFor, queryPeopleFor, scopedView, viewerScope } from '../../renderer/src/data/records/scope.ts';
+import { employeeRowFor, exportableIds, peopleCountFor, pipelineEntriesFor, queryPeopleFor, scopedView, selectionEntriesOf, viewerScope } from '../../renderer/src/data/records/scope.ts';
 import { handOffRun } from '../../renderer/src/data/records/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
 import { createUser, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
@@ -53,6 +53,10 @@ describe('department scope below the UI', () => {
     await handOffRun(db, actor, run.id);
     expect((await pipelineEntriesFor(db, head.id)).map((x) => x.employeeId).sort()).toEqual(['000101', '000102']);
     expect((await pipelineEntriesFor(db, actor.userId)).length).toBe(3);
+    // The employee page's selection history, the same way.
+    expect((await selectionEntriesOf(db, head.id, '000101')).map((x) => x.employeeId)).toEqual(['000101']);
+    expect(await selectionEntriesOf(db, head.id, '000201')).toEqual([]);
+    expect((await selectionEntriesOf(db, actor.userId, '000201')).map((x) => x.employeeId)).toEqual(['000201']);
   });
 
   it('drops other departments from an export, whatever ids the page sent', async () => {

@@ -16,7 +16,7 @@ import { factsClient } from './workers/facts-client.ts';
 import { undoImport as undoImportIn } from './facts/import-store.ts';
 import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
 import { addToRound as addToRoundIn, handOffRun as handOffRunIn, moveEntry as moveEntryIn, type RoundChoice } from './records/pipeline-store.ts';
-import { pipelineEntriesFor } from './records/scope.ts';
+import { pipelineEntriesFor, selectionEntriesOf } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
 import type { Actor, PipelineRecord, ScoreSheetRecord } from './db/types.ts';
 import type { Failure } from '../../../shared/domain/failure.ts';
@@ -58,7 +58,7 @@ export const handOffRun = (actor: Actor, runId: string, nearMissIds: readonly st
 export const useSelectionHistory = (employeeId: string, userId: string) =>
   useLiveQuery(async () => {
     const db = getDb();
-    const entries = (await pipelineEntriesFor(db, userId)).filter((e) => e.employeeId === employeeId);
+    const entries = await selectionEntriesOf(db, userId, employeeId);
     const rounds = await db.rounds.bulkGet(entries.map((e) => e.roundId ?? ''));
     return entries.map((entry, i) => ({ entry, roundName: rounds[i]?.name ?? null })).sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt));
   }, [employeeId, userId]);

@@ -137,8 +137,8 @@ export async function addToRound(db: XinhuoDb, actor: Actor, roundId: string, pe
  * once every entry has a round. Run after sign-in.
  */
 export async function upgradeToRounds(db: XinhuoDb, actor: Actor): Promise<RoundRecord | null> {
-  const loose = await db.pipeline.filter((x) => !x.deleted && !x.roundId).count();
-  if (!loose) return null;
+  // Index counts only: an entry without a round is missing from the roundId index.
+  if ((await db.pipeline.count()) === (await db.pipeline.orderBy('roundId').count())) return null;
   return change(db, actor, 'system', ['pipeline', 'round'], async (ctx) => {
     const entries = (await ctx.all('pipeline')).filter((x) => !x.deleted && !x.roundId && x.partition === ctx.partition);
     if (!entries.length) return null;

@@ -50,6 +50,13 @@ export async function pipelineEntriesFor(db: XinhuoDb, userId: string): Promise<
   return scope === null ? rows : rows.filter((x) => x.department === scope);
 }
 
+/** One employee's selection entries, if the viewer may see that employee's department. */
+export async function selectionEntriesOf(db: XinhuoDb, userId: string, employeeId: string): Promise<PipelineRecord[]> {
+  const scope = await viewerScope(db, userId);
+  const rows = (await db.pipeline.where('employeeId').equals(employeeId).toArray()).filter((x) => !x.deleted);
+  return scope === null ? rows : rows.filter((x) => x.department === scope);
+}
+
 /** The employee ids an export may contain for this viewer: others are dropped. */
 export async function exportableIds(db: XinhuoDb, userId: string, employeeIds: readonly string[], departmentOf: (id: string) => string | null): Promise<string[]> {
   const scope = await viewerScope(db, userId);

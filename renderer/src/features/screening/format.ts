@@ -7,7 +7,11 @@ import { KNOWLEDGE_SHARING, type Criterion, type Profile } from '../../../../sha
 import { describeCriterion, type CriterionCell, type Histogram, type PersonRow } from '../../../../shared/domain/screening/report.ts';
 import type { SnapshotInfo } from '../../data/index.ts';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date where the officer is (not in UTC: before 08:00 in China that is yesterday). */
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 export const labelOf = (profile: Profile, id: string) => {
   const c = profile.criteria.find((x) => x.id === id);
   return c ? (c.label ?? describeCriterion(c)) : id;

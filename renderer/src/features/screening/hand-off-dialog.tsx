@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundChoice, RoundRecord, ScreeningRunRecord } from '../../data/index.ts';
 import { VirtualTable } from '../../ui/index.ts';
-import { lacksText } from './format.ts';
-
-const today = () => new Date().toLocaleDateString('sv-SE');
+import { lacksText, today } from './format.ts';
 
 /**
  * Hands a saved run to a selection round (选拔批次): a new one (name, dates, quota) or one
