@@ -18,6 +18,7 @@ export const FAILURE_MESSAGES = {
   'access.denied': { zh: '此账号不能执行该操作，或已被停用', en: 'This account may not do that, or it has been disabled' },
   'pipeline.badMove': { zh: '不能从“{from}”直接变为“{to}”。', en: 'Cannot move from “{from}” to “{to}” directly.' },
   cancelled: { zh: '已取消，没有写入任何内容', en: 'Cancelled; nothing was written' },
+  'session.idleRange': { zh: '空闲退出时间须为 {min} 到 {max} 分钟之间的整数', en: 'The idle timeout must be a whole number of minutes from {min} to {max}' },
   'auth.locked': { zh: '账号 {userName} 因多次输错密码已被锁定，请联系管理员重置密码', en: 'The account {userName} is locked after repeated wrong passwords; ask an administrator to reset the password' },
   'auth.wait': { zh: '密码输错，请 {seconds} 秒后再试', en: 'Wrong password; try again in {seconds} seconds' },
   'import.stale': { zh: '数据已被其他窗口修改，请重新预览', en: 'The data was changed in another window; preview the import again' },

@@ -40,7 +40,16 @@ export interface StoreSettings {
   trust: TrustState;
   /** The last link of this origin's audit chain. */
   auditChain: { origin: string; last: string };
+  /** Sign-in sessions: minutes without input after which a session ends (set by an administrator). */
+  session: SessionPolicy;
 }
+
+export interface SessionPolicy {
+  idleMinutes: number;
+}
+
+/** Sessions end after 30 minutes without input unless an administrator sets otherwise. */
+export const DEFAULT_SESSION: SessionPolicy = { idleMinutes: 30 };
 
 /** What a transaction may read. */
 export interface StoreReader {
@@ -92,7 +101,7 @@ export interface ChangeContext extends StoreReader {
    */
   applyRemote<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Writes this installation's sync bookkeeping. */
-  putSetting<S extends 'sync' | 'held' | 'trust'>(key: S, value: StoreSettings[S]): Promise<void>;
+  putSetting<S extends 'sync' | 'held' | 'trust' | 'session'>(key: S, value: StoreSettings[S]): Promise<void>;
   /** Appends an audit entry: an action code and parameters, rendered in the reader's language. */
   audit(action: string, entity: string, entityId: string | null, params?: AuditParams): void;
 }

@@ -9,9 +9,10 @@ import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { can, type Capability } from '../../shared/records/permissions.ts';
 import { ROLE_NAMES, type Role } from '../../shared/records/schemas.ts';
 import { commitImport, currentDataset, undoImport } from '../../renderer/src/data/facts/import-store.ts';
-import { handOffRun, moveEntry } from '../../renderer/src/data/records/pipeline-store.ts';
+import { addToRound, handOffRun, moveEntry } from '../../renderer/src/data/records/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
 import { createUser, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
+import { sessionPolicy, setSessionPolicy } from '../../renderer/src/data/records/installation.ts';
 import type { XinhuoDb } from '../../renderer/src/data/db/db.ts';
 import type { Actor } from '../../renderer/src/data/db/types.ts';
 import { installedDb, screeningReport } from './helpers.ts';
@@ -42,6 +43,12 @@ const WRITES: [string, Capability, Write][] = [
     const [entry] = await db.pipeline.toArray();
     return moveEntry(db, as, entry.id, 'invited');
   }],
+  ['add someone to a round by hand', 'pipeline.move', async (db, as, admin) => {
+    const run = await saveRun(db, admin, SEED_PROFILE, screeningReport([], []), []);
+    const { roundId } = await handOffRun(db, admin, run.id);
+    return addToRound(db, as, roundId, { employeeId: '000101', name: '张伟', department: '质量部' }, '车间推荐');
+  }],
+  ['set the idle timeout', 'accounts', (db, as) => setSessionPolicy(db, as, { idleMinutes: 10 })],
   ['create an account', 'accounts', (db, as) => createUser(db, as, { userName: 'new.one', displayName: '新人', role: 'officer', department: null, password: 'a long password 1' }, 1000)],
 ];
 
@@ -76,5 +83,17 @@ describe('roles in the write path', () => {
     await setUserDisabled(db, actor, as.userId, true);
     for (const [what, , write] of WRITES) expect(`${what}: ${await outcome(write(db, as, actor))}`).toBe(`${what}: access.denied`);
     db.close();
+  });
+});
+
+describe('the idle timeout', () => {
+  it('is 30 minutes until an administrator sets another, within 1 to 480, audited', async () => {
+    const { db, actor } = await installedDb();
+    expect(await sessionPolicy(db)).toEqual({ idleMinutes: 30 });
+    await setSessionPolicy(db, actor, { idleMinutes: 10 });
+    expect(await sessionPolicy(db)).toEqual({ idleMinutes: 10 });
+    for (const idleMinutes of [0, 481, 2.5]) expect(await outcome(setSessionPolicy(db, actor, { idleMinutes }))).toBe('session.idleRange');
+    expect(await sessionPolicy(db)).toEqual({ idleMinutes: 10 });
+    expect((await db.audit.where('action').equals('session.policy').toArray()).map((a) => a.params)).toEqual([{ minutes: 10 }]);
   });
 });

@@ -14,7 +14,7 @@ import { liveBatches } from './facts/fact-store.ts';
 import type { EmployeeRecords, TopicTheme } from './workers/handlers/records.ts';
 import { factsClient } from './workers/facts-client.ts';
 import { undoImport as undoImportIn } from './facts/import-store.ts';
-import { setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
+import { sessionPolicy, setSessionPolicy as setSessionPolicyIn, setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
 import { addToRound as addToRoundIn, handOffRun as handOffRunIn, moveEntry as moveEntryIn, type RoundChoice } from './records/pipeline-store.ts';
 import { pipelineEntriesFor, selectionEntriesOf } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
@@ -30,7 +30,10 @@ export const databaseName = (): string => getDb().name;
 
 export const setUp = (input: SetupInput) => setUpIn(getDb(), input);
 export const signIn = (userName: string, password: string) => signInIn(getDb(), userName, password);
-export const signOut = (actor: Actor) => signOutIn(getDb(), actor);
+export const signOut = (actor: Actor, reason?: 'user' | 'idle') => signOutIn(getDb(), actor, reason);
+/** The idle timeout of sessions on this installation. */
+export const useSessionPolicy = () => useLiveQuery(() => sessionPolicy(getDb()), []);
+export const setSessionPolicy = (actor: Actor, idleMinutes: number) => setSessionPolicyIn(getDb(), actor, { idleMinutes });
 
 export const recordAudit = (actor: Actor, action: string, entity: string, entityId: string | null, params: AuditParams = {}) => recordAuditIn(getDb(), actor, action, entity, entityId, params);
 export const useAuditEntries = (filter: AuditFilter) => useLiveQuery(() => queryAudit(getDb(), filter), [filter]);

@@ -10,6 +10,7 @@ import { SetupScreen } from '../features/setup/index.ts';
 import { ReviewerScreen } from '../features/review/index.ts';
 import { useAppStore } from '../store/index.ts';
 import { hrefOf, useRoute } from '../ui/index.ts';
+import { announceSignOut, useSessionGuard } from './session.ts';
 
 const NAV = ROUTES.filter((r) => r.nav);
 
@@ -21,6 +22,7 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
   const def = ROUTES.find((r) => r.name === route.name) ?? ROUTES[0];
   const current = def.highlights ?? def.name;
   const allowed = (r: FeatureRoute) => routeAllowed(r, user, role);
+  useSessionGuard(user);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.fullName')}>
@@ -44,6 +46,7 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
             className="secondary"
             onClick={async () => {
               await signOut({ userId: user.id, userName: user.userName });
+              announceSignOut(user.id);
               setUser(null);
             }}
           >

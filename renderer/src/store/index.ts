@@ -16,6 +16,9 @@ export interface SessionUser {
 interface SessionSlice {
   user: SessionUser | null;
   setUser: (user: SessionUser | null) => void;
+  /** Why the last session ended when the user did not end it here: for the sign-in screen to say. */
+  endedBecause: 'idle' | 'elsewhere' | null;
+  endSession: (because: 'idle' | 'elsewhere' | null) => void;
 }
 
 interface DemoSlice {
@@ -51,7 +54,9 @@ export const useAppStore = create<AppState>()(
   persist(
     (set) => ({
       user: null,
-      setUser: (user) => set({ user }),
+      setUser: (user) => set({ user, ...(user ? { endedBecause: null } : {}) }),
+      endedBecause: null,
+      endSession: (endedBecause) => set({ user: null, endedBecause }),
       pendingDemo: null,
       setPendingDemo: (pendingDemo) => set({ pendingDemo }),
       language: 'zh-CN',

@@ -8,6 +8,7 @@ import type { XinhuoDb } from '../db/db.ts';
 import { hashPassword, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
 import type { Actor, Identity, Installation, UserRecord } from '../db/types.ts';
 import { failure, FailureError } from '../../../../shared/domain/failure.ts';
+import { DEFAULT_SESSION, type SessionPolicy } from '../../../../shared/records/store.ts';
 
 export interface SetupInput {
   orgName: string;
@@ -147,6 +148,22 @@ export async function signIn(db: XinhuoDb, userName: string, password: string, n
   return user;
 }
 
-export async function signOut(db: XinhuoDb, actor: Actor): Promise<void> {
-  await change(db, actor, null, [], async (ctx) => ctx.audit('auth.signOut', 'user', actor.userId, { userName: actor.userName }));
+/** Ends a session; `idle` when the idle timeout ended it rather than the user. */
+export async function signOut(db: XinhuoDb, actor: Actor, reason: 'user' | 'idle' = 'user'): Promise<void> {
+  await change(db, actor, null, [], async (ctx) => ctx.audit(reason === 'idle' ? 'auth.idleSignOut' : 'auth.signOut', 'user', actor.userId, { userName: actor.userName }));
+}
+
+/** How long a session may sit without input (DEFAULT_SESSION until an administrator sets it). */
+export async function sessionPolicy(db: XinhuoDb): Promise<SessionPolicy> {
+  const row = await db.settings.get('session');
+  return row?.key === 'session' ? row.value : DEFAULT_SESSION;
+}
+
+/** An administrator sets the idle timeout (1 to 480 minutes); audited. */
+export async function setSessionPolicy(db: XinhuoDb, actor: Actor, policy: SessionPolicy): Promise<void> {
+  if (!Number.isInteger(policy.idleMinutes) || policy.idleMinutes < 1 || policy.idleMinutes > 480) throw new FailureError(failure('session.idleRange', { min: 1, max: 480 }));
+  await change(db, actor, 'accounts', [], async (ctx) => {
+    await ctx.putSetting('session', { idleMinutes: policy.idleMinutes });
+    ctx.audit('session.policy', 'installation', null, { minutes: policy.idleMinutes });
+  });
 }

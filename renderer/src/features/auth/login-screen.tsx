@@ -15,6 +15,7 @@ export function LoginScreen({ installation }: { installation: Installation }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const language = useAppStore((s) => s.language) as Language;
   const [working, setWorking] = useState(false);
+  const endedBecause = useAppStore((s) => s.endedBecause);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -60,6 +61,11 @@ export function LoginScreen({ installation }: { installation: Installation }) {
           <span>{t('login.password')}</span>
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
+        {endedBecause && !failed && !refusal && (
+          <p className="hint" role="status">
+            {t(endedBecause === 'idle' ? 'login.endedIdle' : 'login.endedElsewhere')}
+          </p>
+        )}
         {(failed || refusal) && (
           <p className="error" role="alert">
             {refusal ?? t('login.failed')}

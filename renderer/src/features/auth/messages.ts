@@ -8,6 +8,8 @@ export const zhCN = {
     submit: '登录',
     working: '正在验证…',
     failed: '用户名或密码错误，请重新输入。',
+    endedIdle: '长时间无操作，已自动退出登录。',
+    endedElsewhere: '已在另一个窗口退出登录。',
   },
 };
 
@@ -19,5 +21,7 @@ export const en: typeof zhCN = {
     submit: 'Sign in',
     working: 'Checking…',
     failed: 'Wrong user name or password. Please try again.',
+    endedIdle: 'You were signed out after a period without activity.',
+    endedElsewhere: 'You signed out in another window.',
   },
 };

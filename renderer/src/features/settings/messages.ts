@@ -38,6 +38,7 @@ export const zhCN = {
     },
   },
   settings: {
+    session: { title: '登录安全', hint: '共用的厂区电脑上，一段时间无操作后自动退出登录；在一个窗口退出，其他窗口同时退出。', idleMinutes: '无操作自动退出（分钟）', save: '保存', saved: '已设置：{{minutes}} 分钟无操作后自动退出登录' },
     title: '设置',
     language: '界面语言',
     languageHint: '切换后立即生效，并记住本机的选择。',
@@ -97,6 +98,7 @@ export const en: typeof zhCN = {
     },
   },
   settings: {
+    session: { title: 'Sign-in security', hint: 'On shared plant PCs a session signs out after a time without input; signing out in one window signs out every window.', idleMinutes: 'Sign out after (minutes without input)', save: 'Save', saved: 'Sessions now sign out after {{minutes}} minutes without input' },
     title: 'Settings',
     language: 'Language',
     languageHint: 'Takes effect at once and is remembered on this machine.',

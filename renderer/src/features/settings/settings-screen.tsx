@@ -8,6 +8,7 @@ import { formatDateTime, LANGUAGES, setLanguage, type Language, LANGUAGE_NAMES }
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { AccountsCard } from './accounts.tsx';
+import { SessionCard } from './session-card.tsx';
 
 
 export function SettingsScreen() {
@@ -67,6 +68,7 @@ export function SettingsScreen() {
           </dl>
         </section>
       )}
+      {user?.role === 'admin' && <SessionCard actor={{ userId: user.id, userName: user.userName }} />}
       {user?.role === 'admin' && <AccountsCard actor={{ userId: user.id, userName: user.userName }} />}
       {info && (
         <section className="card">
