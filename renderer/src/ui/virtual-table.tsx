@@ -27,53 +27,64 @@ export interface VirtualTableProps {
   onVisibleRange?: (from: number, to: number) => void;
 }
 
+/** The header row's height in pixels (styles.css .vtable-th: 38 px and a 1 px border). */
+const HEAD_HEIGHT = 39;
+
+/** How narrow a column may get: its content's width for ids and dates, else 48 px. */
+const floorOf = (c: TableColumn): string => (c.minChars ? `${c.minChars}ch + 24px` : '48px');
+
 export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6 });
+  // The header sits in the scroll box above the rows (sticky), so that it scrolls sideways with them.
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6, scrollMargin: HEAD_HEIGHT });
   const items = virtualizer.getVirtualItems();
   const first = items.length ? items[0].index : 0;
   const last = items.length ? items[items.length - 1].index + 1 : 0;
   useEffect(() => {
     if (last > first) onVisibleRange?.(first, last);
   }, [first, last, onVisibleRange]);
-  const template = columns.map((c) => (c.minChars ? `minmax(calc(${c.minChars}ch + 24px), ${c.width}fr)` : `${c.width}fr`)).join(' ');
+  const template = columns.map((c) => `minmax(calc(${floorOf(c)}), ${c.width}fr)`).join(' ');
+  // Narrower than every column's floor, the table scrolls sideways instead of cutting columns off.
+  const minWidth = `calc(${columns.map(floorOf).join(' + ')})`;
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rowCount + 1}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => {
-          const active = sort?.column === c.id;
-          return (
-            <div key={c.id} role="columnheader" aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : 'none'} className="vtable-th">
-              {c.sortable && onSort ? (
-                <button type="button" className="link-button" onClick={() => onSort(c.id)} title={sortLabel?.(c.title)}>
-                  {c.title}
-                  <span className="sort-mark">{active ? (sort!.descending ? ' ▼' : ' ▲') : ''}</span>
-                </button>
-              ) : (
-                c.title
-              )}
-            </div>
-          );
-        })}
-      </div>
       <div ref={scrollRef} className="vtable-body" data-testid="vtable-body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              className={`vtable-row${onRowClick ? ' clickable' : ''}${item.index % 2 ? ' odd' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: item.size, gridTemplateColumns: template }}
-              onClick={onRowClick ? () => onRowClick(item.index) : undefined}
-            >
-              {columns.map((c) => (
-                <div key={c.id} role="cell" className="vtable-td">
-                  {renderCell(item.index, c.id)}
+        <div className="vtable-inner" style={{ minWidth }}>
+          <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+            {columns.map((c) => {
+              const active = sort?.column === c.id;
+              return (
+                <div key={c.id} role="columnheader" aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : 'none'} className="vtable-th">
+                  {c.sortable && onSort ? (
+                    <button type="button" className="link-button" onClick={() => onSort(c.id)} title={sortLabel?.(c.title)}>
+                      {c.title}
+                      <span className="sort-mark">{active ? (sort!.descending ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  ) : (
+                    c.title
+                  )}
                 </div>
-              ))}
-            </div>
-          ))}
+              );
+            })}
+          </div>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className={`vtable-row${onRowClick ? ' clickable' : ''}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: item.size, gridTemplateColumns: template }}
+                onClick={onRowClick ? () => onRowClick(item.index) : undefined}
+              >
+                {columns.map((c) => (
+                  <div key={c.id} role="cell" className="vtable-td">
+                    {renderCell(item.index, c.id)}
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
         </div>
       </div>
     </div>
