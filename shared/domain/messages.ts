@@ -20,6 +20,7 @@ export const FAILURE_MESSAGES = {
   cancelled: { zh: '已取消，没有写入任何内容', en: 'Cancelled; nothing was written' },
   'session.idleRange': { zh: '空闲退出时间须为 {min} 到 {max} 分钟之间的整数', en: 'The idle timeout must be a whole number of minutes from {min} to {max}' },
   'auth.locked': { zh: '账号 {userName} 因多次输错密码已被锁定，请联系管理员重置密码', en: 'The account {userName} is locked after repeated wrong passwords; ask an administrator to reset the password' },
+  'auth.weakHash': { zh: '账号 {userName} 的密码记录不符合安全要求（可能被改动过），已拒绝登录；请联系管理员重置密码', en: 'The stored password of {userName} is weaker than Xinhuo writes (it may have been tampered with); sign-in refused. Ask an administrator to reset the password' },
   'auth.wait': { zh: '密码输错，请 {seconds} 秒后再试', en: 'Wrong password; try again in {seconds} seconds' },
   'import.stale': { zh: '数据已被其他窗口修改，请重新预览', en: 'The data was changed in another window; preview the import again' },
   'import.duplicate': { zh: '文件 {file} 已经导入过，没有再次导入', en: '{file} has been imported already; it was not imported again' },

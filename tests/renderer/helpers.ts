@@ -2,7 +2,7 @@
 // tests/setup-indexeddb.ts), and a set-up
 // installation with a fast password hash (the real iteration count is tested separately).
 import { XinhuoDb } from '../../renderer/src/data/db/db.ts';
-import { setUp, type SetupInput } from '../../renderer/src/data/records/installation.ts';
+import { setUp, signIn as signInAt, type SetupInput } from '../../renderer/src/data/records/installation.ts';
 import type { PersonRow, ScreeningReport } from '../../shared/domain/screening/report.ts';
 import i18next, { type TFunction } from 'i18next';
 import type { AuditEntry } from '../../shared/records/schemas.ts';
@@ -22,6 +22,11 @@ export const PLANT_SETUP: SetupInput = {
   plant: { code: 'P01', name: '华东第一制造厂', region: '江苏省' },
   admin: { userName: 'admin', displayName: '王培训', password: 'correct horse 1' },
 };
+
+/** Tests hash passwords with 1,000 rounds; they sign in with that as the floor. */
+export const TEST_ITERATIONS = 1000;
+
+export const signIn = (db: XinhuoDb, userName: string, password: string, now?: () => number) => signInAt(db, userName, password, now, { minIterations: TEST_ITERATIONS });
 
 export async function installedDb() {
   const db = freshDb();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { setUp, signIn, signOut, validateSetup, SetupFailure, unknownUserCost } from '../../renderer/src/data/records/installation.ts';
+import { setUp, signOut, validateSetup, SetupFailure, unknownUserCost } from '../../renderer/src/data/records/installation.ts';
 import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../renderer/src/data/records/passwords.ts';
-import { freshDb, installedDb, PLANT_SETUP } from './helpers.ts';
+import { freshDb, installedDb, PLANT_SETUP, signIn } from './helpers.ts';
 
 describe('passwords', () => {
   it('uses PBKDF2-SHA-256 with at least 600,000 iterations by default', async () => {
@@ -61,7 +61,9 @@ describe('first-run setup', () => {
 
   it('spends on an unknown user name what a real account costs', async () => {
     const { db } = await installedDb();
-    expect(await unknownUserCost(db)).toBe(1000);
+    expect(await unknownUserCost(db, 1000)).toBe(1000);
+    // Below the floor a stored count does not lower the cost.
+    expect(await unknownUserCost(db)).toBe(600_000);
     expect(await unknownUserCost(freshDb())).toBe(600_000);
   });
 

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FailureError } from '../../shared/domain/failure.ts';
 import { failureText } from '../../shared/domain/messages.ts';
-import { backOffSeconds, LOCK_AFTER, signIn } from '../../renderer/src/data/records/installation.ts';
+import { backOffSeconds, LOCK_AFTER, signIn as signInAt } from '../../renderer/src/data/records/installation.ts';
+import { hashPassword, PBKDF2_ITERATIONS } from '../../renderer/src/data/records/passwords.ts';
 import { resetPassword } from '../../renderer/src/data/records/users-store.ts';
-import { installedDb, PLANT_SETUP } from './helpers.ts';
+import { installedDb, PLANT_SETUP, signIn } from './helpers.ts';
 
 const code = (p: Promise<unknown>) => p.then((u) => (u ? 'ok' : 'wrong'), (e: FailureError) => e.failure?.code ?? String(e));
 
@@ -40,6 +41,25 @@ describe('sign-in', () => {
     expect(await code(signIn(db, 'admin', PLANT_SETUP.admin.password, now))).toBe('auth.locked');
     await resetPassword(db, actor, actor.userId, 'a new long password', 1000);
     expect(await code(signIn(db, 'admin', 'a new long password', now))).toBe('ok');
+  });
+
+  it('refuses a stored hash weaker than Xinhuo writes, whatever the password, and audits it', async () => {
+    const { db, actor } = await installedDb();
+    // A department head plants a one-iteration hash of a password they know on the admin account.
+    const admin = (await db.users.get(actor.userId))!;
+    const planted = await hashPassword('i am admin now', 1);
+    await db.users.put({ ...admin, password: planted });
+    const refused = await signIn(db, 'admin', 'i am admin now').catch((e: FailureError) => e);
+    expect((refused as FailureError).failure).toEqual({ code: 'auth.weakHash', params: { userName: 'admin' } });
+    expect(failureText((refused as FailureError).failure)).toContain('已拒绝登录');
+    expect(await db.audit.where('action').equals('auth.weakHash').count()).toBe(1);
+    // A short salt or a truncated hash is refused the same way.
+    await db.users.put({ ...admin, password: { ...admin.password, salt: btoa('short') } });
+    expect(await code(signIn(db, 'admin', PLANT_SETUP.admin.password))).toBe('auth.weakHash');
+    // The real floor is the count Xinhuo writes: a 1,000-round hash is refused outside tests.
+    await db.users.put(admin);
+    expect(await code(signInAt(db, 'admin', PLANT_SETUP.admin.password, Date.now, { minIterations: PBKDF2_ITERATIONS }))).toBe('auth.weakHash');
+    expect(await code(signIn(db, 'admin', PLANT_SETUP.admin.password))).toBe('ok');
   });
 
   it('records failed attempts, for known and unknown names', async () => {

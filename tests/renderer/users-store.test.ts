@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/src/data/records/installation.ts';
 import { createUser, resetPassword, setUserDepartment, setUserDisabled } from '../../renderer/src/data/records/users-store.ts';
-import { installedDb, shownAudit } from './helpers.ts';
+import { installedDb, shownAudit, signIn } from './helpers.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
 
 const head = { userName: 'zhang.q', displayName: '张强', role: 'deptHead' as const, department: '质量部', password: 'quality-2026' };

@@ -5,7 +5,7 @@ import { newId } from '../../../../shared/domain/sync/envelope.ts';
 import { change } from './change.ts';
 import { upgradeToRounds } from './pipeline-store.ts';
 import type { XinhuoDb } from '../db/db.ts';
-import { hashPassword, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
+import { hashPassword, isStrongHash, verifyPassword, PBKDF2_ITERATIONS } from './passwords.ts';
 import type { Actor, Identity, Installation, UserRecord } from '../db/types.ts';
 import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 import { DEFAULT_SESSION, type SessionPolicy } from '../../../../shared/records/store.ts';
@@ -97,12 +97,13 @@ export class SetupFailure extends FailureError<SetupError> {
 }
 
 /** The PBKDF2 iterations a sign-in with an unknown name spends: the most any stored account uses. */
-export async function unknownUserCost(db: XinhuoDb): Promise<number> {
-  let most = 0;
+export async function unknownUserCost(db: XinhuoDb, floor = PBKDF2_ITERATIONS): Promise<number> {
+  let most = floor;
   await db.users.each((u) => {
-    most = Math.max(most, u.password?.iterations ?? 0);
+    // A planted hash with a huge count must not make every unknown name take minutes.
+    most = Math.max(most, Math.min(u.password?.iterations ?? 0, floor * 4));
   });
-  return most || PBKDF2_ITERATIONS;
+  return most;
 }
 
 /** Failures in a row that lock an account until an administrator resets its password. */
@@ -117,16 +118,26 @@ export const backOffSeconds = (failures: number): number => Math.min(60, 2 ** Ma
  * is locked: both are refused with a failure value (auth.wait, auth.locked), checked before
  * the password so that a locked account cannot be guessed at.
  */
-export async function signIn(db: XinhuoDb, userName: string, password: string, now: () => number = Date.now): Promise<UserRecord | null> {
+export interface SignInPolicy {
+  /** Stored hashes below this many PBKDF2 rounds are refused (auth.weakHash). */
+  minIterations: number;
+}
+
+export async function signIn(db: XinhuoDb, userName: string, password: string, now: () => number = Date.now, policy: SignInPolicy = { minIterations: PBKDF2_ITERATIONS }): Promise<UserRecord | null> {
   if (!(await getInstallation(db))) return null;
   const user = await db.users.where('userName').equals(userName).first();
   const system = { userId: user?.id ?? 'unknown', userName };
   if (user && !user.deleted) {
     if (user.lockedAt) throw new FailureError(failure('auth.locked', { userName }));
     if (user.retryAt && Date.parse(user.retryAt) > now()) throw new FailureError(failure('auth.wait', { seconds: Math.ceil((Date.parse(user.retryAt) - now()) / 1000) }));
+    // A hash weaker than this version writes was planted, not set by Xinhuo: refuse, whatever the password.
+    if (!isStrongHash(user.password, policy.minIterations)) {
+      await change(db, system, 'system', [], async (ctx) => ctx.audit('auth.weakHash', 'user', user.id, { userName }));
+      throw new FailureError(failure('auth.weakHash', { userName }));
+    }
   }
   // Hash even for unknown users, at the cost real accounts have, so that timing does not tell which names exist.
-  const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, await unknownUserCost(db)), false);
+  const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, await unknownUserCost(db, policy.minIterations)), false);
   if (!user || !ok || user.deleted || user.disabled) {
     await change(db, system, 'system', ['user'], async (ctx) => {
       ctx.audit('auth.signInFailed', 'user', user?.id ?? null, { userName });

@@ -19,6 +19,21 @@ export async function hashPassword(password: string, iterations = PBKDF2_ITERATI
   return { algorithm: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt), hash: toBase64(await derive(password, salt, iterations)) };
 }
 
+/**
+ * Whether a stored hash is as strong as this version writes: the algorithm, at least
+ * `minIterations` rounds, a 16-byte salt and a 32-byte hash. A weaker record did not come from
+ * Xinhuo (someone wrote it with the developer tools, e.g. a one-iteration hash) and is refused
+ * before any password is compared against it.
+ */
+export function isStrongHash(stored: PasswordHash, minIterations = PBKDF2_ITERATIONS): boolean {
+  if (stored?.algorithm !== 'PBKDF2-SHA-256' || !Number.isInteger(stored.iterations) || stored.iterations < minIterations) return false;
+  try {
+    return fromBase64(stored.salt).length >= 16 && fromBase64(stored.hash).length === 32;
+  } catch {
+    return false;
+  }
+}
+
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
   const actual = await derive(password, fromBase64(stored.salt), stored.iterations);
   const expected = fromBase64(stored.hash);
