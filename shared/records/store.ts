@@ -42,6 +42,22 @@ export interface StoreSettings {
   auditChain: { origin: string; last: string };
   /** Sign-in sessions: minutes without input after which a session ends (set by an administrator). */
   session: SessionPolicy;
+  /** The database key, wrapped for each account by a key derived from its password. */
+  atRest: AtRestKeys;
+}
+
+/** A database key wrapped with AES-256-GCM under a PBKDF2-SHA-256 key of one account's password (base64 fields). */
+export interface WrappedKey {
+  salt: string;
+  iterations: number;
+  nonce: string;
+  wrapped: string;
+}
+
+export interface AtRestKeys {
+  version: 1;
+  /** By user id. */
+  keys: Record<string, WrappedKey>;
 }
 
 export interface SessionPolicy {
@@ -101,7 +117,7 @@ export interface ChangeContext extends StoreReader {
    */
   applyRemote<K extends RecordKind>(kind: K, records: readonly RecordOf[K][]): Promise<void>;
   /** Writes this installation's sync bookkeeping. */
-  putSetting<S extends 'sync' | 'held' | 'trust' | 'session'>(key: S, value: StoreSettings[S]): Promise<void>;
+  putSetting<S extends 'sync' | 'held' | 'trust' | 'session' | 'atRest'>(key: S, value: StoreSettings[S]): Promise<void>;
   /** Appends an audit entry: an action code and parameters, rendered in the reader's language. */
   audit(action: string, entity: string, entityId: string | null, params?: AuditParams): void;
 }

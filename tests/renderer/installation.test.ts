@@ -89,8 +89,11 @@ describe('sign-in', () => {
     const user = await signIn(db, 'admin', PLANT_SETUP.admin.password, now);
     expect(user?.userName).toBe('admin');
     await signOut(db, { userId: user!.id, userName: user!.userName });
+    // Signed out, the sealed log cannot be read; signing in again opens it.
+    await expect(db.audit.toArray()).rejects.toMatchObject({ failure: { code: 'atRest.locked' } });
+    await signIn(db, 'admin', PLANT_SETUP.admin.password, now);
     const actions = (await db.audit.orderBy('hlc').toArray()).map((a) => `${a.action}:${a.params.userName ?? a.userName}`);
-    expect(actions).toEqual(['setup:admin', 'user.create:admin', 'auth.signInFailed:admin', 'auth.signInFailed:nobody', 'auth.signIn:admin', 'auth.signOut:admin']);
+    expect(actions).toEqual(['setup:admin', 'user.create:admin', 'auth.signInFailed:admin', 'auth.signInFailed:nobody', 'auth.signIn:admin', 'auth.signOut:admin', 'auth.signIn:admin']);
   });
 
   it('works on a fresh database only after setup', async () => {

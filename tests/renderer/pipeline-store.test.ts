@@ -14,7 +14,7 @@ describe('handing a run to the selection pipeline', () => {
     const { db, actor } = await installedDb();
     const run = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000002'], ['000003', '000004']), []);
     expect(await handOffRun(db, actor, run.id, ['000004'])).toMatchObject({ added: 3, alreadyInPipeline: 0 });
-    const entries = await db.pipeline.orderBy('employeeId').toArray();
+    const entries = (await db.pipeline.toArray()).sort((a, b) => a.employeeId.localeCompare(b.employeeId));
     expect(entries.map((x) => [x.employeeId, x.stage, x.source])).toEqual([
       ['000001', 'shortlisted', 'candidate'],
       ['000002', 'shortlisted', 'candidate'],

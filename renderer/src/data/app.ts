@@ -10,6 +10,7 @@ import type { Profile } from '../../../shared/domain/screening/profile.ts';
 import type { ScreeningReport } from '../../../shared/domain/screening/report.ts';
 import { queryAudit, recordAudit as recordAuditIn, type AuditFilter } from './records/audit-log.ts';
 import { getDb } from './db/db.ts';
+import { dropKey } from './records/at-rest-keys.ts';
 import { liveBatches } from './facts/fact-store.ts';
 import type { EmployeeRecords, TopicTheme } from './workers/handlers/records.ts';
 import { factsClient } from './workers/facts-client.ts';
@@ -31,6 +32,8 @@ export const databaseName = (): string => getDb().name;
 export const setUp = (input: SetupInput) => setUpIn(getDb(), input);
 export const signIn = (userName: string, password: string) => signInIn(getDb(), userName, password);
 export const signOut = (actor: Actor, reason?: 'user' | 'idle') => signOutIn(getDb(), actor, reason);
+/** Forgets the database key in this window (a session that ended elsewhere). */
+export const lockDatabase = () => dropKey(getDb());
 /** The idle timeout of sessions on this installation. */
 export const useSessionPolicy = () => useLiveQuery(() => sessionPolicy(getDb()), []);
 export const setSessionPolicy = (actor: Actor, idleMinutes: number) => setSessionPolicyIn(getDb(), actor, { idleMinutes });

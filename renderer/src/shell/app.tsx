@@ -2,7 +2,7 @@
 
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { factModelStore, signOut, useInstallation } from '../data/index.ts';
+import { factModelStore, lockDatabase, signOut, useInstallation } from '../data/index.ts';
 import { LoginScreen } from '../features/auth/index.ts';
 import type { FeatureRoute } from '../features/contract/feature.ts';
 import { FEATURES, ROUTES, routeAllowed } from './registry.ts';
@@ -80,10 +80,19 @@ export function App() {
   const installation = useInstallation();
   const user = useAppStore((s) => s.user);
   const route = useRoute();
-  // Load the local facts while the officer signs in: the password check and the model load overlap.
+  // The facts are sealed at rest. They are read while the officer signs in and opened when
+  // sign-in has unwrapped the key; at sign-out they are let go, with the key.
+  const signedIn = user !== null;
   useEffect(() => {
-    if (installation) factModelStore().start();
-  }, [installation]);
+    if (!installation) return;
+    const store = factModelStore();
+    store.start();
+    if (!signedIn) return;
+    return () => {
+      store.stop();
+      lockDatabase();
+    };
+  }, [installation, signedIn]);
   if (route.name === 'review') return <ReviewerMode />;
   if (installation === undefined) return null;
   if (installation === null) return <SetupScreen />;

@@ -1,6 +1,7 @@
 // The Dexie database of one installation.
 
 import Dexie, { type Table } from 'dexie';
+import { atRestMiddleware } from './at-rest.ts';
 import { applyMigrations } from './migrations/index.ts';
 import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
@@ -22,6 +23,8 @@ export class XinhuoDb extends Dexie {
   constructor(name = 'xinhuo') {
     super(name);
     applyMigrations(this);
+    // Rows of the tables holding personal data are sealed before IndexedDB stores them.
+    this.use(atRestMiddleware(name));
   }
 }
 

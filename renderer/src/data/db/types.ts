@@ -4,7 +4,7 @@
 import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { Clock, Installation, UserRecord } from '../../../../shared/records/schemas.ts';
 import type { HeldBundle, SyncState, TrustState } from '../../../../shared/records/sync-state.ts';
-import type { SessionPolicy } from '../../../../shared/records/store.ts';
+import type { AtRestKeys, SessionPolicy } from '../../../../shared/records/store.ts';
 
 export type { Actor, AuditEntry, Clock, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerGrade, TrainerRecord, RoundRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
 
@@ -27,7 +27,8 @@ export type SettingRow =
   | { key: 'held'; value: HeldBundle[] }
   | { key: 'trust'; value: TrustState }
   | { key: 'auditChain'; value: { origin: string; last: string } }
-  | { key: 'session'; value: SessionPolicy };
+  | { key: 'session'; value: SessionPolicy }
+  | { key: 'atRest'; value: AtRestKeys };
 
 /** A column mapping remembered for a source, keyed by its header signature. */
 export interface SavedMapping {

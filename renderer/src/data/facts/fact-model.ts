@@ -8,7 +8,8 @@ import type { ColumnSet, StringColumn } from '../../../../shared/domain/facts/co
 import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { resolveDataset } from '../../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from '../db/db.ts';
-import { liveBatches, readDataset } from './fact-store.ts';
+import { keyHeld } from '../db/at-rest.ts';
+import { liveBatches, liveBatchesFor, readDataset, type ReadOptions } from './fact-store.ts';
 import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
 import { loadInitials } from './pinyin.ts';
 import type { FactBatchRecord } from '../db/types.ts';
@@ -21,17 +22,16 @@ export interface FactModel {
   people: PeopleIndex | null;
 }
 
-export async function loadDataset(db: XinhuoDb, dataset: DatasetName): Promise<ColumnSet> {
-  const batches = await readDataset(db, dataset);
+export async function loadDataset(db: XinhuoDb, dataset: DatasetName, options: ReadOptions = {}): Promise<ColumnSet> {
+  const batches = await readDataset(db, dataset, options);
   // Resolving is a pass over every row: start it in a task of its own.
   await yieldToEventLoop();
   return resolveDataset(dataset, batches);
 }
 
 /** Builds the model: the roster and its people index. */
-export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}): Promise<FactModel> {
-  const batches = await liveBatches(db);
-  const roster = await loadDataset(db, 'roster');
+export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}, options: ReadOptions = {}): Promise<FactModel> {
+  const [batches, roster] = await Promise.all([liveBatchesFor(db, undefined, options), loadDataset(db, 'roster', options)]);
   const initialsOf = await initials(roster.columns.name as StringColumn);
   const model: FactModel = { version, batches, datasets: { roster }, people: await buildPeopleIndex(roster, initialsOf) };
   publish(model);
@@ -39,6 +39,8 @@ export async function buildFactModel(db: XinhuoDb, version: number, initials: (n
 }
 
 type Listener = () => void;
+
+const batchSignature = (ids: readonly string[]) => [...ids].sort().join(',');
 
 /** Holds the current model and rebuilds it whenever the batch table changes. */
 export class FactModelStore {
@@ -58,28 +60,57 @@ export class FactModelStore {
     return () => this.listeners.delete(listener);
   };
 
+  private last = '';
+
+  /**
+   * Loads the model and then follows the batches. Called before sign-in too: the sealed rows
+   * are read while the password is checked, and opened when the key arrives.
+   */
   start(): void {
-    if (this.subscription) return;
+    if (this.subscription || this.starting) return;
+    const starting = (this.starting = this.rebuild({ waitForKey: true })
+      .then((m) => {
+        this.last = batchSignature(m.batches.map((b) => b.id));
+      })
+      .catch((e: unknown) => console.error('fact model', e))
+      // Sealed data changes only once someone has signed in; a database without a key (made
+      // before encryption at rest) is followed at once.
+      .then(async () => {
+        if (await this.db.settings.get('atRest')) await keyHeld(this.db.name);
+      })
+      .then(() => {
+        if (this.starting === starting) this.follow();
+      }));
+  }
+
+  private starting: Promise<void> | null = null;
+
+  private follow(): void {
     // The live batches: an undo leaves its batch as a tombstone, which must rebuild the model too.
     const batchIds = liveQuery(async () => (await liveBatches(this.db)).map((b) => b.id));
-    let last = '';
     this.subscription = batchIds.subscribe({
       next: (ids) => {
-        const signature = [...ids].sort().join(',');
-        if (signature === last && this.model.version > 0) return;
-        last = signature;
+        const signature = batchSignature(ids);
+        if (signature === this.last && this.model.version > 0) return;
+        this.last = signature;
         void this.rebuild();
       },
       error: (e) => console.error('fact model', e),
     });
   }
 
+  /** Stops following the batches and lets the facts go (at sign-out: nothing personal stays in memory). */
   stop(): void {
     this.subscription?.unsubscribe();
     this.subscription = null;
+    this.starting = null;
+    this.last = '';
+    this.building++;
+    this.model = { version: this.model.version + 1, batches: [], datasets: {}, people: null };
+    for (const l of this.listeners) l();
   }
 
-  async rebuild(): Promise<FactModel> {
+  async rebuild(options: ReadOptions = {}): Promise<FactModel> {
     const ticket = ++this.building;
     return buildFactModel(
       this.db,
@@ -91,6 +122,7 @@ export class FactModelStore {
         this.model = m;
         for (const l of this.listeners) l();
       },
+      options,
     );
   }
 }

@@ -9,6 +9,8 @@ import { hashPassword, isStrongHash, verifyPassword, PBKDF2_ITERATIONS } from '.
 import type { Actor, Identity, Installation, UserRecord } from '../db/types.ts';
 import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 import { DEFAULT_SESSION, type SessionPolicy } from '../../../../shared/records/store.ts';
+import { SEALED_TABLES } from '../db/at-rest.ts';
+import { atRestKeys, dropKey, holdKey, newDatabaseKey, unwrapKey, wrapKey } from './at-rest-keys.ts';
 
 export interface SetupInput {
   orgName: string;
@@ -53,6 +55,7 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
   // Slow work (key generation, PBKDF2) happens before the transaction: inside it, only Dexie calls.
   const identity = await generateIdentity();
   const password = await hashPassword(input.admin.password, iterations);
+  const dbKey = newDatabaseKey();
   const installation: Installation = {
     orgName: input.orgName.trim(),
     role: input.role,
@@ -62,12 +65,16 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
   };
   const adminId = newId();
   const actor: Actor = { userId: adminId, userName: input.admin.userName };
+  const wrap = await wrapKey(dbKey, input.admin.password, iterations);
+  // From here on this window seals what it writes; if setup fails, the key is forgotten with it.
+  holdKey(db, dbKey);
   return db.transaction('rw', [db.settings, db.users, db.audit, db.factBatches], async () => {
     if (await db.settings.get('installation')) throw new SetupFailure('alreadySetUp');
     // Deleting the installation row must not reopen first-run setup over existing accounts and data.
     if ((await db.users.count()) > 0 || (await db.factBatches.count()) > 0 || (await db.audit.count()) > 0) throw new SetupFailure('dataExists');
     await db.settings.put({ key: 'installation', value: installation });
     await db.settings.put({ key: 'identity', value: identity });
+    await db.settings.put({ key: 'atRest', value: { version: 1, keys: { [adminId]: wrap } } });
     const admin = await change(db, actor, 'setup', ['user'], async (ctx) => {
       const [user] = await ctx.put('user', {
         id: adminId,
@@ -83,6 +90,9 @@ export async function setUp(db: XinhuoDb, input: SetupInput, iterations = PBKDF2
       return user;
     });
     return { installation, admin };
+  }).catch((e: unknown) => {
+    dropKey(db);
+    throw e;
   });
 }
 
@@ -137,7 +147,12 @@ export async function signIn(db: XinhuoDb, userName: string, password: string, n
     }
   }
   // Hash even for unknown users, at the cost real accounts have, so that timing does not tell which names exist.
-  const ok = user ? await verifyPassword(password, user.password) : (await hashPassword(password, await unknownUserCost(db, policy.minIterations)), false);
+  // The database key is unwrapped alongside the check (WebCrypto runs both at once): a sign-in costs one PBKDF2, not two.
+  const keys = user ? await atRestKeys(db) : null;
+  const wrap = user && keys ? keys.keys[user.id] : undefined;
+  const [ok, dbKey] = user
+    ? await Promise.all([verifyPassword(password, user.password), wrap ? unwrapKey(wrap, password) : Promise.resolve(null)])
+    : [(await hashPassword(password, await unknownUserCost(db, policy.minIterations)), false), null];
   if (!user || !ok || user.deleted || user.disabled) {
     await change(db, system, 'system', ['user'], async (ctx) => {
       ctx.audit('auth.signInFailed', 'user', user?.id ?? null, { userName });
@@ -149,6 +164,17 @@ export async function signIn(db: XinhuoDb, userName: string, password: string, n
     });
     return null;
   }
+  // The database key: unwrapped with this password, or made now when an administrator signs
+  // in to a database from before encryption at rest.
+  if (keys) {
+    if (!dbKey) {
+      await change(db, system, 'system', [], async (ctx) => ctx.audit('atRest.noKey', 'user', user.id, { userName }));
+      throw new FailureError(failure('atRest.noKey', { userName }));
+    }
+    holdKey(db, dbKey);
+  } else if (user.role === 'admin') {
+    await sealExistingData(db, user, password);
+  }
   await change(db, { userId: user.id, userName: user.userName }, null, ['user'], async (ctx) => {
     // A successful sign-in clears the count of failures in a row.
     if (user.failedSignIns || user.retryAt) await ctx.put('user', { ...user, failedSignIns: 0, retryAt: undefined });
@@ -159,9 +185,36 @@ export async function signIn(db: XinhuoDb, userName: string, password: string, n
   return user;
 }
 
-/** Ends a session; `idle` when the idle timeout ended it rather than the user. */
+/**
+ * Turns on encryption at rest for a database made before it: a new key, wrapped for this
+ * administrator, and every row of the sealed tables written back sealed, in one transaction.
+ * Other accounts get the key when an administrator resets their password.
+ */
+async function sealExistingData(db: XinhuoDb, admin: UserRecord, password: string): Promise<void> {
+  const dbKey = newDatabaseKey();
+  const wrap = await wrapKey(dbKey, password, admin.password.iterations);
+  holdKey(db, dbKey);
+  try {
+    const tables = SEALED_TABLES.map((name) => db.table(name));
+    await db.transaction('rw', [db.settings, ...tables], async () => {
+      if (await db.settings.get('atRest')) throw new Error('encryption at rest is already on');
+      for (const table of tables) {
+        const rows = await table.toArray();
+        if (rows.length) await table.bulkPut(rows);
+      }
+      await db.settings.put({ key: 'atRest', value: { version: 1, keys: { [admin.id]: wrap } } });
+    });
+  } catch (e) {
+    dropKey(db);
+    throw e;
+  }
+  await change(db, { userId: admin.id, userName: admin.userName }, null, [], async (ctx) => ctx.audit('atRest.enabled', 'installation', null, { userName: admin.userName }));
+}
+
+/** Ends a session; `idle` when the idle timeout ended it rather than the user. The key is forgotten. */
 export async function signOut(db: XinhuoDb, actor: Actor, reason: 'user' | 'idle' = 'user'): Promise<void> {
   await change(db, actor, null, [], async (ctx) => ctx.audit(reason === 'idle' ? 'auth.idleSignOut' : 'auth.signOut', 'user', actor.userId, { userName: actor.userName }));
+  dropKey(db);
 }
 
 /** How long a session may sit without input (DEFAULT_SESSION until an administrator sets it). */

@@ -8,6 +8,20 @@ import type { XinhuoDb } from '../db/db.ts';
 import { MIN_PASSWORD_LENGTH } from './installation.ts';
 import { hashPassword, PBKDF2_ITERATIONS } from './passwords.ts';
 import type { Actor, Role, UserRecord } from '../db/types.ts';
+import type { WrappedKey } from '../../../../shared/records/store.ts';
+import { atRestKeys, requireHeldKey, wrapKey } from './at-rest-keys.ts';
+
+/** The database key wrapped for a new password, when encryption at rest is on (else null). */
+async function wrapFor(db: XinhuoDb, password: string, iterations: number): Promise<WrappedKey | null> {
+  if (!(await atRestKeys(db))) return null;
+  return wrapKey(requireHeldKey(db), password, iterations);
+}
+
+async function storeWrap(ctx: ChangeContext, userId: string, wrap: WrappedKey | null): Promise<void> {
+  if (!wrap) return;
+  const current = await ctx.setting('atRest');
+  await ctx.putSetting('atRest', { version: 1, keys: { ...(current?.keys ?? {}), [userId]: wrap } });
+}
 
 export const ROLES: readonly Role[] = ['admin', 'officer', 'deptHead', 'reviewer', 'analyst'];
 
@@ -48,6 +62,7 @@ export async function createUser(db: XinhuoDb, actor: Actor, input: NewUser, ite
   if (invalid) throw new UserFailure(invalid);
   // The slow hash runs before the transaction: inside it, only Dexie calls.
   const password = await hashPassword(input.password, iterations);
+  const wrap = await wrapFor(db, input.password, iterations);
   return change(db, actor, 'accounts', ['user'], async (ctx) => {
     await requireAdmin(ctx, actor);
     if ((await ctx.byIndex('user', 'userName', input.userName)).length) throw new UserFailure('taken');
@@ -59,18 +74,20 @@ export async function createUser(db: XinhuoDb, actor: Actor, input: NewUser, ite
       password,
       createdAt: new Date().toISOString(),
     });
+    await storeWrap(ctx, user.id, wrap);
     ctx.audit('user.create', 'user', user.id, { userName: user.userName, displayName: user.displayName, role: user.role, department: user.department });
     return user;
   });
 }
 
-async function updateUser(db: XinhuoDb, actor: Actor, userId: string, action: string, edit: (u: UserRecord, others: UserRecord[]) => Partial<UserRecord>): Promise<UserRecord> {
+async function updateUser(db: XinhuoDb, actor: Actor, userId: string, action: string, edit: (u: UserRecord, others: UserRecord[]) => Partial<UserRecord>, wrap: WrappedKey | null = null): Promise<UserRecord> {
   return change(db, actor, 'accounts', ['user'], async (ctx) => {
     await requireAdmin(ctx, actor);
     const user = await ctx.get('user', userId);
     if (!user || user.deleted) throw new UserFailure('notFound');
     const others = (await ctx.all('user')).filter((u) => u.id !== userId);
     const [next] = await ctx.put('user', { ...user, ...edit(user, others) });
+    await storeWrap(ctx, user.id, wrap);
     ctx.audit(action, 'user', user.id, { userName: next.userName, displayName: next.displayName });
     return next;
   });
@@ -93,8 +110,10 @@ export async function setUserDisabled(db: XinhuoDb, actor: Actor, userId: string
 export async function resetPassword(db: XinhuoDb, actor: Actor, userId: string, password: string, iterations = PBKDF2_ITERATIONS): Promise<UserRecord> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserFailure('weakPassword');
   const hash = await hashPassword(password, iterations);
+  // The reset wraps the database key for the new password: the account can read the data again.
+  const wrap = await wrapFor(db, password, iterations);
   // A reset by an administrator also unlocks an account locked by failed sign-ins.
-  return updateUser(db, actor, userId, 'user.password', () => ({ password: hash, failedSignIns: 0, retryAt: undefined, lockedAt: undefined }));
+  return updateUser(db, actor, userId, 'user.password', () => ({ password: hash, failedSignIns: 0, retryAt: undefined, lockedAt: undefined }), wrap);
 }
 
 /** Moves a department head to another department (the one they see); audited. */

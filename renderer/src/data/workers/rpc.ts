@@ -5,6 +5,7 @@
 // come from the handler itself.
 
 import { Cancelled, FailureError, isCancelled, type Failure } from '../../../../shared/domain/failure.ts';
+import { adoptKeys, heldKeys } from '../db/at-rest.ts';
 
 /** What a handler gets besides its argument. */
 export interface CallIo {
@@ -21,7 +22,8 @@ type Arg<H extends Handlers, K extends keyof H> = Parameters<H[K]>[0];
 type Result<H extends Handlers, K extends keyof H> = Awaited<ReturnType<H[K]>>;
 
 type Wire =
-  | { rpc: 'call'; id: number; method: string; arg: unknown }
+  // A call carries the database keys its caller holds (db/at-rest.ts): the worker holds exactly those.
+  | { rpc: 'call'; id: number; method: string; arg: unknown; keys?: Record<string, Uint8Array> }
   | { rpc: 'cancel'; id: number }
   | { rpc: 'progress'; id: number; fraction: number }
   | { rpc: 'result'; id: number; value: unknown }
@@ -43,6 +45,7 @@ export function serve<H extends Handlers>(port: PortLike, handlers: H): void {
       return;
     }
     if (m.rpc !== 'call') return;
+    adoptKeys(m.keys);
     const handler = handlers[m.method];
     const controller = new AbortController();
     running.set(m.id, controller);
@@ -118,7 +121,7 @@ export class RpcClient<H extends Handlers> {
         },
         onProgress: options.onProgress,
       });
-      this.port.postMessage({ rpc: 'call', id, method, arg } satisfies Wire, options.transfer ?? []);
+      this.port.postMessage({ rpc: 'call', id, method, arg, keys: heldKeys() } satisfies Wire, options.transfer ?? []);
     });
   }
 

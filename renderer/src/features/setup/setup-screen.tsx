@@ -107,12 +107,13 @@ export function SetupScreen() {
             </label>
           </div>
           <p className="hint">{t('setup.passwordHint', { min: MIN_PASSWORD_LENGTH })}</p>
+          <p className="notice card" role="note">{t('setup.atRestWarning')}</p>
         </fieldset>
 
         <fieldset>
           <legend>
             <label className="choice">
-              <input type="checkbox" checked={withDemo} onChange={(e) => setWithDemo(e.target.checked)} /> {t('setup.demo')} / Load a demo plant
+              <input type="checkbox" checked={withDemo} onChange={(e) => setWithDemo(e.target.checked)} /> {t('setup.demo')}
             </label>
           </legend>
           <p className="hint">{t('setup.demoHint')}</p>

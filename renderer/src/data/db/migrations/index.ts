@@ -1,5 +1,8 @@
 // All schema versions in order. A schema change is a new file with version(n+1), an upgrade
-// function and its own test; existing versions are never edited.
+// function and its own test; existing versions are never edited. Upgrades run when the
+// database opens, before anyone has signed in: rows of the sealed tables (db/at-rest.ts) cannot
+// be read there, so a step that must change their content does it after sign-in, through the
+// write path (as upgradeToRounds does).
 
 import type Dexie from 'dexie';
 import { applyV1 } from './v1.ts';
