@@ -94,9 +94,11 @@ app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request.url, { readFile: async (f) => new Uint8Array(await readFile(f)) }));
   denyAllPermissions(session.defaultSession);
   registerIpc(ipcMain, createHandlers(deps), deps);
-  createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), iconPath: join(__dirname, '../../assets/icon.png'), devServerUrl, devTools: !app.isPackaged });
+  // A renderer that keeps crashing is not reloaded in a loop: the user is told, and data already saved stays saved.
+  const giveUp = (reason: string) => dialog.showErrorBox('薪火 Xinhuo', `窗口多次意外中止（${reason}），已停止自动重新载入。已保存的数据不受影响；请关闭后重新打开薪火。\n\nThe window stopped unexpectedly several times (${reason}) and is no longer reloaded. Saved data is not affected: close Xinhuo and open it again.`);
+  createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), iconPath: join(__dirname, '../../assets/icon.png'), devServerUrl, devTools: !app.isPackaged, giveUp });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), devServerUrl, devTools: !app.isPackaged });
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.cjs'), devServerUrl, devTools: !app.isPackaged, giveUp });
   });
 });
 

@@ -20,6 +20,8 @@ export const FAILURE_MESSAGES = {
   cancelled: { zh: '已取消，没有写入任何内容', en: 'Cancelled; nothing was written' },
   'session.idleRange': { zh: '空闲退出时间须为 {min} 到 {max} 分钟之间的整数', en: 'The idle timeout must be a whole number of minutes from {min} to {max}' },
   'auth.locked': { zh: '账号 {userName} 因多次输错密码已被锁定，请联系管理员重置密码', en: 'The account {userName} is locked after repeated wrong passwords; ask an administrator to reset the password' },
+  'worker.timeout': { zh: '后台任务（{task}）用时超过 {seconds} 秒，已停止；其他功能不受影响，请重试', en: 'A background task ({task}) took more than {seconds} seconds and was stopped; the rest of the app is unaffected. Try again' },
+  'worker.crashed': { zh: '后台任务（{task}）意外中止（可能内存不足），已停止；其他功能不受影响，请重试', en: 'A background task ({task}) stopped unexpectedly (perhaps out of memory); the rest of the app is unaffected. Try again' },
   'atRest.locked': { zh: '数据已加密，请先登录（{table}）', en: 'The data is encrypted: sign in first ({table})' },
   'atRest.format': { zh: '数据由更新版本的薪火加密（格式 {format}），请升级薪火', en: 'The data was encrypted by a newer Xinhuo (format {format}): upgrade Xinhuo' },
   'atRest.damaged': { zh: '一条加密数据无法解开（{table} {key}），可能已被改动；请从备份恢复', en: 'An encrypted row cannot be opened ({table} {key}); it may have been tampered with. Restore from a backup' },

@@ -91,3 +91,32 @@ describe('window security baseline', () => {
     expect(fire(created[0].contents, 'will-navigate', 'https://example.com/')).toBe(true);
   });
 });
+
+describe('a crashed renderer', () => {
+  const crashingWindow = () => {
+    const contents = new EventEmitter();
+    const loaded: string[] = [];
+    return { loaded, contents, win: { webContents: contents as never, isDestroyed: () => false, loadURL: async (url: string) => void loaded.push(url) } };
+  };
+
+  it('is reloaded with a message, but not in a loop', async () => {
+    const { recoverFromCrashes, CRASH_RELOADS } = await import('../../electron/main/window.ts');
+    const { win, contents, loaded } = crashingWindow();
+    let t = 0;
+    const gaveUp: string[] = [];
+    recoverFromCrashes(win as never, { now: () => t, giveUp: (r) => gaveUp.push(r) });
+    contents.emit('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(loaded).toEqual([]);
+    contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+    expect(loaded).toEqual(['app://xinhuo/index.html?recovered=oom']);
+    for (let i = 1; i < CRASH_RELOADS.count; i++) contents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(loaded).toHaveLength(CRASH_RELOADS.count);
+    contents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(loaded).toHaveLength(CRASH_RELOADS.count);
+    expect(gaveUp).toEqual(['crashed']);
+    // A crash long after the others is reloaded again.
+    t += CRASH_RELOADS.withinMs + 1;
+    contents.emit('render-process-gone', {}, { reason: 'killed' });
+    expect(loaded.at(-1)).toBe('app://xinhuo/index.html?recovered=killed');
+  });
+});

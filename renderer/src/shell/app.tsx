@@ -1,6 +1,6 @@
 // The application shell: first-run setup, sign-in, then the navigation and the screens.
 
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { factModelStore, lockDatabase, signOut, useInstallation } from '../data/index.ts';
 import { LoginScreen } from '../features/auth/index.ts';
@@ -76,6 +76,24 @@ function ReviewerMode() {
   );
 }
 
+/** After the desktop app reloaded a crashed window (electron/main/window.ts): say so, once. */
+export function RecoveredNotice({ search = window.location.search }: { search?: string }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState(() => new URLSearchParams(search).get('recovered'));
+  useEffect(() => {
+    if (reason && typeof history !== 'undefined') history.replaceState(null, '', window.location.pathname + window.location.hash);
+  }, [reason]);
+  if (!reason) return null;
+  return (
+    <div role="alert" className="notice card recovered">
+      <span>{t('recovered.notice', { reason })}</span>
+      <button type="button" className="secondary" onClick={() => setReason(null)}>
+        {t('recovered.dismiss')}
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const installation = useInstallation();
   const user = useAppStore((s) => s.user);
@@ -93,9 +111,10 @@ export function App() {
       lockDatabase();
     };
   }, [installation, signedIn]);
-  if (route.name === 'review') return <ReviewerMode />;
-  if (installation === undefined) return null;
-  if (installation === null) return <SetupScreen />;
-  if (!user) return <LoginScreen installation={installation} />;
-  return <Shell role={installation.role} />;
+  return (
+    <>
+      <RecoveredNotice />
+      {route.name === 'review' ? <ReviewerMode /> : installation === undefined ? null : installation === null ? <SetupScreen /> : !user ? <LoginScreen installation={installation} /> : <Shell role={installation.role} />}
+    </>
+  );
 }

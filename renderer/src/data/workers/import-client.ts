@@ -4,33 +4,35 @@
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
 import { Cancelled } from '../../../../shared/domain/failure.ts';
 import type { ImportApi } from './import.worker.ts';
-import { RpcClient, type PortLike } from './rpc.ts';
+import { SupervisedWorker } from './supervised.ts';
+
+/**
+ * Time a request about one file may take before the worker is stopped: a minute, plus ten
+ * seconds per megabyte (a 24 MB, one-million-row workbook gets five minutes).
+ */
+export const importBudgetMs = (bytes: number): number => 60_000 + Math.ceil(bytes / (1024 * 1024)) * 10_000;
 
 export class ImportSession {
-  private worker: Worker;
-  private rpc: RpcClient<ImportApi>;
+  private readonly worker: SupervisedWorker<ImportApi>;
   private nextId = 1;
   private closed = false;
+  private bytes = 0;
 
-  constructor() {
-    this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    this.rpc = new RpcClient<ImportApi>(this.worker as unknown as PortLike);
-    this.worker.onerror = (e) => {
-      e.preventDefault();
-      this.rpc.rejectAll();
-    };
+  /** `fileName` names the file in a watchdog's message. */
+  constructor(fileName = '') {
+    this.worker = new SupervisedWorker<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }), fileName);
   }
 
-  /** Sends a request; the reply's type narrows by the request's. */
+  /** Sends a request; the reply's type narrows by the request's. A request past its time budget stops the worker (worker.timeout). */
   request<T extends ImportResponse['type']>(req: DistributiveOmit<ImportRequest, 'id'>, onProgress?: (f: number) => void, transfer: Transferable[] = []): Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>> {
     if (this.closed) return Promise.reject(new Cancelled());
-    return this.rpc.call('request', { ...req, id: this.nextId++ } as ImportRequest, { onProgress, transfer }) as Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>>;
+    if (req.type === 'open') this.bytes = req.bytes.byteLength;
+    return this.worker.call('request', { ...req, id: this.nextId++ } as ImportRequest, { onProgress, transfer, budgetMs: importBudgetMs(this.bytes) }) as Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>>;
   }
 
   /** Stops whatever the worker is doing; the session cannot be used afterwards. */
   cancel(): void {
     this.close();
-    this.rpc.rejectAll();
   }
 
   close(): void {

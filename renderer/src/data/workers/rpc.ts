@@ -125,9 +125,9 @@ export class RpcClient<H extends Handlers> {
     });
   }
 
-  /** Rejects every call still waiting (the worker is going away). */
-  rejectAll(): void {
-    for (const p of this.pending.values()) p.reject(new Cancelled());
+  /** Rejects every call still waiting (the worker is going away): cancelled, unless a reason is given. */
+  rejectAll(reason?: Error): void {
+    for (const p of this.pending.values()) p.reject(reason ?? new Cancelled());
     this.pending.clear();
   }
 }

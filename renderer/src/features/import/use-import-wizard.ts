@@ -6,7 +6,7 @@ import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import type { FieldChange, ImportMode, ImportPlan } from '../../../../shared/domain/facts/plan.ts';
 import type { TextEncoding, FileFormat } from '../../../../shared/io/read-file.ts';
 import type { SheetInfo } from '../../../../shared/io/sheet.ts';
-import { databaseName, ImportSession, isCancelled, type AnalysisSummary, type DuplicateOf, type WizardOptions } from '../../data/index.ts';
+import { databaseName, ImportSession, isCancelled, troubleOf, type AnalysisSummary, type DuplicateOf, type WizardOptions } from '../../data/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import type { IoMessageCode } from '../../../../shared/io/messages.ts';
 
@@ -19,6 +19,14 @@ export interface Opened {
   encoding: TextEncoding | null;
   sheets: SheetInfo[];
   duplicateOf: DuplicateOf | null;
+}
+
+/** A failure of the worker shown as the wizard shows file problems: named by file, in the reader's language. */
+function wizardErrorOf(e: unknown, file: string): WizardError {
+  const trouble = troubleOf(e);
+  if (trouble?.code === 'worker.timeout') return { code: 'parseTimeout', params: { file, seconds: trouble.params.seconds as number } };
+  if (trouble?.code === 'worker.crashed') return { code: 'parseCrashed', params: { file }, detail: String(trouble.params.detail ?? '') || undefined };
+  return { key: 'importer.analysisFailed', detail: e instanceof Error ? e.message : String(e) };
 }
 
 export type WizardError = { code: IoMessageCode; params: Record<string, string | number>; detail?: string } | { key: string; detail?: string };
@@ -84,7 +92,8 @@ export function useImportWizard() {
         setVersion((v) => v + 1);
       }
     } catch (e) {
-      if (!isCancelled(e)) setError({ key: 'importer.analysisFailed', detail: (e as Error).message });
+      setSummary(null);
+      if (!isCancelled(e)) setError(wizardErrorOf(e, file.current?.name ?? ''));
     } finally {
       setProgress(null);
     }
@@ -93,7 +102,7 @@ export function useImportWizard() {
   const open = useCallback(
     async (name: string, bytes: Uint8Array, encoding?: TextEncoding) => {
       session.current?.close();
-      const s = new ImportSession();
+      const s = new ImportSession(name);
       session.current = s;
       file.current = { name, bytes };
       setError(null);
@@ -104,7 +113,17 @@ export function useImportWizard() {
       // The worker gets its own copy, transferred rather than cloned; the wizard keeps the
       // bytes to reopen the file after a cancel.
       const copy = bytes.slice();
-      const r = await s.request<'opened'>({ type: 'open', dbName: databaseName(), bytes: copy, fileName: name, encoding }, undefined, [copy.buffer]);
+      let r: Awaited<ReturnType<typeof s.request<'opened'>>>;
+      try {
+        r = await s.request<'opened'>({ type: 'open', dbName: databaseName(), bytes: copy, fileName: name, encoding }, undefined, [copy.buffer]);
+      } catch (e) {
+        // The watchdog stopped a read that ran too long or died: say so; the app goes on.
+        setProgress(null);
+        setOpened(null);
+        setStep('file');
+        if (!isCancelled(e)) setError(wizardErrorOf(e, name));
+        return;
+      }
       setProgress(null);
       if (r.type === 'failed') {
         setOpened(null);
@@ -126,7 +145,7 @@ export function useImportWizard() {
     setProgress(null);
     const f = file.current;
     if (f) {
-      const s = new ImportSession();
+      const s = new ImportSession(f.name);
       session.current = s;
       await s.request({ type: 'open', dbName: databaseName(), bytes: f.bytes.slice(), fileName: f.name, encoding: options.encoding });
       setSummary(null);

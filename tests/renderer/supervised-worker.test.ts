@@ -1,0 +1,76 @@
+// The watchdog over workers: a call past its budget stops the worker and fails with
+// worker.timeout, a worker that dies fails its calls with worker.crashed, and the next call
+// runs on a fresh worker.
+import { describe, expect, it } from 'vitest';
+import { failureText } from '../../shared/domain/messages.ts';
+import { ioMessage } from '../../shared/io/messages.ts';
+import { serve, type Handlers, type PortLike } from '../../renderer/src/data/workers/rpc.ts';
+import { SupervisedWorker, troubleOf } from '../../renderer/src/data/workers/supervised.ts';
+import { importBudgetMs } from '../../renderer/src/data/workers/import-client.ts';
+
+/** A worker in this thread: a MessageChannel whose far end serves `handlers`. */
+class FakeWorker {
+  terminated = false;
+  onerror: ((e: { preventDefault(): void; message: string }) => void) | null = null;
+  private readonly port: MessagePort;
+  constructor(handlers: Handlers) {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    serve(channel.port2 as unknown as PortLike, handlers);
+  }
+  set onmessage(f: ((e: MessageEvent) => void) | null) {
+    this.port.onmessage = f;
+  }
+  postMessage(m: unknown, transfer?: Transferable[]) {
+    if (!this.terminated) this.port.postMessage(m, transfer ?? []);
+  }
+  terminate() {
+    this.terminated = true;
+    this.port.close();
+  }
+}
+
+const handlers = {
+  quick: (n: number) => n * 2,
+  forever: () => new Promise(() => {}),
+};
+
+describe('a supervised worker', () => {
+  it('stops a call past its budget, reports it, and answers the next call on a fresh worker', async () => {
+    const made: FakeWorker[] = [];
+    const w = new SupervisedWorker<typeof handlers>(() => {
+      const f = new FakeWorker(handlers);
+      made.push(f);
+      return f as unknown as Worker;
+    }, 'roster.xlsx');
+    expect(await w.call('quick', 21, { budgetMs: 1000 })).toBe(42);
+    const stuck = await w.call('forever', undefined, { budgetMs: 30 }).catch((e: unknown) => e);
+    expect(troubleOf(stuck)).toEqual({ code: 'worker.timeout', params: { task: 'roster.xlsx', seconds: 0 } });
+    expect(made[0].terminated).toBe(true);
+    expect(await w.call('quick', 2)).toBe(4);
+    expect(made).toHaveLength(2);
+    w.terminate();
+  });
+
+  it('fails every waiting call when the worker dies', async () => {
+    const made: FakeWorker[] = [];
+    const w = new SupervisedWorker<typeof handlers>(() => {
+      const f = new FakeWorker(handlers);
+      made.push(f);
+      return f as unknown as Worker;
+    }, 'facts');
+    const a = w.call('forever', undefined).catch((e: unknown) => e);
+    const b = w.call('forever', undefined).catch((e: unknown) => e);
+    made[0].onerror!({ preventDefault() {}, message: 'Out of memory' });
+    for (const e of await Promise.all([a, b])) expect(troubleOf(e)?.code).toBe('worker.crashed');
+    expect(failureText(troubleOf(await a)!)).toContain('意外中止');
+    expect(await w.call('quick', 5)).toBe(10);
+    w.terminate();
+  });
+
+  it('gives a file a minute plus ten seconds per megabyte, and says so by file', () => {
+    expect(importBudgetMs(0)).toBe(60_000);
+    expect(importBudgetMs(24 * 1024 * 1024)).toBe(300_000);
+    expect(ioMessage('parseTimeout', { file: 'big.xlsx', seconds: 300 }, 'zh')).toBe('读取 big.xlsx 用时超过 300 秒，已停止，文件没有导入。文件可能过大或已损坏；可拆分后再导入');
+  });
+});
