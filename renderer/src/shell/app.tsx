@@ -23,13 +23,19 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
   const current = def.highlights ?? def.name;
   const allowed = (r: FeatureRoute) => routeAllowed(r, user, role);
   useSessionGuard(user);
+  // On a tablet the menu opens over the screen; choosing a page closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [route.name, route.id]);
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label={t('app.fullName')}>
+      <nav className={`sidebar${menuOpen ? ' open' : ''}`} aria-label={t('app.fullName')}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">薪</span>
           <span>{t('app.name')}</span>
         </div>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
+          {menuOpen ? '✕' : '☰'} {t('nav.menu')}
+        </button>
         <ul>
           {NAV.filter(allowed).map((n) => (
             <li key={n.name}>

@@ -44,6 +44,26 @@ describe('the candidate list', () => {
     expect(fetchRows).not.toHaveBeenCalled();
   });
 
+  it('names each criterion on its badge and shows values as the export does', async () => {
+    const row = person(0, {
+      criteria: [
+        { id: 'performance', passed: true, value: 97.8, threshold: 15, rank: 1, cutoff: 20, groupSize: 120 },
+        { id: 'improvement', passed: true, value: 0.306, threshold: 0.2 },
+        { id: 'coaching', passed: true, value: 4.7, threshold: 4.5 },
+        { id: 'sharing', passed: true, value: 6, threshold: 3 },
+      ],
+    });
+    const { unmount } = render(<PeopleTable evaluation={9} first={[row]} count={1} fetchRows={vi.fn(async () => [])} profile={SEED_PROFILE} onExplain={vi.fn()} label="候选人" />);
+    await act(async () => {});
+    const badges = () => Array.from(document.querySelectorAll('.badge')).map((b) => b.textContent);
+    expect(badges()).toEqual(['✓ 业绩 97.80', '✓ 提升率 30.6%', '✓ 带教 4.70', '✓ 分享 6']);
+    unmount();
+    setLanguage('en');
+    render(<PeopleTable evaluation={9} first={[row]} count={1} fetchRows={vi.fn(async () => [])} profile={SEED_PROFILE} onExplain={vi.fn()} label="Candidates" />);
+    await act(async () => {});
+    expect(badges()).toEqual(['✓ Performance 97.80', '✓ Improvement 30.6%', '✓ 带教能力 4.70', '✓ Sharing 6']);
+  });
+
   it('asks for a page when the rows in view did not come with the evaluation', async () => {
     const fetchRows = vi.fn(async () => [person(0)]);
     render(<PeopleTable evaluation={8} first={[]} count={1} fetchRows={fetchRows} profile={SEED_PROFILE} onExplain={vi.fn()} label="候选人" />);

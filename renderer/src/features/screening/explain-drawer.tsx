@@ -1,6 +1,7 @@
 // Why a person passed or failed: for each criterion, the records counted and those outside
 // the window.
 
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import { hrefOf } from '../../ui/index.ts';
@@ -11,8 +12,14 @@ import type { Explained } from './use-screening.ts';
 export function ExplainDrawer({ explained, profile, onClose }: { explained: Explained; profile: Profile; onClose: () => void }) {
   const { t } = useTranslation();
   const text = useBadgeText();
+  // It lies over the results: Escape closes it, as the close button does.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
-    <aside className="card drawer" role="dialog" aria-label={t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}>
+    <aside className="card drawer floating explain" role="dialog" aria-label={t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}>
       <header>
         <h3>{t('screening.explainTitle', { name: explained.name, id: explained.employeeId })}</h3>
         <button type="button" className="link-button" onClick={onClose} aria-label={t('common.close')}>

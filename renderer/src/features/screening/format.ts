@@ -2,7 +2,7 @@
 // what a near-miss lacks, chart labels, and the starting values of a criterion added by hand.
 // Pure functions, shared by the panels and their tests.
 
-import { criterionValueText } from '../../../../shared/domain/screening/criteria/kinds.ts';
+import { criterionThresholdText, criterionValueText } from '../../../../shared/domain/screening/criteria/kinds.ts';
 import { KNOWLEDGE_SHARING, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type Histogram, type PersonRow } from '../../../../shared/domain/screening/report.ts';
 import type { SnapshotInfo } from '../../data/index.ts';
@@ -23,6 +23,34 @@ export function formatValue(c: Criterion | undefined, v: number | null, noData: 
   return c ? criterionValueText(c, v) : String(Math.round(v * 100) / 100);
 }
 
+/** The words a badge names its criteria with, in the reader's language (screening.badgeName). */
+export type BadgeNames = Record<'score' | 'subordinateImprovement' | 'teamScore' | 'innovationScore' | 'sharing' | 'activities' | 'tenure' | 'certificate' | 'plant' | 'department' | 'position', string>;
+
+/**
+ * A criterion's short name on its badge: 业绩 97.8 · 提升率 30.6% · 带教 4.7 · 分享 6. A rating
+ * dimension is data (the appraisal system's own name), shown as it is, without a trailing 能力.
+ */
+export function badgeName(c: Criterion | undefined, names: BadgeNames, language: string): string {
+  if (!c) return '';
+  switch (c.kind) {
+    case 'percentile':
+      return names[c.metric as keyof BadgeNames] ?? c.metric;
+    case 'threshold':
+      if (c.source === 'rating') return language.startsWith('zh') && c.metric.length > 3 && c.metric.endsWith('能力') ? c.metric.slice(0, -2) : c.metric;
+      return names[c.metric as keyof BadgeNames] ?? c.metric;
+    case 'activityCount':
+      return c.types.length === KNOWLEDGE_SHARING.length && c.types.every((x) => KNOWLEDGE_SHARING.includes(x)) ? names.sharing : names.activities;
+    case 'tenure':
+      return names.tenure;
+    case 'certificate':
+      return names.certificate;
+    case 'organisation':
+      return names[c.field];
+    default:
+      return '';
+  }
+}
+
 /** A long chart label on two lines, broken before its bracketed part or in the middle. */
 export function twoLines(label: string): string | string[] {
   if (label.length <= 10) return label;
@@ -37,11 +65,11 @@ export function thresholdMarker(c: Criterion | undefined, h: Histogram, label: (
   const value = c?.kind === 'threshold' ? c.value : c?.kind === 'activityCount' ? c.min : c?.kind === 'tenure' ? c.minYears : c?.kind === 'percentile' ? (h.cut ?? null) : null;
   if (value === null || !bins.length) return undefined;
   const width = bins[0].to - bins[0].from || 1;
-  return { at: (value - bins[0].from) / width - 0.5, label: label(formatValue(c, value, '')) };
+  return { at: (value - bins[0].from) / width - 0.5, label: label(c ? criterionThresholdText(c, value) : String(value)) };
 }
 
 export function formatThreshold(c: Criterion | undefined, cell: CriterionCell): string {
-  if (c?.kind === 'threshold') return `${c.op} ${formatValue(c, c.value, '')}`;
+  if (c?.kind === 'threshold') return `${c.op} ${criterionThresholdText(c, c.value)}`;
   if (c?.kind === 'activityCount') return `≥ ${c.min}`;
   if (c?.kind === 'tenure') return `≥ ${c.minYears}`;
   return String(cell.threshold);

@@ -6,23 +6,25 @@ import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ExcludedRow, PersonRow, ResultList } from '../../../../shared/domain/screening/report.ts';
 import { hrefOf, VirtualTable } from '../../ui/index.ts';
-import { formatThreshold, formatValue, labelOf, missText } from './format.ts';
+import { badgeName, formatThreshold, formatValue, labelOf, missText, type BadgeNames } from './format.ts';
 
 /** The catalogue sentences a badge needs, looked up once per table render rather than once per
  *  cell: a slider step repaints every visible row, and a lookup costs more than the badge. */
 export interface BadgeText {
   noData: string;
   rank: (cell: CriterionCell) => string;
+  names: BadgeNames;
+  language: string;
 }
 
 export function useBadgeText(): BadgeText {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return useMemo(() => {
     // The rank sentence is looked up once with placeholders and filled per cell.
     const rank = t('screening.rank', { rank: '\u0001', cutoff: '\u0002', size: '\u0003' });
     const fill = (cell: CriterionCell) => rank.replace('\u0001', String(cell.rank)).replace('\u0002', String(cell.cutoff)).replace('\u0003', String(cell.groupSize));
-    return { noData: t('screening.noDataValue'), rank: fill };
-  }, [t]);
+    return { noData: t('screening.noDataValue'), rank: fill, names: t('screening.badgeName', { returnObjects: true }) as BadgeNames, language: i18n.language };
+  }, [t, i18n.language]);
 }
 
 export function Badge({ profile, cell, text }: { profile: Profile; cell: CriterionCell; text: BadgeText }) {
@@ -31,7 +33,7 @@ export function Badge({ profile, cell, text }: { profile: Profile; cell: Criteri
   const detail = cell.rank ? text.rank(cell) : `${value} ${formatThreshold(c, cell)}`;
   return (
     <span className={`badge ${cell.passed ? 'ok' : 'bad'}`} title={`${labelOf(profile, cell.id)}：${detail}`}>
-      {cell.passed ? '✓' : '✗'} {value}
+      {cell.passed ? '✓' : '✗'} <span className="badge-name">{badgeName(c, text.names, text.language)}</span> {value}
     </span>
   );
 }
@@ -84,12 +86,15 @@ export function PeopleTable({ evaluation, first, count, fetchRows, profile, onEx
   const text = useBadgeText();
   const explain = t('screening.explain');
   const miss = useMemo(() => ({ noData: text.noData, rank: (cell: CriterionCell) => t('screening.missRank', { rank: cell.rank, cutoff: cell.cutoff }), separator: t('screening.missSeparator') }), [t, text]);
+  // Every badge fits: its name (a CJK character is two columns wide), a value and the mark.
+  const badgesWidth = useMemo(() => profile.criteria.reduce((n, c) => n + [...badgeName(c, text.names, text.language)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 12, 0), [profile, text]);
   const columns = [
     { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8, minChars: 11 },
-    { id: 'name', title: t('screening.columns.name'), width: 0.8 },
-    { id: 'department', title: t('screening.columns.department'), width: 1 },
-    { id: 'result', title: nearMiss ? t('screening.onlyMisses', { what: '' }).replace(/[:：]\s*$/, '') : t('screening.columns.result'), width: 4 },
-    { id: 'why', title: '', width: 0.6 },
+    // 工号 and 姓名 keep their content; the table scrolls sideways on a narrow screen.
+    { id: 'name', title: t('screening.columns.name'), width: 0.8, minChars: 8 },
+    { id: 'department', title: t('screening.columns.department'), width: 1, minChars: 10 },
+    { id: 'result', title: nearMiss ? t('screening.onlyMisses', { what: '' }).replace(/[:：]\s*$/, '') : t('screening.columns.result'), width: 4, minChars: nearMiss ? 44 : badgesWidth },
+    { id: 'why', title: '', width: 0.6, minChars: 9 },
   ];
   return (
     <VirtualTable

@@ -47,13 +47,19 @@ export function performanceValueKind(metric: string): ValueKind {
   return field?.type === 'percent' ? 'percent' : 'number';
 }
 
+/** A threshold someone set, as they typed it: ≥20%, ≥4.5 (no padding digits). */
+export function formatCriterionThreshold(kind: ValueKind, v: number): string {
+  return kind === 'percent' ? `${Math.round(v * 1000) / 10}%` : String(Math.round(v * 100) / 100);
+}
+
 /** A value as shown in badges, the drawer and the export: 30.6%, 4.27, 6. */
 export function formatCriterionValue(kind: ValueKind, v: number): string {
   switch (kind) {
+    // The same digits as the workbook's number formats (0.0% and 0.00): 30.6%, 4.70.
     case 'percent':
-      return `${Math.round(v * 1000) / 10}%`;
+      return `${(v * 100).toFixed(1)}%`;
     case 'number':
-      return String(Math.round(v * 100) / 100);
+      return v.toFixed(2);
     default:
       return String(Math.round(v * 100) / 100);
   }

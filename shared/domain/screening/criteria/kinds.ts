@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { activityCountKind, activityCountSchema } from './activity-count.ts';
 import { certificateKind, certificateSchema } from './certificate.ts';
-import { formatCriterionValue, type CriterionKind, type ValueKind } from './common.ts';
+import { formatCriterionThreshold, formatCriterionValue, type CriterionKind, type ValueKind } from './common.ts';
 import { organisationKind, organisationSchema } from './organisation.ts';
 import { percentileKind, percentileSchema } from './percentile.ts';
 import { tenureKind, tenureSchema } from './tenure.ts';
@@ -33,3 +33,5 @@ export const valueKindOf = (c: Criterion): ValueKind => kindOf(c).valueKind(c);
 
 /** A criterion's value as the badge, the drawer and the export show it: 30.6%, 4.27, 6. */
 export const criterionValueText = (c: Criterion, v: number): string => formatCriterionValue(valueKindOf(c), v);
+/** A criterion's threshold as it was set: ≥20%, ≥4.5. */
+export const criterionThresholdText = (c: Criterion, v: number): string => formatCriterionThreshold(valueKindOf(c), v);

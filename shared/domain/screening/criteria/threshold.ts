@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { rowAt } from '../../facts/columns.ts';
-import { AGGREGATES, compare, formatCriterionValue, idField, labelField, METRIC_ZH, OPS, performanceValueKind, windowDays, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
+import { AGGREGATES, compare, formatCriterionThreshold, idField, labelField, METRIC_ZH, OPS, performanceValueKind, windowDays, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
 import { performanceRecords } from './percentile.ts';
 
 export const thresholdSchema = z.object({ id: idField, kind: z.literal('threshold'), label: labelField, source: z.enum(['performance', 'rating']), metric: z.string().min(1), aggregate: z.enum(AGGREGATES), op: z.enum(OPS), value: z.number(), years: yearsField });
@@ -41,7 +41,7 @@ export const thresholdKind: CriterionKind<ThresholdCriterion> = {
   },
   describe(c) {
     const what = c.source === 'rating' ? `${c.metric}评分` : (METRIC_ZH[c.metric] ?? c.metric);
-    return `近${c.years}年${what}（${AGG_ZH[c.aggregate]}）${OP_TEXT[c.op]}${formatCriterionValue(thresholdValueKind(c), c.value)}`;
+    return `近${c.years}年${what}（${AGG_ZH[c.aggregate]}）${OP_TEXT[c.op]}${formatCriterionThreshold(thresholdValueKind(c), c.value)}`;
   },
   valueKind: (c) => thresholdValueKind(c),
 };
