@@ -7,6 +7,7 @@ import { describeCriterion } from '../../shared/domain/screening/report.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { screeningWorkbook } from '../../shared/io/screening-export.ts';
 import { screeningReport } from '../renderer/helpers.ts';
+import { criterionTitle } from '../../renderer/src/features/screening/format.ts';
 
 const improvement = SEED_PROFILE.criteria.find((c) => c.id === 'improvement')!;
 const coaching = SEED_PROFILE.criteria.find((c) => c.id === 'coaching')!;
@@ -30,6 +31,30 @@ describe('criterion kinds', () => {
     expect(criterionValueText(improvement, 0.306)).toBe('30.6%');
     expect(criterionValueText(coaching, 4.2666)).toBe('4.27');
     expect(describeCriterion({ ...improvement, label: undefined })).toBe('近2年下属业绩提升率（最近一期）≥20%');
+  });
+
+  it('describes every kind in English with no Chinese but the data it names', () => {
+    const all: Criterion[] = [
+      ...SEED_PROFILE.criteria,
+      { id: 't', kind: 'tenure', minYears: 5 },
+      { id: 'c', kind: 'certificate', anyOf: ['高级工程师'] },
+      { id: 'o', kind: 'organisation', field: 'department', op: 'in', values: ['质量部'] },
+    ] as Criterion[];
+    expect(all.map((c) => describeCriterion(c, 'en'))).toEqual([
+      'Top 15% by mean Score over 2 years (within department)',
+      'Subordinate improvement (latest, 2 years) ≥ 20%',
+      '带教能力 rating (mean, 2 years) ≥ 4.5',
+      '知识分享会/部门知识分享会/分享会 ≥ 3 times in 2 years',
+      'At least 5 years of service',
+      'Holds a certificate: 高级工程师',
+      'Department is one of: 质量部',
+    ]);
+  });
+
+  it("titles the built-in criteria in the reader's language, and keeps a label someone typed", () => {
+    expect(criterionTitle(coaching, 'zh-CN')).toBe('带教能力评分≥4.5');
+    expect(criterionTitle(coaching, 'en')).toBe('带教能力 rating (mean, 2 years) ≥ 4.5');
+    expect(criterionTitle({ ...coaching, label: '带教能手' }, 'en')).toBe('带教能手');
   });
 
   it('writes percentages to the workbook as numbers with a percentage format', () => {

@@ -172,9 +172,10 @@ export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.
 }
 export { METRIC_ZH } from './criteria/common.ts';
 
-/** A criterion in words, in Chinese: 近2年绩效得分平均排名前15%（部门内）. */
-export function describeCriterion(c: Criterion): string {
-  return kindOf(c).describe(c);
+/** A criterion in words: 近2年绩效得分平均排名前15%（部门内）, or in English with 'en'. */
+export function describeCriterion(c: Criterion, language: 'zh' | 'en' = 'zh'): string {
+  const kind = kindOf(c);
+  return language === 'en' ? kind.describeEn(c) : kind.describe(c);
 }
 
 export function describeProfile(p: Profile, asOf: string): string[] {

@@ -5,7 +5,7 @@
 import { memo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../shared/domain/screening/profile.ts';
-import { describeCriterion } from '../../../../shared/domain/screening/report.ts';
+import { criterionTitle } from './format.ts';
 import { CRITERION_EDITORS, NumberSlider } from './criteria/index.ts';
 import type { EditorProps } from './criteria/controls.tsx';
 
@@ -19,8 +19,8 @@ interface Props {
 }
 
 export const CriterionEditor = memo(function CriterionEditor({ criterion: c, index, onChangeAt, onRemoveAt, passCount }: Props) {
-  const { t } = useTranslation();
-  const title = c.label ?? describeCriterion(c);
+  const { t, i18n } = useTranslation();
+  const title = criterionTitle(c, i18n.language);
   // Editing a parameter makes the built-in wording stale: show the criterion in words again.
   const edit = (next: Criterion) => onChangeAt(index, { ...next, label: undefined });
   const onRemove = () => onRemoveAt(index);

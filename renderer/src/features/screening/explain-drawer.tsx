@@ -32,7 +32,7 @@ export function ExplainDrawer({ explained, profile, onClose }: { explained: Expl
         return (
           <section key={c.id}>
             <h4>
-              {cell && <Badge profile={profile} cell={cell} text={text} />} {labelOf(profile, c.id)}
+              {cell && <Badge profile={profile} cell={cell} text={text} />} {labelOf(profile, c.id, text.language)}
             </h4>
             <ul className="timeline">
               {c.records.map((r, i) => (

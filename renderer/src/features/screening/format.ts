@@ -3,7 +3,7 @@
 // Pure functions, shared by the panels and their tests.
 
 import { criterionThresholdText, criterionValueText } from '../../../../shared/domain/screening/criteria/kinds.ts';
-import { KNOWLEDGE_SHARING, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
+import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type Histogram, type PersonRow } from '../../../../shared/domain/screening/report.ts';
 import type { SnapshotInfo } from '../../data/index.ts';
 
@@ -12,9 +12,20 @@ export const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-export const labelOf = (profile: Profile, id: string) => {
+/**
+ * A criterion's title. A label someone typed is theirs and shows as typed; the built-in
+ * profile's own labels are Chinese, so an English reader sees the criterion described in
+ * English (from its current values) instead.
+ */
+export function criterionTitle(c: Criterion, language = 'zh-CN'): string {
+  if (language.startsWith('zh')) return c.label ?? describeCriterion(c);
+  const builtIn = SEED_PROFILE.criteria.find((s) => s.id === c.id)?.label;
+  return !c.label || c.label === builtIn ? describeCriterion(c, 'en') : c.label;
+}
+
+export const labelOf = (profile: Profile, id: string, language = 'zh-CN') => {
   const c = profile.criteria.find((x) => x.id === id);
-  return c ? (c.label ?? describeCriterion(c)) : id;
+  return c ? criterionTitle(c, language) : id;
 };
 
 /** A value as its criterion's kind shows it (30.6% for a percentage field), the same in badge, drawer and export. */
@@ -76,13 +87,13 @@ export function formatThreshold(c: Criterion | undefined, cell: CriterionCell): 
 }
 
 /** What a near-miss lacks, criterion by criterion, with the reader's words for a rank and a list. */
-export function missText(profile: Profile, row: PersonRow, text: { noData: string; rank: (cell: CriterionCell) => string; separator: string }): string {
+export function missText(profile: Profile, row: PersonRow, text: { noData: string; rank: (cell: CriterionCell) => string; separator: string; language?: string }): string {
   const { noData } = text;
   return (row.failed ?? [])
     .map((id) => {
       const c = profile.criteria.find((x) => x.id === id);
       const cell = row.criteria.find((x) => x.id === id)!;
-      const name = c?.kind === 'threshold' && c.source === 'rating' ? c.metric : labelOf(profile, id);
+      const name = c?.kind === 'threshold' && c.source === 'rating' ? c.metric : labelOf(profile, id, text.language);
       if (cell.rank) return `${name}${text.rank(cell)}`;
       const v = formatValue(c, cell.value, noData);
       const th = formatThreshold(c, cell).replace(/^(>=|≥)/, '<').replace(/^>/, '≤');

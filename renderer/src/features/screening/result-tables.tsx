@@ -5,7 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ExcludedRow, PersonRow, ResultList } from '../../../../shared/domain/screening/report.ts';
-import { hrefOf, VirtualTable } from '../../ui/index.ts';
+import { hrefOf, textColumns, VirtualTable } from '../../ui/index.ts';
 import { badgeName, formatThreshold, formatValue, labelOf, missText, type BadgeNames } from './format.ts';
 
 /** The catalogue sentences a badge needs, looked up once per table render rather than once per
@@ -32,7 +32,7 @@ export function Badge({ profile, cell, text }: { profile: Profile; cell: Criteri
   const value = formatValue(c, cell.value, text.noData);
   const detail = cell.rank ? text.rank(cell) : `${value} ${formatThreshold(c, cell)}`;
   return (
-    <span className={`badge ${cell.passed ? 'ok' : 'bad'}`} title={`${labelOf(profile, cell.id)}：${detail}`}>
+    <span className={`badge ${cell.passed ? 'ok' : 'bad'}`} title={`${labelOf(profile, cell.id, text.language)}${text.language.startsWith('zh') ? '：' : ': '}${detail}`}>
       {cell.passed ? '✓' : '✗'} <span className="badge-name">{badgeName(c, text.names, text.language)}</span> {value}
     </span>
   );
@@ -85,9 +85,9 @@ export function PeopleTable({ evaluation, first, count, fetchRows, profile, onEx
   const { rowAt, onVisibleRange } = usePagedRows(evaluation, nearMiss ? 'nearMisses' : 'candidates', first, fetchRows);
   const text = useBadgeText();
   const explain = t('screening.explain');
-  const miss = useMemo(() => ({ noData: text.noData, rank: (cell: CriterionCell) => t('screening.missRank', { rank: cell.rank, cutoff: cell.cutoff }), separator: t('screening.missSeparator') }), [t, text]);
+  const miss = useMemo(() => ({ noData: text.noData, rank: (cell: CriterionCell) => t('screening.missRank', { rank: cell.rank, cutoff: cell.cutoff }), separator: t('screening.missSeparator'), language: text.language }), [t, text]);
   // Every badge fits: its name (a CJK character is two columns wide), a value and the mark.
-  const badgesWidth = useMemo(() => profile.criteria.reduce((n, c) => n + [...badgeName(c, text.names, text.language)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 12, 0), [profile, text]);
+  const badgesWidth = useMemo(() => profile.criteria.reduce((n, c) => n + textColumns(badgeName(c, text.names, text.language)) + 12, 0), [profile, text]);
   const columns = [
     { id: 'employeeId', title: t('screening.columns.employeeId'), width: 0.8, minChars: 11 },
     // 工号 and 姓名 keep their content; the table scrolls sideways on a narrow screen.

@@ -42,16 +42,16 @@ export const ResultsPanel = memo(function ResultsPanel({ result, fetchRows, onEx
               <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
                 <section className="card">
                   <h4>{t('screening.funnel')}</h4>
-                  <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => twoLines(labelOf(result.profile, f.id)))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
+                  <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => twoLines(labelOf(result.profile, f.id, language)))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
                 </section>
                 {report.histograms.map((h) => (
                   <section className="card" key={h.id}>
                     <h4>
-                      {labelOf(result.profile, h.id)}
+                      {labelOf(result.profile, h.id, language)}
                       {h.noData ? `（${t('screening.noDataValue')} ${h.noData}）` : ''}
                     </h4>
                     <BarChart
-                      ariaLabel={labelOf(result.profile, h.id)}
+                      ariaLabel={labelOf(result.profile, h.id, language)}
                       marker={thresholdMarker(
                         result.profile.criteria.find((c) => c.id === h.id),
                         h,

@@ -12,7 +12,7 @@ export function Warnings({ warnings, language, profile }: { warnings: FreshnessW
   return (
     <div className="card notice" role="status" aria-label="freshness">
       {warnings.map((w, i) => (
-        <p key={i}>⚠ {t(`screening.warnings.${w.code}`, 'latest' in w ? { latest: formatDate(w.latest, language), asOf: formatDate(w.asOf, language) } : 'count' in w ? { count: w.count } : 'rosterAt' in w ? { rosterAt: formatDate(w.rosterAt, language), performanceAt: formatDate(w.performanceAt, language) } : 'criterion' in w ? { criterion: labelOf(profile, w.criterion) } : {})}</p>
+        <p key={i}>⚠ {t(`screening.warnings.${w.code}`, 'latest' in w ? { latest: formatDate(w.latest, language), asOf: formatDate(w.asOf, language) } : 'count' in w ? { count: w.count } : 'rosterAt' in w ? { rosterAt: formatDate(w.rosterAt, language), performanceAt: formatDate(w.performanceAt, language) } : 'criterion' in w ? { criterion: labelOf(profile, w.criterion, language) } : {})}</p>
       ))}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { rowAt } from '../../facts/columns.ts';
-import { idField, labelField, windowDays, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
+import { idField, labelField, windowDays, years, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
 
 export const activityCountSchema = z.object({ id: idField, kind: z.literal('activityCount'), label: labelField, types: z.array(z.string().min(1)).min(1), min: z.number().int().min(0), years: yearsField });
 export type ActivityCountCriterion = z.output<typeof activityCountSchema>;
@@ -29,5 +29,6 @@ export const activityCountKind: CriterionKind<ActivityCountCriterion> = {
     return out;
   },
   describe: (c) => `近${c.years}年${c.types.join('/')}≥${c.min}次`,
+  describeEn: (c) => `${c.types.join('/')} ≥ ${c.min} times in ${years(c.years)}`,
   valueKind: () => 'count',
 };

@@ -22,5 +22,6 @@ export const certificateKind: CriterionKind<CertificateCriterion> = {
   },
   explain: (data, c, e) => [...data.certificates[e]].map((cert) => ({ when: '', what: cert, value: '', counted: c.anyOf.includes(cert) })),
   describe: (c) => `持有证书：${c.anyOf.join('或')}`,
+  describeEn: (c) => `Holds a certificate: ${c.anyOf.join(' or ')}`,
   valueKind: () => 'flag',
 };

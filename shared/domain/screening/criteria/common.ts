@@ -98,6 +98,8 @@ export function windowDays(asOf: string, years: number): { lo: number; hi: numbe
 }
 
 export const METRIC_ZH: Record<string, string> = Object.fromEntries(DATASETS.performance.fields.filter((f) => f.type === 'number' || f.type === 'percent').map((f) => [f.name, f.zh]));
+export const METRIC_EN: Record<string, string> = Object.fromEntries(DATASETS.performance.fields.filter((f) => f.type === 'number' || f.type === 'percent').map((f) => [f.name, f.en]));
+export const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 
 /** One criterion kind: its schema, how it evaluates and explains, and how it reads in words. */
 export interface CriterionKind<C extends { kind: string; id: string }> {
@@ -107,5 +109,7 @@ export interface CriterionKind<C extends { kind: string; id: string }> {
   explain(data: ScreeningData, c: C, e: number, asOf: string): ExplainedRecord[];
   /** The criterion in words, in Chinese: 近2年绩效得分平均排名前15%（部门内）. */
   describe(c: C): string;
+  /** The same in English: Top 15% by mean Score over 2 years (within department). */
+  describeEn(c: C): string;
   valueKind(c: C): ValueKind;
 }

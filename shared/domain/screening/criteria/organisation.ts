@@ -7,6 +7,7 @@ export const organisationSchema = z.object({ id: idField, kind: z.literal('organ
 export type OrganisationCriterion = z.output<typeof organisationSchema>;
 
 const FIELD_ZH = { plant: '厂区', department: '部门', position: '岗位' } as const;
+const FIELD_EN = { plant: 'Plant', department: 'Department', position: 'Position' } as const;
 
 export const organisationKind: CriterionKind<OrganisationCriterion> = {
   kind: 'organisation',
@@ -28,5 +29,6 @@ export const organisationKind: CriterionKind<OrganisationCriterion> = {
   },
   explain: () => [],
   describe: (c) => `${FIELD_ZH[c.field]}${c.op === 'in' ? '属于' : '不属于'}：${c.values.join('、')}`,
+  describeEn: (c) => `${FIELD_EN[c.field]} ${c.op === 'in' ? 'is one of' : 'is not one of'}: ${c.values.join(', ')}`,
   valueKind: () => 'flag',
 };

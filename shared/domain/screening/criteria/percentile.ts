@@ -1,12 +1,13 @@
 // Top P% of a scope group by the mean of a performance metric over N years (DESIGN.md §6).
 
 import { z } from 'zod';
-import { idField, labelField, METRIC_ZH, performanceValueKind, SCOPES, windowDays, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
+import { idField, labelField, METRIC_EN, METRIC_ZH, performanceValueKind, SCOPES, windowDays, years, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
 
 export const percentileSchema = z.object({ id: idField, kind: z.literal('percentile'), label: labelField, metric: z.string().default('score'), topPercent: z.number().gt(0).max(100), years: yearsField, scope: z.enum(SCOPES) });
 export type PercentileCriterion = z.output<typeof percentileSchema>;
 
 const SCOPE_ZH = { company: '全公司', plant: '厂区内', department: '部门内', position: '岗位内' } as const;
+const SCOPE_EN = { company: 'company-wide', plant: 'within plant', department: 'within department', position: 'within position' } as const;
 
 export const percentileKind: CriterionKind<PercentileCriterion> = {
   kind: 'percentile',
@@ -26,6 +27,7 @@ export const percentileKind: CriterionKind<PercentileCriterion> = {
     return performanceRecords(data, c.metric, e, windowDays(asOf, c.years).inWindow);
   },
   describe: (c) => `近${c.years}年${METRIC_ZH[c.metric] ?? c.metric}平均排名前${c.topPercent}%（${SCOPE_ZH[c.scope]}）`,
+  describeEn: (c) => `Top ${c.topPercent}% by mean ${METRIC_EN[c.metric] ?? c.metric} over ${years(c.years)} (${SCOPE_EN[c.scope]})`,
   valueKind: (c) => performanceValueKind(c.metric),
 };
 

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { dayNumber, NO_DAY } from '../data.ts';
-import { idField, labelField, type CriterionKind } from './common.ts';
+import { idField, labelField, years, type CriterionKind } from './common.ts';
 
 export const tenureSchema = z.object({ id: idField, kind: z.literal('tenure'), label: labelField, minYears: z.number().min(0) });
 export type TenureCriterion = z.output<typeof tenureSchema>;
@@ -29,5 +29,6 @@ export const tenureKind: CriterionKind<TenureCriterion> = {
   },
   explain: () => [],
   describe: (c) => `司龄≥${c.minYears}年`,
+  describeEn: (c) => `At least ${years(c.minYears)} of service`,
   valueKind: () => 'years',
 };

@@ -2,13 +2,14 @@
 
 import { z } from 'zod';
 import { rowAt } from '../../facts/columns.ts';
-import { AGGREGATES, compare, formatCriterionThreshold, idField, labelField, METRIC_ZH, OPS, performanceValueKind, windowDays, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
+import { AGGREGATES, compare, formatCriterionThreshold, idField, labelField, METRIC_EN, METRIC_ZH, OPS, performanceValueKind, windowDays, years, yearsField, type CriterionKind, type ExplainedRecord } from './common.ts';
 import { performanceRecords } from './percentile.ts';
 
 export const thresholdSchema = z.object({ id: idField, kind: z.literal('threshold'), label: labelField, source: z.enum(['performance', 'rating']), metric: z.string().min(1), aggregate: z.enum(AGGREGATES), op: z.enum(OPS), value: z.number(), years: yearsField });
 export type ThresholdCriterion = z.output<typeof thresholdSchema>;
 
 const AGG_ZH = { latest: '最近一期', mean: '平均', min: '最低', max: '最高', sum: '合计' } as const;
+const AGG_EN = { latest: 'latest', mean: 'mean', min: 'lowest', max: 'highest', sum: 'total' } as const;
 const OP_TEXT = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' } as const;
 
 export const thresholdKind: CriterionKind<ThresholdCriterion> = {
@@ -42,6 +43,10 @@ export const thresholdKind: CriterionKind<ThresholdCriterion> = {
   describe(c) {
     const what = c.source === 'rating' ? `${c.metric}评分` : (METRIC_ZH[c.metric] ?? c.metric);
     return `近${c.years}年${what}（${AGG_ZH[c.aggregate]}）${OP_TEXT[c.op]}${formatCriterionThreshold(thresholdValueKind(c), c.value)}`;
+  },
+  describeEn(c) {
+    const what = c.source === 'rating' ? `${c.metric} rating` : (METRIC_EN[c.metric] ?? c.metric);
+    return `${what} (${AGG_EN[c.aggregate]}, ${years(c.years)}) ${OP_TEXT[c.op]} ${formatCriterionThreshold(thresholdValueKind(c), c.value)}`;
   },
   valueKind: (c) => thresholdValueKind(c),
 };
