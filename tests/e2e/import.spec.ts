@@ -84,9 +84,21 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   await page.getByRole('textbox', { name: '修正单元格' }).fill('在职');
   await page.getByRole('button', { name: '应用修正' }).click();
   await expect(page.getByTestId('import-counts')).toHaveText('共 5 行，可导入 4 行，1 行有错误');
-  // Exclude the row that cannot be saved.
+  // The grid shows the fixed value, marked, with what the file had.
+  const preview = page.getByRole('table', { name: '预览与修正' });
+  const fixedCell = preview.locator('.cell-fixed');
+  await expect(fixedCell).toHaveText(/^✎ 在职/);
+  await expect(fixedCell).toHaveAttribute('title', '已修正，原值：借调');
+  await expect(preview.getByRole('button', { name: '借调' })).toHaveCount(0);
+  // Exclude the row that cannot be saved: it stays in view, struck through.
   await page.getByRole('checkbox', { name: '排除 8' }).check();
   await expect(page.getByTestId('import-counts')).toHaveText('共 4 行，可导入 4 行，0 行有错误');
+  const row8 = preview.getByRole('row').filter({ has: page.getByRole('checkbox', { name: '排除 8' }) });
+  await expect(row8.locator('.row-excluded').first()).toHaveCSS('text-decoration-line', 'line-through');
+  // Ids and dates are shown whole at desktop width: no cell of the preview is cut.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const cut = await preview.evaluate((t) => Array.from(t.querySelectorAll<HTMLElement>('[role=cell]')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+  expect(cut).toEqual([]);
   await page.getByRole('button', { name: '下一步' }).click();
   // This file has no 直接上级工号, 离职日期, 地区 or 证书 column: updating keeps the stored values and says so.
   await expect(page.getByTestId('plan-absent')).toContainText(/^本文件没有 .*直接上级工号.*地区.* 列：保留原值$/);

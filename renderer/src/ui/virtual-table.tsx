@@ -27,6 +27,9 @@ export interface VirtualTableProps {
   onVisibleRange?: (from: number, to: number) => void;
 }
 
+/** How many text columns (ch) a string takes: a CJK character is two. For column floors. */
+export const textColumns = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
 /** The header row's height in pixels (styles.css .vtable-th: 38 px and a 1 px border). */
 const HEAD_HEIGHT = 39;
 

@@ -1,12 +1,13 @@
 // Step 4: every row as the file has it, each problem on its cell, fixes in place and row exclusion.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnLetter } from '../../../../../shared/domain/facts/columns.ts';
+import { DATASETS } from '../../../../../shared/domain/facts/datasets.ts';
 import type { PreviewRow } from '../../../../../shared/io/analyse.ts';
 import { issueMessage } from '../../../../../shared/io/messages.ts';
 import { getPlatform } from '../../../platform/index.ts';
-import { VirtualTable } from '../../../ui/index.ts';
+import { textColumns, VirtualTable } from '../../../ui/index.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
 import { useLang, Progress, StepNav } from '../wizard-parts.tsx';
 
@@ -44,7 +45,18 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   // The officer's choice shows at once; the analysis catches up in the worker.
   const excludedRows = new Set(options.excludedRows ?? []);
   const letters = summary.headers.map((_, c) => columnLetter(c));
-  const columns = [{ id: '__exclude', title: t('importer.exclude'), width: 0.6 }, { id: '__row', title: t('importer.row'), width: 0.6 }, ...summary.headers.map((h, c) => ({ id: String(c), title: `${letters[c]} ${h}`, width: 1 }))];
+  // A fix is kept per row and field; the grid shows it in the field's column, marked as fixed.
+  const fieldOfColumn = new Map<number, string>();
+  for (const [field, source] of Object.entries(summary.mapping.fields)) if (source.kind === 'column') fieldOfColumn.set(source.column, field);
+  const fixes = options.fixes ?? {};
+  // Columns as wide as their header, and ids and dates never cut ("2021年11月3日" whole).
+  const typeOf = new Map(DATASETS[summary.dataset].fields.map((f) => [f.name, f.type]));
+  const columnChars = (c: number, title: string) => {
+    const type = typeOf.get(fieldOfColumn.get(c) ?? '');
+    const floor = type === 'date' ? 15 : type === 'id' ? 12 : 8;
+    return Math.min(24, Math.max(floor, textColumns(title) + 2));
+  };
+  const columns = [{ id: '__exclude', title: t('importer.exclude'), width: 0.6, minChars: 4 }, { id: '__row', title: t('importer.row'), width: 0.6, minChars: 5 }, ...summary.headers.map((h, c) => ({ id: String(c), title: `${letters[c]} ${h}`, width: 1, minChars: columnChars(c, `${letters[c]} ${h}`) }))];
   const rowAtPosition = (i: number) => {
     const page = Math.floor(i / PAGE);
     const rows = pages.get(page);
@@ -102,10 +114,26 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
             const r = rowAtPosition(i);
             if (!r) return '';
             if (c === '__exclude') return <input type="checkbox" aria-label={`${t('importer.exclude')} ${r.row}`} checked={excludedRows.has(r.row) || (r.hidden && options.includeHidden === false)} onChange={(e) => toggleExclude(r.row, e.target.checked)} />;
-            if (c === '__row') return r.row;
+            const excluded = excludedRows.has(r.row) || (r.hidden && options.includeHidden === false);
+            const struck = (content: ReactNode) => (excluded ? <span className="row-excluded">{content}</span> : content);
+            if (c === '__row') return struck(r.row);
             const col = Number(c);
             const found = cellIssues.get(`${r.row}:${letters[col]}`);
-            if (!found) return r.cells[col];
+            const columnField = fieldOfColumn.get(col);
+            const fixKey = columnField ? `${r.row}:${columnField}` : '';
+            const fixed = fixKey in fixes ? fixes[fixKey] : undefined;
+            if (!found)
+              return struck(
+                fixed === undefined ? (
+                  r.cells[col]
+                ) : (
+                  <span className="cell-fixed" title={t('importer.fixedFrom', { value: r.cells[col] || '∅' })}>
+                    <span aria-hidden="true">✎ </span>
+                    {fixed || '∅'}
+                    <span className="sr-only"> {t('importer.fixedMark')}</span>
+                  </span>
+                ),
+              );
             const severity = found.some((x) => x.severity === 'error') ? 'error' : 'warning';
             const field = found.find((x) => x.field)?.field ?? '';
             return (
@@ -113,9 +141,9 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
                 type="button"
                 className={`cell-issue ${severity}`}
                 title={found.map((x) => x.message).join('\n')}
-                onClick={() => field && setEditing({ row: r.row, field, label: found[0].message.split(' ').slice(0, 2).join(' '), value: r.cells[col] })}
+                onClick={() => field && setEditing({ row: r.row, field, label: found[0].message.split(' ').slice(0, 2).join(' '), value: fixed ?? r.cells[col] })}
               >
-                {r.cells[col] || '∅'}
+                {(fixed ?? r.cells[col]) || '∅'}
               </button>
             );
           }}
