@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { bigRosterWorkbook } from '../fixtures/import/big-roster.ts';
 import { writeLearningCsv } from './learning-csv.ts';
+import { analyseInChild, writeHostileFiles, writeMillionRowWorkbook } from './hostile.ts';
 import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
 import { buildScreeningData, type ScreeningData } from '../../shared/domain/screening/data.ts';
 import { Screener } from '../../shared/domain/screening/engine.ts';
@@ -33,7 +34,7 @@ interface Result {
 }
 
 const quick = process.argv.includes('--quick');
-// --only screening|storage|import|startup|memory|sync|pouch: one group, for working on it (the JSON then holds that group).
+// --only screening|storage|import|hostile|startup|memory|sync|pouch: one group, for working on it (the JSON then holds that group).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const wanted = (group: string) => only === null || only === group;
 const EMPLOYEES = quick ? 10_000 : 100_000;
@@ -165,6 +166,29 @@ async function importWorkbook(benchUrl: string) {
     await ctx.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Time and memory a hostile file may cost before it is refused: far below what it would cost to read. */
+const HOSTILE_BUDGET = { seconds: 5, rssMb: 600 };
+
+function hostileFiles() {
+  const files = writeHostileFiles(join(root, '.tmp/hostile'));
+  for (const f of files) {
+    const r = analyseInChild(root, f.path, f.name.endsWith('.csv') ? 'roster' : undefined);
+    // A huge cell is refused on its cell and the rest of the file imports; everything else is refused whole.
+    const refused = f.expect === 'cellTooLong' ? r.ok && r.valid === 1 && r.issues >= 1 : !r.ok && r.code === f.expect;
+    const ok = refused && r.seconds <= HOSTILE_BUDGET.seconds && r.maxRssMb <= HOSTILE_BUDGET.rssMb;
+    record({ id: `hostile.${f.name}`, value: round(r.seconds, 2), unit: 's', goal: `refused as ${f.expect}, <=${HOSTILE_BUDGET.seconds} s, <=${HOSTILE_BUDGET.rssMb} MB`, ok, note: `${(r.bytes / 1e6).toFixed(1)} MB file; ${r.ok ? `read, ${r.valid} valid row(s), ${r.issues} issue(s)` : `refused: ${r.code}`}; peak ${Math.round(r.maxRssMb)} MB` });
+  }
+}
+
+function millionRowWorkbook() {
+  const rows = quick ? 100_000 : 1_000_000;
+  const file = join(root, '.tmp/million-roster.xlsx');
+  writeMillionRowWorkbook(file, rows);
+  const r = analyseInChild(root, file, 'roster');
+  record({ id: 'import.millionRowWorkbook', value: round(r.seconds, 1), unit: 's', goal: 'report', ok: r.ok && r.valid === rows, note: `${rows.toLocaleString('en')} rows, ${(r.bytes / 1e6).toFixed(1)} MB xlsx, read + map + validate in Node (the wizard's worker runs the same code); peak ${Math.round(r.maxRssMb)} MB` });
+  record({ id: 'import.millionRowWorkbook.peakMemory', value: Math.round(r.maxRssMb), unit: 'MB', goal: 'report', ok: r.ok, note: 'peak resident memory of the importing process' });
 }
 
 function importGbkCsv() {
@@ -524,6 +548,8 @@ async function main() {
     }
   }
   if (wanted('import')) importGbkCsv();
+  if (wanted('import')) millionRowWorkbook();
+  if (wanted('hostile')) hostileFiles();
   if (only === 'pouch') await pouchComparison(EMPLOYEES);
   if (wanted('sync')) {
     await pouchComparison(EMPLOYEES);
