@@ -1,7 +1,7 @@
 // Main process entry: registers the app:// protocol, denies permissions, wires the validated
 // IPC handlers and opens the window.
 
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { readdir, readFile, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHandlers, DEFAULT_BACKUPS_KEPT, registerIpc, type MainDeps } from './ipc.ts';
@@ -39,6 +39,7 @@ function focusedWindow(): BrowserWindow | undefined {
 }
 
 const deps: MainDeps = {
+  safeStorage: { isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(), encryptString: (text) => safeStorage.encryptString(text), decryptString: (sealed) => safeStorage.decryptString(Buffer.from(sealed)) },
   showOpenDialog: (options) => {
     const win = focusedWindow();
     const opts = options as Electron.OpenDialogOptions;

@@ -32,6 +32,8 @@ export interface MainDeps {
   listDir: (path: string) => Promise<string[]>;
   removeFile: (path: string) => Promise<void>;
   now: () => Date;
+  /** Electron safeStorage: secrets bound to this operating-system user. */
+  safeStorage: { isEncryptionAvailable(): boolean; encryptString(text: string): Uint8Array; decryptString(sealed: Uint8Array): string };
 }
 
 /** Backups kept in the folder unless the administrator says otherwise. */
@@ -89,6 +91,18 @@ export function createHandlers(deps: MainDeps): Handlers {
         }
       }
       return { ok: true, value: files };
+    },
+    'secrets:seal': async (req) => {
+      if (!deps.safeStorage.isEncryptionAvailable()) return { ok: true, value: null };
+      return { ok: true, value: new Uint8Array(deps.safeStorage.encryptString(Buffer.from(req.bytes).toString('base64'))) };
+    },
+    'secrets:open': async (req) => {
+      if (!deps.safeStorage.isEncryptionAvailable()) return fail('not-allowed', '本机系统账户的密钥库不可用 / The operating system\'s secret store is not available');
+      try {
+        return { ok: true, value: new Uint8Array(Buffer.from(deps.safeStorage.decryptString(Buffer.from(req.bytes)), 'base64')) };
+      } catch {
+        return fail('not-allowed', '此密钥属于另一个系统账户或另一台电脑 / This secret belongs to another operating-system user or computer');
+      }
     },
     'backup:status': async () => ({ ok: true, value: await deps.readBackupConfig() }),
     'backup:chooseFolder': async () => {

@@ -25,6 +25,7 @@ export const FAILURE_MESSAGES = {
   'atRest.locked': { zh: '数据已加密，请先登录（{table}）', en: 'The data is encrypted: sign in first ({table})' },
   'atRest.format': { zh: '数据由更新版本的薪火加密（格式 {format}），请升级薪火', en: 'The data was encrypted by a newer Xinhuo (format {format}): upgrade Xinhuo' },
   'atRest.damaged': { zh: '一条加密数据无法解开（{table} {key}），可能已被改动；请从备份恢复', en: 'An encrypted row cannot be opened ({table} {key}); it may have been tampered with. Restore from a backup' },
+  'atRest.otherUser': { zh: '此电脑上的数据密钥绑定在另一个系统账户（或另一台电脑）上，无法在这里打开；请在原来的电脑和系统账户下登录，或从备份恢复', en: 'The data key is bound to another operating-system account (or computer) and cannot be opened here: sign in on the original computer and account, or restore from a backup' },
   'atRest.noKey': { zh: '数据已加密，账号 {userName} 还没有密钥；请管理员为此账号重置密码后再登录', en: 'The data is encrypted and {userName} has no key for it yet: ask an administrator to reset this account\'s password, then sign in' },
   'auth.weakHash': { zh: '账号 {userName} 的密码记录不符合安全要求（可能被改动过），已拒绝登录；请联系管理员重置密码', en: 'The stored password of {userName} is weaker than Xinhuo writes (it may have been tampered with); sign-in refused. Ask an administrator to reset the password' },
   'auth.wait': { zh: '密码输错，请 {seconds} 秒后再试', en: 'Wrong password; try again in {seconds} seconds' },

@@ -18,6 +18,9 @@ const fileFilter = z.object({
 /** Largest file a renderer may hand to main for saving: a 100k-row workbook is far below it. */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 
+/** Largest secret main seals for the renderer: a wrapped key is 48 bytes. */
+export const MAX_SECRET_BYTES = 1024;
+
 export const requestSchemas = {
   'files:open': z.object({
     title: z.string().max(200).optional(),
@@ -41,6 +44,9 @@ export const requestSchemas = {
     bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'file too large'),
     keep: z.number().int().min(1).max(365),
   }).strict(),
+  /** Seals a small secret (a wrapped database key) to this operating-system user (Electron safeStorage). */
+  'secrets:seal': z.object({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SECRET_BYTES, 'a small secret') }).strict(),
+  'secrets:open': z.object({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SECRET_BYTES * 4, 'a sealed secret') }).strict(),
 } as const;
 
 export interface BackupStatus {
@@ -71,6 +77,9 @@ export interface Replies {
   'backup:status': BackupStatus;
   'backup:chooseFolder': BackupStatus | null;
   'backup:write': { path: string; pruned: string[] };
+  /** null when the operating system offers no secret store (e.g. Linux without a keyring). */
+  'secrets:seal': Uint8Array | null;
+  'secrets:open': Uint8Array;
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

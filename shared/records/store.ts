@@ -52,6 +52,8 @@ export interface WrappedKey {
   iterations: number;
   nonce: string;
   wrapped: string;
+  /** The wrap is sealed again to the operating-system user (desktop safeStorage). */
+  os?: true;
 }
 
 export interface AtRestKeys {

@@ -22,9 +22,29 @@ function makeDeps(overrides: Partial<MainDeps> = {}): MainDeps {
     listDir: vi.fn(async () => []),
     removeFile: vi.fn(async () => {}),
     now: () => new Date('2026-12-01T08:00:00.000Z'),
+    // A stand-in for the OS store: reversible only with this user's secret.
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (t: string) => new TextEncoder().encode(`user-1:${t}`), decryptString: (b: Uint8Array) => { const t = new TextDecoder().decode(b); if (!t.startsWith('user-1:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); return t.slice(7); } },
     ...overrides,
   };
 }
+
+describe('secrets bound to the operating-system user', () => {
+  it('seals and opens a key through safeStorage, refuses one from another user, and says when there is no store', async () => {
+    const deps = makeDeps();
+    const handlers = createHandlers(deps);
+    const key = new Uint8Array([9, 8, 7, 6]);
+    const sealed = await dispatch(handlers, deps, 'secrets:seal', appFrame, { bytes: key });
+    expect(sealed.ok).toBe(true);
+    const blob = (sealed as { value: Uint8Array }).value;
+    expect(Array.from(blob)).not.toEqual(Array.from(key));
+    expect(await dispatch(handlers, deps, 'secrets:open', appFrame, { bytes: blob })).toEqual({ ok: true, value: key });
+    const foreign = await dispatch(handlers, deps, 'secrets:open', appFrame, { bytes: new TextEncoder().encode('user-2:CQgHBg==') });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch(handlers, deps, 'secrets:seal', appFrame, { bytes: new Uint8Array(5000) })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    const none = makeDeps({ safeStorage: { isEncryptionAvailable: () => false, encryptString: () => new Uint8Array(), decryptString: () => '' } });
+    expect(await dispatch(createHandlers(none), none, 'secrets:seal', appFrame, { bytes: key })).toEqual({ ok: true, value: null });
+  });
+});
 
 describe('IPC dispatch', () => {
   it('refuses foreign senders, sub frames and missing frames before any handler runs', async () => {

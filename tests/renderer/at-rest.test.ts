@@ -8,7 +8,7 @@ import { planImport } from '../../shared/domain/facts/plan.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { commitImport, currentDataset } from '../../renderer/src/data/facts/import-store.ts';
 import { pack, unpack } from '../../renderer/src/data/db/at-rest.ts';
-import { atRestKeys, dropKey, heldKey, holdKey } from '../../renderer/src/data/records/at-rest-keys.ts';
+import { atRestKeys, bindKeysToUser, dropKey, heldKey, holdKey } from '../../renderer/src/data/records/at-rest-keys.ts';
 import { FactModelStore } from '../../renderer/src/data/facts/fact-model.ts';
 import { signOut } from '../../renderer/src/data/records/installation.ts';
 import { handOffRun } from '../../renderer/src/data/records/pipeline-store.ts';
@@ -153,6 +153,42 @@ describe('encryption at rest', () => {
     const back = await signIn(db, 'li.o', 'new-officer-2026', () => Date.now() + 10_000);
     expect(back?.userName).toBe('li.o');
     expect((await db.pipeline.toArray())[0].employeeId).toBe(ID);
+  });
+
+  it('on desktop, seals each wrap to the operating-system user as well: another user cannot open it even with the password', async () => {
+    // A stand-in for safeStorage: it opens only what it sealed for this user.
+    const mine = new WeakSet<Uint8Array>();
+    const sealedBy = new Map<string, Uint8Array>();
+    const tag = (b: Uint8Array) => Array.from(b).join(',');
+    bindKeysToUser({
+      seal: async (bytes) => {
+        const out = bytes.map((x) => x ^ 0x5a);
+        mine.add(out);
+        sealedBy.set(tag(out), bytes);
+        return out;
+      },
+      open: async (sealed) => {
+        const inner = sealedBy.get(tag(sealed));
+        if (!inner) throw new Error('not this user');
+        return inner;
+      },
+    });
+    try {
+      const { db, actor } = await withData();
+      const wrap = (await atRestKeys(db))!.keys[actor.userId];
+      expect(wrap.os).toBe(true);
+      await signOut(db, actor);
+      expect((await signIn(db, 'admin', PLANT_SETUP.admin.password))?.userName).toBe('admin');
+      expect((await db.pipeline.toArray())[0].employeeId).toBe(ID);
+      await signOut(db, actor);
+      // The profile copied to another account: the store there does not know the wrap.
+      sealedBy.clear();
+      const refused = await signIn(db, 'admin', PLANT_SETUP.admin.password, () => Date.now() + 5000).catch((e: FailureError) => e);
+      expect((refused as FailureError).failure.code).toBe('atRest.otherUser');
+      expect(failureText((refused as FailureError).failure)).toContain('另一个系统账户');
+    } finally {
+      bindKeysToUser(null);
+    }
   });
 
   it('seals a database made before encryption at rest when an administrator signs in; other accounts wait for a reset', async () => {

@@ -15,6 +15,7 @@ export { employeeRowFor, peopleCountFor, queryPeopleFor } from './records/scope.
 export { type AuditFilter } from './records/audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './workers/demo-loader.ts';
 export { troubleOf } from './workers/supervised.ts';
+export { bindKeysToUser } from './records/at-rest-keys.ts';
 export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, RoundRecord, UserRecord } from './db/types.ts';
 
 let modelStore: FactModelStore | null = null;

@@ -37,5 +37,11 @@ export function desktopPlatform(api: PreloadApi): Platform {
     async writeBackup(fileName, bytes, keep) {
       return unwrap(await api.backupWrite({ fileName, bytes, keep }));
     },
+    async sealForUser(bytes) {
+      return unwrap(await api.secretsSeal({ bytes }));
+    },
+    async openForUser(sealed) {
+      return unwrap(await api.secretsOpen({ bytes: sealed }));
+    },
   };
 }

@@ -23,6 +23,9 @@ export interface Platform {
   backupStatus(): Promise<BackupStatus | null>;
   chooseBackupFolder(): Promise<BackupStatus | null>;
   writeBackup(fileName: string, bytes: Uint8Array, keep: number): Promise<{ path: string; pruned: string[] }>;
+  /** Seals a small secret to this operating-system user (desktop safeStorage); null where there is no such store (the web). */
+  sealForUser(bytes: Uint8Array): Promise<Uint8Array | null>;
+  openForUser(sealed: Uint8Array): Promise<Uint8Array>;
 }
 
 export class PlatformError extends Error {}

@@ -46,6 +46,13 @@ export function webPlatform(): Platform {
     async writeBackup() {
       throw new PlatformError('automatic backups need the desktop app');
     },
+    // A browser has no store bound to the operating-system user: keys are wrapped by the password alone.
+    async sealForUser() {
+      return null;
+    },
+    async openForUser() {
+      throw new PlatformError('a key bound to a desktop user cannot be opened in a browser');
+    },
     async appInfo(): Promise<AppInfo> {
       return { name: '薪火 Xinhuo', version: __APP_VERSION__, platform: 'web', versions: { electron: '', chrome: navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? '', node: '' } };
     },

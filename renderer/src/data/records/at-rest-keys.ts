@@ -20,19 +20,39 @@ async function wrappingKey(password: string, salt: Uint8Array, iterations: numbe
 
 const AAD = new TextEncoder().encode('xinhuo database key v1');
 
+/** The operating system's store of secrets for this user (desktop safeStorage), when there is one. */
+export interface UserSecretStore {
+  /** null: no store here. */
+  seal(bytes: Uint8Array): Promise<Uint8Array | null>;
+  open(sealed: Uint8Array): Promise<Uint8Array>;
+}
+
+let userStore: UserSecretStore | null = null;
+
+/** On desktop, wraps are also sealed to the operating-system user: a copied profile cannot be opened by another account or computer, even with the password. */
+export function bindKeysToUser(store: UserSecretStore | null): void {
+  userStore = store;
+}
+
 export async function wrapKey(dbKey: Uint8Array, password: string, iterations: number): Promise<WrappedKey> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const nonce = crypto.getRandomValues(new Uint8Array(12));
   const key = await wrappingKey(password, salt, iterations);
   const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce as BufferSource, additionalData: AAD }, key, dbKey as BufferSource));
-  return { salt: toBase64(salt), iterations, nonce: toBase64(nonce), wrapped: toBase64(wrapped) };
+  const sealed = userStore ? await userStore.seal(wrapped).catch(() => null) : null;
+  return { salt: toBase64(salt), iterations, nonce: toBase64(nonce), wrapped: toBase64(sealed ?? wrapped), ...(sealed ? { os: true as const } : {}) };
 }
 
-/** The database key, or null when the password does not open this wrap. */
+/** The database key, or null when the password does not open this wrap. A wrap sealed to another operating-system user fails with atRest.otherUser. */
 export async function unwrapKey(wrap: WrappedKey, password: string): Promise<Uint8Array | null> {
-  const key = await wrappingKey(password, fromBase64(wrap.salt), wrap.iterations);
+  const outer = fromBase64(wrap.wrapped);
+  const [key, inner] = await Promise.all([
+    wrappingKey(password, fromBase64(wrap.salt), wrap.iterations),
+    wrap.os ? (userStore ? userStore.open(outer) : Promise.reject(new Error('no store'))).catch(() => null) : Promise.resolve(outer),
+  ]);
+  if (!inner) throw new FailureError(failure('atRest.otherUser', {}));
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrap.nonce) as BufferSource, additionalData: AAD }, key, fromBase64(wrap.wrapped) as BufferSource));
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrap.nonce) as BufferSource, additionalData: AAD }, key, inner as BufferSource));
   } catch {
     return null;
   }

@@ -2,6 +2,8 @@
 
 import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
+// Binds key wraps to the operating-system user on desktop, at start (user-keys.ts).
+import './user-keys.ts';
 
 export { LoginScreen } from './login-screen.tsx';
 
