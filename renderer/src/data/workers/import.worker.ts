@@ -11,6 +11,7 @@ import { readWorkbook, type TextEncoding, type WorkbookRead } from '../../../../
 import { listSheets } from '../../../../shared/io/sheet.ts';
 import { XinhuoDb } from '../db/db.ts';
 import { commitImport, currentDataset, datasetBasis, findBatchByHash, savedMappings } from '../facts/import-store.ts';
+import { liveBatches } from '../facts/fact-store.ts';
 import type { Actor } from '../db/types.ts';
 import { getInstallation } from '../records/installation.ts';
 import type { ImportRequest, ImportResponse, AnalysisSummary } from './import-protocol.ts';
@@ -68,14 +69,25 @@ function summarise(a: Analysis, extra: Issue[], installationPlant: string | null
   };
 }
 
-/** A 工号 that the roster knows under another name is worth a warning. */
-async function nameWarnings(a: Analysis): Promise<Issue[]> {
-  if (!db || a.dataset === 'roster' || !('name' in a.set.columns) || !a.mapping.fields.name) return [];
+/** The roster's names by 工号, kept while the roster's batches stay the same: a fix or an
+ *  exclusion re-analyses the file, and must not resolve 100,000 roster rows again each time. */
+let rosterCache: { signature: string; names: Map<string, string> } | null = null;
+async function rosterNames(db: XinhuoDb): Promise<Map<string, string>> {
+  const signature = (await liveBatches(db, 'roster')).map((b) => b.id).sort().join(',');
+  if (rosterCache?.signature === signature) return rosterCache.names;
   const roster = await currentDataset(db, 'roster');
   const names = new Map<string, string>();
   const ids = roster.columns.employeeId as (string | null)[];
   const rn = roster.columns.name as (string | null)[];
   for (let i = 0; i < roster.length; i++) if (ids[i] && rn[i]) names.set(ids[i]!, rn[i]!);
+  rosterCache = { signature, names };
+  return names;
+}
+
+/** A 工号 that the roster knows under another name is worth a warning. */
+async function nameWarnings(a: Analysis): Promise<Issue[]> {
+  if (!db || a.dataset === 'roster' || !('name' in a.set.columns) || !a.mapping.fields.name) return [];
+  const names = await rosterNames(db);
   const out: Issue[] = [];
   const source = a.mapping.fields.name;
   const column = source.kind === 'column' ? columnLetter(source.column) : '';
