@@ -21,7 +21,8 @@ import { bundleFileName, openBundle, readBundle, verifyBundle, writeBundle, type
 import { certificateSchema, isHolder, sha256Hex, type Certificate, type KeyHolder, type OrgFile, type PublicKeys, type RevocationList, type SecretKeys } from './keys.ts';
 
 /** The kinds a plant's sync bundle carries (users never travel: their password hashes stay home). */
-export const SYNC_KINDS = ['audit', 'profile', 'screeningRun', 'pipeline', 'factBatch', 'factBlock'] as const satisfies readonly RecordKind[];
+/** Selection rounds and certified trainers travel too: head office sees each plant's rounds and its trainer list. */
+export const SYNC_KINDS = ['audit', 'profile', 'screeningRun', 'pipeline', 'round', 'trainer', 'factBatch', 'factBlock'] as const satisfies readonly RecordKind[];
 /** The kinds head office sends down: configuration, read-only at plants. */
 export const DOWN_KINDS = ['profile'] as const satisfies readonly RecordKind[];
 /** Every kind a replica holds, conflicts included. */
@@ -61,7 +62,7 @@ async function plan(ctx: ChangeContext, tables: BundleTables): Promise<Pending[]
 
 async function liveInPartition(ctx: ChangeContext, partition: string): Promise<number> {
   let n = 0;
-  for (const kind of ['profile', 'screeningRun', 'pipeline', 'factBatch'] as const) for (const r of await ctx.all(kind)) if (r.partition === partition && !r.deleted) n++;
+  for (const kind of ['profile', 'screeningRun', 'pipeline', 'round', 'trainer', 'factBatch'] as const) for (const r of await ctx.all(kind)) if (r.partition === partition && !r.deleted) n++;
   return n;
 }
 

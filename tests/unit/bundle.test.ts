@@ -23,6 +23,21 @@ describe('bundles: a plant to head office', () => {
     expect(there.digest).toBe(here.digest);
   });
 
+  it('carries selection rounds and certified trainers, so head office sees each plant\'s trainer list', async () => {
+    const p = await plant('LY1', '洛阳一厂');
+    const at = '2026-12-01T08:00:00.000Z';
+    await runChange(p.store, p.actor, 'pipeline.move', ['round', 'trainer'], async (ctx) => {
+      const [round] = await ctx.put('round', { name: '2026年第一批', plant: '洛阳一厂', startsOn: '2026-12-01', endsOn: null, quota: 15, runId: null, createdAt: at, createdBy: 'admin' });
+      await ctx.put('trainer', { employeeId: '000123', name: '张伟', department: '质量部', grade: 'junior', domain: '质量管理', roundId: round.id, roundName: round.name, score: 8.6, certifiedAt: at, userName: 'admin' });
+    });
+    const h = await hq();
+    expect(await receiveAt(h, [await exported(p)])).toMatchObject({ held: [], rejected: [] });
+    const there = await stateDigest(h.store, { partitions: partitionOf('LY1'), kinds: ['round', 'trainer'], withHighWater: false });
+    const here = await stateDigest(p.store, { partitions: partitionOf('LY1'), kinds: ['round', 'trainer'], withHighWater: false });
+    expect(there.counts).toMatchObject({ round: 1, trainer: 1 });
+    expect(there.digest).toBe(here.digest);
+  });
+
   it('imports the same bundle twice to the same digest; the second time is a replay, audited', async () => {
     const p = await plant('A');
     await addProfiles(p, '甲');

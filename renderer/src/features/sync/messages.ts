@@ -89,7 +89,7 @@ export const zhCN = {
       ackSaved: '已导出给 {{plant}} 的回执：{{file}}',
       revokedBadge: '已吊销',
     },
-    columns: { plant: '厂区', lastBundle: '最近同步包', age: '距今', bundles: '同步包', batches: '导入批次', factRows: '数据行', pipeline: '选拔记录', conflicts: '冲突', held: '暂缓', actions: '操作', fingerprint: '指纹', requested: '申请时间', file: '文件', reason: '原因' },
+    columns: { plant: '厂区', lastBundle: '最近同步包', age: '距今', bundles: '同步包', batches: '导入批次', factRows: '数据行', pipeline: '选拔记录', trainers: '认证内训师', conflicts: '冲突', held: '暂缓', actions: '操作', fingerprint: '指纹', requested: '申请时间', file: '文件', reason: '原因' },
     ageDays: '{{count}} 天',
     ageToday: '今天',
     backup: {
@@ -140,7 +140,7 @@ export const zhCN = {
       loser: '未生效的版本（时间 · 来源）',
       winner: '生效版本的时间',
     },
-    tables: { audit: '操作日志', profile: '画像', screeningRun: '筛选结果', pipeline: '选拔记录', factBatch: '导入批次', factBlock: '数据块', conflict: '冲突', user: '账号' },
+    tables: { audit: '操作日志', profile: '画像', screeningRun: '筛选结果', pipeline: '选拔记录', round: '选拔批次', trainer: '认证内训师', factBatch: '导入批次', factBlock: '数据块', conflict: '冲突', user: '账号' },
     working: '处理中…',
   },
 };
@@ -233,7 +233,7 @@ export const en: typeof zhCN = {
       ackSaved: 'Acknowledgement for {{plant}} saved: {{file}}',
       revokedBadge: 'Revoked',
     },
-    columns: { plant: 'Plant', lastBundle: 'Last bundle', age: 'Age', bundles: 'Bundles', batches: 'Imports', factRows: 'Data rows', pipeline: 'Selection entries', conflicts: 'Conflicts', held: 'Held', actions: 'Actions', fingerprint: 'Fingerprint', requested: 'Requested', file: 'File', reason: 'Reason' },
+    columns: { plant: 'Plant', lastBundle: 'Last bundle', age: 'Age', bundles: 'Bundles', batches: 'Imports', factRows: 'Data rows', pipeline: 'Selection entries', trainers: 'Certified trainers', conflicts: 'Conflicts', held: 'Held', actions: 'Actions', fingerprint: 'Fingerprint', requested: 'Requested', file: 'File', reason: 'Reason' },
     ageDays: '{{count}} days',
     ageToday: 'today',
     backup: {
@@ -284,7 +284,7 @@ export const en: typeof zhCN = {
       loser: 'Version not applied (time · origin)',
       winner: 'Time of the applied version',
     },
-    tables: { audit: 'Audit entries', profile: 'Profiles', screeningRun: 'Screening runs', pipeline: 'Selection entries', factBatch: 'Import batches', factBlock: 'Data blocks', conflict: 'Conflicts', user: 'Accounts' },
+    tables: { audit: 'Audit entries', profile: 'Profiles', screeningRun: 'Screening runs', pipeline: 'Selection entries', round: 'Selection rounds', trainer: 'Certified trainers', factBatch: 'Import batches', factBlock: 'Data blocks', conflict: 'Conflicts', user: 'Accounts' },
     working: 'Working…',
   },
 };

@@ -179,6 +179,7 @@ function PlantsCard({ status, onChange }: { status: SyncStatus; onChange: () => 
                 <th className="num">{t('sync.columns.bundles')}</th>
                 <th className="num">{t('sync.columns.factRows')}</th>
                 <th className="num">{t('sync.columns.pipeline')}</th>
+                <th className="num">{t('sync.columns.trainers')}</th>
                 <th className="num">{t('sync.columns.conflicts')}</th>
                 <th className="num">{t('sync.columns.held')}</th>
                 <th>{t('sync.columns.actions')}</th>
@@ -198,6 +199,7 @@ function PlantsCard({ status, onChange }: { status: SyncStatus; onChange: () => 
                     <td className="num">{formatNumber(p.bundles, lang)}</td>
                     <td className="num">{formatNumber(p.factRows, lang)}</td>
                     <td className="num">{formatNumber(p.pipeline, lang)}</td>
+                    <td className="num">{formatNumber(p.trainers, lang)}</td>
                     <td className="num">{formatNumber(p.conflicts, lang)}</td>
                     <td className="num">{formatNumber(p.held, lang)}</td>
                     <td>

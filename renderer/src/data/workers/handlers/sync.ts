@@ -34,6 +34,8 @@ export interface PlantRow {
   batches: number;
   factRows: number;
   pipeline: number;
+  /** Certified internal trainers of the plant. */
+  trainers: number;
   profiles: number;
   conflicts: number;
   held: number;
@@ -69,14 +71,14 @@ export function syncHandlers(facts: HeldFacts) {
           if (!r) {
             const p = sync.partitions[partition];
             const serial = t.issued.find((c) => c.partition === partition)?.serial ?? null;
-            r = { partition, plantCode: p?.plantCode ?? partition.replace(/^plant:/, ''), plantName: p?.plantName ?? null, lastBundleAt: p?.lastBundleAt ?? null, lastCreatedAt: p?.lastCreatedAt ?? null, bundles: p?.bundles ?? 0, batches: 0, factRows: 0, pipeline: 0, profiles: 0, conflicts: 0, held: 0, revoked: !!t.revocations?.revoked.some((x) => x.partition === partition), serial };
+            r = { partition, plantCode: p?.plantCode ?? partition.replace(/^plant:/, ''), plantName: p?.plantName ?? null, lastBundleAt: p?.lastBundleAt ?? null, lastCreatedAt: p?.lastCreatedAt ?? null, bundles: p?.bundles ?? 0, batches: 0, factRows: 0, pipeline: 0, trainers: 0, profiles: 0, conflicts: 0, held: 0, revoked: !!t.revocations?.revoked.some((x) => x.partition === partition), serial };
             rows.set(partition, r);
           }
           return r;
         };
         for (const p of Object.keys(sync.partitions)) row(p);
         for (const c of t.issued) row(c.partition).plantName ??= c.plant.name;
-        for (const kind of ['audit', 'profile', 'screeningRun', 'pipeline', 'factBatch'] as const) {
+        for (const kind of ['audit', 'profile', 'screeningRun', 'pipeline', 'round', 'trainer', 'factBatch'] as const) {
           for (const r of await tx.all(kind)) {
             if (r.partition === own) {
               // The audit trail travels too, but what the officer counts as changes is their data.
@@ -89,6 +91,7 @@ export function syncHandlers(facts: HeldFacts) {
               pr.batches++;
               pr.factRows += (r as { counts: { rows: number } }).counts.rows;
             } else if (kind === 'pipeline') pr.pipeline++;
+            else if (kind === 'trainer') pr.trainers++;
             else if (kind === 'profile') pr.profiles++;
           }
         }
