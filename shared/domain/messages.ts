@@ -48,6 +48,7 @@ export const FAILURE_MESSAGES = {
   'bundle.countMismatch': { zh: '同步包中的 {file} 记录数与清单不符（内容不完整）', en: 'The record count of {file} does not match the manifest (incomplete)' },
   'bundle.notForThis': { zh: '这个同步包不是发给本机的，无法解密', en: 'This bundle is not addressed to this installation and cannot be decrypted' },
   'bundle.foreignPacket': { zh: '这个评分文件对应的评审包（{packet}）不是本批次发出的', en: 'This score file answers a review packet ({packet}) this round did not issue' },
+  'review.rubricFrozen': { zh: '{round} 已经发出评审包，评分标准（{rubric}）已冻结：补发的评审包必须使用同一标准', en: 'Packets of {round} are out, so its rubric ({rubric}) is frozen: further packets must use the same rubric' },
   'review.conflict': { zh: '评审专家 {reviewer} 与候选人 {candidate} 同属一个部门（共 {count} 处）：请换人，或填写理由后再发评审包', en: 'Reviewer {reviewer} and candidate {candidate} are in the same department ({count} in all): change the panel, or give a reason to override' },
   'review.staleRubric': { zh: '评分文件按评审标准第 {version} 版打分，本批次现行的是第 {current} 版，已拒绝', en: 'The score file uses rubric version {version}; the round uses version {current}; refused' },
   'review.wrongReviewer': { zh: '评分文件的评审专家与评审包不一致', en: 'The score file\'s reviewer does not match its packet' },

@@ -7,6 +7,7 @@ import { decideRound, issuePackets, roundPackets, storedRounds } from '../../ren
 import { openReviewPacket } from '../../shared/bundle/review.ts';
 import type { Stage } from '../../shared/domain/pipeline/stages.ts';
 import { installedDb } from './helpers.ts';
+import { DEFAULT_RUBRIC } from '../../shared/domain/review/rubric.ts';
 
 async function withEntries(stages: [string, string, Stage][]) {
   const { db, actor } = await installedDb();
@@ -33,6 +34,21 @@ describe('review packets issued by the officer', () => {
     expect(stored[0].packet.overrides).toEqual({ '000001': '唯一熟悉该工艺的人' });
     expect(opened.ok && Buffer.from(stored[0].secret).toString('base64')).toBe(opened.ok && opened.value.manifest.extra?.secret);
     expect((await db.audit.where('action').equals('review.conflictOverridden').toArray())[0].params).toMatchObject({ reason: '唯一熟悉该工艺的人' });
+  });
+});
+
+describe('the rubric of a round', () => {
+  it('freezes once the first packets are out: more packets for the round must use the same rubric', async () => {
+    const { db, actor, entries } = await withEntries([['000001', '质量部', 'trialScheduled']]);
+    const input = { roundName: '第一批', entryIds: entries.map((e) => e.id), reviewers: [{ name: '吴秀英', role: 'employee' as const, department: null }], overrides: {} };
+    const first = await issuePackets(db, actor, input);
+    const later = { ...input, roundId: first.roundId, reviewers: [{ name: '郑明', role: 'training' as const, department: null }] };
+    const changed = { ...DEFAULT_RUBRIC, version: 2, scale: { min: 1, max: 5 } };
+    await expect(issuePackets(db, actor, { ...later, rubric: changed })).rejects.toMatchObject({ failure: { code: 'review.rubricFrozen', params: { round: '第一批', rubric: '试讲评审（默认） v1' } } });
+    expect(await db.reviewPackets.count()).toBe(1);
+    // The same rubric is fine: a reviewer added late scores like the others.
+    expect((await issuePackets(db, actor, later)).files).toHaveLength(1);
+    expect(await db.reviewPackets.count()).toBe(2);
   });
 });
 

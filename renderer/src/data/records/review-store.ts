@@ -4,6 +4,7 @@
 
 import { conflictKey, panelConflicts, type PanelMember } from '../../../../shared/domain/review/panel.ts';
 import { DEFAULT_RUBRIC, type Rubric } from '../../../../shared/domain/review/rubric.ts';
+import { canonicalJson } from '../../../../shared/bundle/encoding.ts';
 import { FailureError, failure } from '../../../../shared/domain/failure.ts';
 import { fromBase64, toBase64 } from '../../../../shared/bundle/encoding.ts';
 import type { XinhuoDb } from '../db/db.ts';
@@ -39,6 +40,10 @@ export async function issuePackets(db: XinhuoDb, actor: Actor, input: IssueInput
   const secrets = input.reviewers.map(() => randomBytes(32));
   const now = new Date();
   const records = await change(db, actor, 'pipeline.move', ['reviewPacket'], async (ctx) => {
+    // The round's rubric is frozen once its first packets are out: every reviewer of a round
+    // scores on the same criteria, weights and scale, or the tally would mix two rubrics.
+    const issued = (await ctx.all('reviewPacket')).find((p) => p.roundId === roundId && !p.deleted);
+    if (issued && canonicalJson(issued.rubric) !== canonicalJson(rubric)) throw new FailureError(failure('review.rubricFrozen', { round: input.roundName, rubric: `${issued.rubric.name} v${issued.rubric.version}` }));
     const out: ReviewPacketRecord[] = [];
     for (const [i, r] of input.reviewers.entries()) {
       const overrides = Object.fromEntries(Object.entries(input.overrides).filter(([k, v]) => k.startsWith(`${i}|`) && v.trim()).map(([k, v]) => [k.slice(k.indexOf('|') + 1), v.trim()]));
