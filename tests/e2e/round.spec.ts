@@ -70,7 +70,7 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   for (let i = 0; i < 2; i++) {
     await pipeline.getByRole('button', { name: /^已排试讲 / }).first().click();
     const dialog = page.getByRole('dialog', { name: /的试讲安排$/ });
-    await dialog.getByLabel('日期').fill('2026-12-10');
+    await dialog.getByLabel('日期', { exact: true }).fill('2026-12-10');
     await dialog.getByLabel('开始时间').fill(`${String(9 + i).padStart(2, '0')}:00`);
     await dialog.getByLabel('地点').fill('培训中心 201');
     await dialog.getByRole('button', { name: '保存试讲安排' }).click();

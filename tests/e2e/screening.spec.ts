@@ -14,6 +14,10 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   await app.waitForPeople(5000);
   await page.getByRole('link', { name: '培训师筛选' }).click();
   await expect(page.getByTestId('population')).toHaveText(/在职 4,\d{3} 人/);
+  // The as-of date reads as a Chinese officer writes it (年/月/日), not as the browser's mm/dd/yyyy.
+  const asOf = page.getByLabel('截止日期');
+  await expect(asOf).toHaveValue(/^\d{4}\/\d{2}\/\d{2}$/);
+  await expect(asOf).toHaveAttribute('placeholder', '年/月/日');
 
   const count = async (tab: 'candidates' | 'nearMisses') => Number((await page.getByTestId(`tab-${tab}`).textContent())!.replace(/\D/g, ''));
   await expect(page.getByTestId('tab-candidates')).toHaveText(/候选人 \d+/);

@@ -6,10 +6,10 @@ import { useAuditChain, useAuditEntries, useUsers, type AuditFilter } from '../.
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
-import { VirtualTable } from '../../ui/index.ts';
+import { DateInput, VirtualTable } from '../../ui/index.ts';
 
 export function AuditScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const [filter, setFilter] = useState<AuditFilter>({ userName: null, action: null, text: '', from: null, to: null });
   const entries = useAuditEntries(filter);
@@ -51,11 +51,11 @@ export function AuditScreen() {
         </label>
         <label className="field compact">
           <span>{t('audit.from')}</span>
-          <input type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ ...filter, from: e.target.value || null })} />
+          <DateInput label={t('audit.from')} value={filter.from ?? ''} onChange={(v) => setFilter({ ...filter, from: v || null })} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} />
         </label>
         <label className="field compact">
           <span>{t('audit.to')}</span>
-          <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value || null })} />
+          <DateInput label={t('audit.to')} value={filter.to ?? ''} onChange={(v) => setFilter({ ...filter, to: v || null })} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} />
         </label>
         <span className="count">{entries ? t('audit.count', { count: entries.length }) : ''}</span>
       </header>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineRecord, TopicTheme } from '../../data/index.ts';
+import { DateInput } from '../../ui/index.ts';
 
 type Topic = NonNullable<PipelineRecord['topic']>;
 type Session = NonNullable<PipelineRecord['session']>;
@@ -74,7 +75,7 @@ export function TopicDialog({ entry, themes, others, onSave, onClose }: { entry:
 }
 
 export function SessionDialog({ entry, onSave, onClose }: { entry: PipelineRecord; onSave: (session: Session) => Promise<void>; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [session, setSession] = useState<Session>(entry.session ?? { date: '', time: '09:00', room: '', minutes: 15 });
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(session.date) && /^\d{2}:\d{2}$/.test(session.time) && session.minutes > 0;
   return (
@@ -82,7 +83,7 @@ export function SessionDialog({ entry, onSave, onClose }: { entry: PipelineRecor
       {entry.topic && <p className="hint">{t('pipeline.session.topic', { topic: entry.topic.title })}</p>}
       <label className="field">
         <span>{t('pipeline.session.date')}</span>
-        <input type="date" value={session.date} onChange={(e) => setSession((s) => ({ ...s, date: e.target.value }))} />
+        <DateInput label={t('pipeline.session.date')} value={session.date} onChange={(date) => setSession((s) => ({ ...s, date }))} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} />
       </label>
       <label className="field">
         <span>{t('pipeline.session.time')}</span>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundChoice, RoundRecord, ScreeningRunRecord } from '../../data/index.ts';
-import { VirtualTable } from '../../ui/index.ts';
+import { DateInput, VirtualTable } from '../../ui/index.ts';
 import { lacksText, today } from './format.ts';
 
 /**
@@ -9,7 +9,7 @@ import { lacksText, today } from './format.ts';
  * already open; the candidates go in, and any near-misses ticked.
  */
 export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: ScreeningRunRecord; rounds?: readonly RoundRecord[]; onClose: () => void; onConfirm: (nearMissIds: string[], round: RoundChoice) => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [existing, setExisting] = useState<string>('');
@@ -52,11 +52,11 @@ export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: S
             </label>
             <label className="field compact">
               <span>{t('pipeline.round.startsOn')}</span>
-              <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+              <DateInput label={t('pipeline.round.startsOn')} value={startsOn} onChange={setStartsOn} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} allowEmpty={false} />
             </label>
             <label className="field compact">
               <span>{t('pipeline.round.endsOn')}</span>
-              <input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+              <DateInput label={t('pipeline.round.endsOn')} value={endsOn} onChange={setEndsOn} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} />
             </label>
             <label className="field compact">
               <span>{t('pipeline.round.quota')}</span>

@@ -16,6 +16,7 @@ import { HandOffDialog } from './hand-off-dialog.tsx';
 import { ProfilePanel } from './profile-panel.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 import { useScreening } from './use-screening.ts';
+import { DateInput } from '../../ui/index.ts';
 
 /** The real dependencies of the actions: the data layer and the platform's save dialog. */
 const DEPS: ScreeningDeps = {
@@ -27,7 +28,7 @@ const DEPS: ScreeningDeps = {
 };
 
 export function ScreeningScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
   const scope = departmentScope(user);
@@ -76,7 +77,7 @@ export function ScreeningScreen() {
         <h2>{t('screening.title')}</h2>
         <label className="field compact">
           <span>{t('screening.asOf')}</span>
-          <input type="date" value={s.asOf} onChange={(e) => e.target.value && s.setAsOf(e.target.value)} aria-label={t('screening.asOf')} />
+          <DateInput value={s.asOf} onChange={(v) => v && s.setAsOf(v)} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} label={t('screening.asOf')} allowEmpty={false} />
         </label>
         {'department' in view && <span className="badge warn">{t('screening.deptHeadScope', { department: view.department })}</span>}
         {scope === null && s.info.plants.length > 1 && (
