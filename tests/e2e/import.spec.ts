@@ -79,6 +79,10 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   await expect(page.getByTestId('import-counts')).toHaveText('共 5 行，可导入 3 行，2 行有错误');
   await expect(page.getByRole('complementary')).toContainText('第7行 F列(在职状态) 无法识别的值：“借调”');
 
+  // The error report downloads, and its leaving the app is in the audit log (checked below).
+  const report = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载错误报告' }).click();
+  expect((await report).suggestedFilename()).toBe('roster-title-rows-错误报告.xlsx');
   // Fix 借调 in place.
   await page.getByRole('button', { name: '借调' }).click();
   await page.getByRole('textbox', { name: '修正单元格' }).fill('在职');
@@ -138,5 +142,6 @@ test('import the demo plant files, fix a cell, undo a batch, skip a duplicate fi
   // The audit log records the imports and the undo.
   await page.getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByRole('table', { name: '操作日志' })).toContainText('撤销导入');
+  await expect(page.getByRole('table', { name: '操作日志' })).toContainText('下载错误报告');
   expect(errors).toEqual([]);
 });

@@ -6,7 +6,9 @@ import { columnLetter } from '../../../../../shared/domain/facts/columns.ts';
 import { DATASETS } from '../../../../../shared/domain/facts/datasets.ts';
 import type { PreviewRow } from '../../../../../shared/io/analyse.ts';
 import { issueMessage } from '../../../../../shared/io/messages.ts';
+import { recordAudit } from '../../../data/index.ts';
 import { getPlatform } from '../../../platform/index.ts';
+import { useAppStore } from '../../../store/index.ts';
 import { textColumns, VirtualTable } from '../../../ui/index.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
 import { useLang, Progress, StepNav } from '../wizard-parts.tsx';
@@ -15,6 +17,7 @@ const PAGE = 200;
 
 export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   const { t } = useTranslation();
+  const user = useAppStore((st) => st.user);
   const language = useLang();
   const { summary, options } = wizard;
   const [pages, setPages] = useState(new Map<number, PreviewRow[]>());
@@ -79,7 +82,10 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   };
   const saveReport = async () => {
     const bytes = await wizard.errorReport();
-    if (bytes) await getPlatform().saveFile({ suggestedName: `${summary.file.replace(/\.[^.]+$/, '')}-错误报告.xlsx`, bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    if (!bytes) return;
+    const saved = await getPlatform().saveFile({ suggestedName: `${summary.file.replace(/\.[^.]+$/, '')}-错误报告.xlsx`, bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    // The report holds the rows' personal data: it leaving the application is recorded.
+    if (saved && user) await recordAudit({ userId: user.id, userName: user.userName }, 'import.errorReport', 'dataset', summary.dataset, { file: summary.file, issues: summary.issueCount });
   };
   return (
     <section className="wizard-preview">
