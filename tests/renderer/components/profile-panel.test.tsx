@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SEED_PROFILE, type Profile } from '../../../shared/domain/screening/profile.ts';
 import { CriterionEditor } from '../../../renderer/src/features/screening/criterion-editor.tsx';
 import { ProfilePanel, type ProfilePanelProps } from '../../../renderer/src/features/screening/profile-panel.tsx';
+import { setLanguage } from '../../../renderer/src/i18n/index.ts';
 import './setup.ts';
 
 const info = { employees: 300, latestPerformanceEnd: '2026-09-30', departments: ['设备维修部', '质量部'], plants: [], dimensions: ['带教能力', '沟通能力'], activityTypes: ['知识分享会'], certificates: ['高级技师', '高级工程师'], batches: [] };
@@ -22,6 +23,19 @@ describe('the profile panel', () => {
     const region = screen.getByRole('complementary', { name: '画像条件' });
     for (const c of SEED_PROFILE.criteria) expect(within(region).getByRole('region', { name: c.label! })).toBeTruthy();
     expect(within(region).getAllByText(/12/).length).toBeGreaterThanOrEqual(SEED_PROFILE.criteria.length);
+  });
+
+  it('names the built-in profile and its criteria in English for an English reader', () => {
+    setLanguage('en');
+    try {
+      panel({ language: 'en' });
+      expect((screen.getByRole('combobox', { name: 'Profile' }) as HTMLSelectElement).selectedOptions[0].textContent).toBe('Internal trainer profile (example) (built in)');
+      expect(screen.getByRole('region', { name: 'Top 15% by mean Score over 2 years (within department)' })).toBeTruthy();
+      // No full-width brackets of Chinese text in English (data such as activity types aside).
+      expect(document.body.textContent).not.toContain('（');
+    } finally {
+      setLanguage('zh-CN');
+    }
   });
 
   it('adds a certificate criterion from the certificates the data holds', () => {

@@ -45,13 +45,14 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
           >
             {!seedSaved && (
               <option value={SEED_PROFILE.id}>
-                {SEED_PROFILE.name}
+                {t('screening.seedName')}
                 {t('screening.builtIn')}
               </option>
             )}
             {saved?.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}（v{p.version}）{'fromHq' in p && p.fromHq ? t('screening.fromHq') : ''}
+                {t('screening.profileVersion', { name: p.id === SEED_PROFILE.id && p.name === SEED_PROFILE.name ? t('screening.seedName') : p.name, version: p.version })}
+                {'fromHq' in p && p.fromHq ? t('screening.fromHq') : ''}
               </option>
             ))}
             {!saved?.some((p) => p.id === profile.id) && profile.id !== SEED_PROFILE.id && <option value={profile.id}>{profile.name}</option>}
@@ -61,7 +62,8 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
       <div className="row">
         <label className="field compact grow">
           <span>{t('screening.profileName')}</span>
-          <input value={profile.name} onChange={(e) => onProfile({ ...profile, name: e.target.value, id: profile.id === SEED_PROFILE.id ? `p-${Date.now().toString(36)}` : profile.id })} />
+          {/* The built-in profile's name is the product's; a name someone typed is theirs. */}
+          <input value={profile.id === SEED_PROFILE.id && profile.name === SEED_PROFILE.name ? t('screening.seedName') : profile.name} onChange={(e) => onProfile({ ...profile, name: e.target.value, id: profile.id === SEED_PROFILE.id ? `p-${Date.now().toString(36)}` : profile.id })} />
         </label>
         <button type="button" className="secondary" disabled={!canSaveProfile} onClick={onSaveProfile}>
           {t('screening.saveProfile')}
@@ -89,7 +91,7 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
         <ul className="timeline">
           {runs?.map((r) => (
             <li key={r.id}>
-              {t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}{' '}
+              {t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName === SEED_PROFILE.name ? t('screening.seedName') : r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}{' '}
               {r.handedOff ? (
                 <a href={hrefOf({ name: 'pipeline' })} className="muted">
                   {t('pipeline.handedOff', { added: r.handedOff.added }) + (r.handedOff.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.handedOff.alreadyInPipeline }) : '')}

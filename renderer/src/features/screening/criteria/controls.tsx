@@ -1,5 +1,6 @@
 // Controls the criterion editors share: a slider with its number box, a list field.
 
+import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../../shared/domain/screening/profile.ts';
 
 export interface EditorProps<C extends Criterion> {
@@ -9,10 +10,11 @@ export interface EditorProps<C extends Criterion> {
 }
 
 export function NumberSlider({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void }) {
+  const { t } = useTranslation();
   return (
     <div className="slider-row">
       <span>{label}</span>
-      <input type="range" min={min} max={max} step={step} value={value} aria-label={`${label}（滑块）`} onChange={(e) => onChange(Number(e.target.value))} />
+      <input type="range" min={min} max={max} step={step} value={value} aria-label={t('screening.sliderOf', { label })} onChange={(e) => onChange(Number(e.target.value))} />
       <input type="number" min={min} max={max} step={step} value={value} aria-label={label} className="narrow" onChange={(e) => e.target.value !== '' && onChange(Number(e.target.value))} />
     </div>
   );
