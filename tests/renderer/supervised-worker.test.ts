@@ -35,14 +35,20 @@ const handlers = {
   forever: () => new Promise(() => {}),
 };
 
+/** A supervised worker over in-thread workers, and the workers it has made so far. */
+function supervised(task: string) {
+  const made: FakeWorker[] = [];
+  const w = new SupervisedWorker<typeof handlers>(() => {
+    const f = new FakeWorker(handlers);
+    made.push(f);
+    return f as unknown as Worker;
+  }, task);
+  return { w, made };
+}
+
 describe('a supervised worker', () => {
   it('stops a call past its budget, reports it, and answers the next call on a fresh worker', async () => {
-    const made: FakeWorker[] = [];
-    const w = new SupervisedWorker<typeof handlers>(() => {
-      const f = new FakeWorker(handlers);
-      made.push(f);
-      return f as unknown as Worker;
-    }, 'roster.xlsx');
+    const { w, made } = supervised('roster.xlsx');
     expect(await w.call('quick', 21, { budgetMs: 1000 })).toBe(42);
     const stuck = await w.call('forever', undefined, { budgetMs: 30 }).catch((e: unknown) => e);
     expect(troubleOf(stuck)).toEqual({ code: 'worker.timeout', params: { task: 'roster.xlsx', seconds: 0 } });
@@ -53,12 +59,7 @@ describe('a supervised worker', () => {
   });
 
   it('fails every waiting call when the worker dies', async () => {
-    const made: FakeWorker[] = [];
-    const w = new SupervisedWorker<typeof handlers>(() => {
-      const f = new FakeWorker(handlers);
-      made.push(f);
-      return f as unknown as Worker;
-    }, 'facts');
+    const { w, made } = supervised('facts');
     const a = w.call('forever', undefined).catch((e: unknown) => e);
     const b = w.call('forever', undefined).catch((e: unknown) => e);
     made[0].onerror!({ preventDefault() {}, message: 'Out of memory' });

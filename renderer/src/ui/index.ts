@@ -10,4 +10,4 @@ export type { LineSeries, LineChartProps } from './line-chart.tsx';
 export const LineChart = lazy(() => import('./line-chart.tsx'));
 export type { BarSeries, BarChartProps } from './histogram-chart.tsx';
 export const BarChart = lazy(() => import('./histogram-chart.tsx'));
-export { DateInput, dateText, parseDateText } from './date-input.tsx';
+export { DateInput, parseDateText } from './date-input.tsx';

@@ -55,14 +55,6 @@ function subkeys(dbKey: Uint8Array): KeySet {
   };
 }
 
-/** Holds the key of a database for this realm (null forgets it, e.g. at sign-out). */
-export function setDatabaseKey(dbName: string, dbKey: Uint8Array | null): void {
-  if (dbKey) keyring.set(dbName, subkeys(dbKey));
-  else keyring.delete(dbName);
-}
-
-export const hasDatabaseKey = (dbName: string): boolean => keyring.has(dbName);
-
 /** The raw keys this realm holds, to hand to a worker with a call. */
 const rawKeys = new Map<string, Uint8Array>();
 export function heldKeys(): Record<string, Uint8Array> {
@@ -86,14 +78,14 @@ export function keyHeld(dbName: string): Promise<void> {
 
 export function rememberKey(dbName: string, dbKey: Uint8Array): void {
   rawKeys.set(dbName, dbKey);
-  setDatabaseKey(dbName, dbKey);
+  keyring.set(dbName, subkeys(dbKey));
   for (const resolve of waiting.get(dbName) ?? []) resolve();
   waiting.delete(dbName);
 }
 
 export function forgetKey(dbName: string): void {
   rawKeys.delete(dbName);
-  setDatabaseKey(dbName, null);
+  keyring.delete(dbName);
 }
 
 // --- Packing: a row's sealed part as bytes. JSON for the structure; Float64Array columns

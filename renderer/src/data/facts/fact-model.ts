@@ -9,6 +9,7 @@ import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { resolveDataset } from '../../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import { keyHeld } from '../db/at-rest.ts';
+import { atRestKeys } from '../records/at-rest-keys.ts';
 import { liveBatches, liveBatchesFor, readDataset, type ReadOptions } from './fact-store.ts';
 import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
 import { loadInitials } from './pinyin.ts';
@@ -76,7 +77,7 @@ export class FactModelStore {
       // Sealed data changes only once someone has signed in; a database without a key (made
       // before encryption at rest) is followed at once.
       .then(async () => {
-        if (await this.db.settings.get('atRest')) await keyHeld(this.db.name);
+        if (await atRestKeys(this.db)) await keyHeld(this.db.name);
       })
       .then(() => {
         if (this.starting === starting) this.follow();
