@@ -3,7 +3,7 @@
 // written through the same write path and exporter as the app, with a head office that
 // acknowledges each bundle so that the deltas chain as they do in the field.
 
-import { generateDemoPlant } from '../domain/demo/generate.ts';
+import { generateDemoPlant, type DemoPlant } from '../domain/demo/generate.ts';
 import { sliceColumnSet } from '../domain/facts/columns.ts';
 import { DATASETS } from '../domain/facts/datasets.ts';
 import { SEED_PROFILE } from '../domain/screening/profile.ts';
@@ -35,11 +35,16 @@ export interface DemoSeriesOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-async function plantSeries(org: OrgSecrets, i: number, options: DemoSeriesOptions, hq: Awaited<ReturnType<typeof hqReplica>>): Promise<ReceivedFile[]> {
+/** The i-th plant of a series: its code, its name and the demo plant it imports. */
+export function seriesPlant(i: number, options: Pick<DemoSeriesOptions, 'employees' | 'seed' | 'endQuarter'>): { code: string; name: string; demo: DemoPlant } {
   const code = `P${String(i + 1).padStart(2, '0')}`;
   const name = demoPlantName(i);
+  return { code, name, demo: generateDemoPlant({ employees: options.employees, seed: `${options.seed}-${code}`, endQuarter: options.endQuarter ?? '2026Q3', plant: { code, name, region: '' } }) };
+}
+
+async function plantSeries(org: OrgSecrets, i: number, options: DemoSeriesOptions, hq: Awaited<ReturnType<typeof hqReplica>>): Promise<ReceivedFile[]> {
+  const { code, name, demo } = seriesPlant(i, options);
   const p: PlantReplica = await plantReplica(org, { code, name, region: '' });
-  const demo = generateDemoPlant({ employees: options.employees, seed: `${options.seed}-${code}`, endQuarter: options.endQuarter ?? '2026Q3', plant: { code, name, region: '' } });
   const files: ReceivedFile[] = [];
   const send = async (ack: boolean) => {
     const r = await exportSync(p.store, p.actor, p.keys);

@@ -6,9 +6,12 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { demoSeries } from '../../shared/bundle/demo-series.ts';
+import { demoSeries, seriesPlant } from '../../shared/bundle/demo-series.ts';
 import { exportKeyBackup } from '../../shared/bundle/keys.ts';
+import { DATASETS } from '../../shared/domain/facts/datasets.ts';
+import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { ADMIN } from './pages/app.ts';
+import { chineseOutsideData, dataLexicon } from './pages/english.ts';
 
 const PASSWORD = '总部密钥备份口令-2026';
 
@@ -100,6 +103,21 @@ test('head office restores its keys, merges three plants\' bundles and screens t
   await expect(page.getByRole('table', { name: 'Plants\' data' }).getByRole('row')).toHaveCount(4);
   await expect(page.getByRole('region', { name: 'Receive files' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/hq-plants-en-1440.png' });
+  // No Chinese outside data on any of head office's screens.
+  // The series' plants, the files they imported, and the profile a plant revised.
+  const demos = [0, 1, 2].map((i) => seriesPlant(i, { employees: 60, seed: 'e2e' }).demo);
+  const imported = demos.flatMap((d) => [...Object.keys(d.datasets).map((k) => DATASETS[k as keyof typeof DATASETS].zh), '补充评价'].map((what) => `${d.plant.name}-${what}.xlsx`));
+  const lexicon = dataLexicon(demos, ['华东能源集团', '赵总部', '组织密钥备份.json', `${SEED_PROFILE.name}（修订）`, ...imported, ...series.bundles.map((b) => b.name)]);
+  const chinese: Record<string, string[]> = {};
+  for (const link of ['Plants', 'People', 'Screening', 'Selection', 'Import history', 'Audit log', 'Settings']) {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await page.waitForTimeout(400);
+    const hits = await chineseOutsideData(page, lexicon);
+    if (hits.length) chinese[link] = hits;
+  }
+  expect(chinese).toEqual({});
+  await page.getByRole('navigation').getByRole('link', { name: 'Plants', exact: true }).click();
   await page.setViewportSize({ width: 768, height: 1024 });
   expect(await overflowing(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/hq-plants-en-768.png' });

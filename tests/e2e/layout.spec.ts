@@ -76,4 +76,18 @@ test('people and screening fit at 1440×900, 1024×768 and 768×1024, with 工�
   await page.setViewportSize({ width: 768, height: 1024 });
   await go(page, '选拔流程');
   await expect(page.getByRole('link', { name: '员工' })).toBeHidden();
+  // The audit log keeps its time, user and action whole on a tablet, in Chinese and in English.
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await go(page, '操作日志');
+    await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toBeVisible();
+    expect(await overflowing(page), `audit at ${size.width}`).toEqual([]);
+    expect(await cutKeyCells(page, '操作日志', 3), `audit columns at ${size.width}`).toEqual([]);
+  }
+  await go(page, '设置');
+  await page.getByLabel('English').check();
+  await page.getByRole('button', { name: /Menu$/ }).tap();
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1)).toBeVisible();
+  expect(await cutKeyCells(page, 'Audit log', 3), 'audit columns in English at 768').toEqual([]);
 });

@@ -53,6 +53,10 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   await page.getByTestId('tab-candidates').click();
   await page.getByRole('button', { name: /查看依据/ }).first().click();
   await expect(page.getByRole('dialog')).toContainText('计入');
+  // Each record reads as the badge reads it: an improvement rate in percent, a rating to two decimals, with its rater.
+  await expect(page.getByRole('dialog')).toContainText(/下属业绩提升率 -?\d+(\.\d)?%/);
+  await expect(page.getByRole('dialog')).not.toContainText(/下属业绩提升率 -?0\.\d/);
+  await expect(page.getByRole('dialog')).toContainText(/带教能力（评价人：\S+） \d\.\d\d/);
 
   // Export and read the workbook back.
   const download = page.waitForEvent('download');

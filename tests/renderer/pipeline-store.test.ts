@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { addToRound, handOffRun, moveEntry, upgradeToRounds } from '../../renderer/src/data/records/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
-import { installedDb, screeningReport, shownAudit } from './helpers.ts';
+import { catalogue, installedDb, screeningReport, shownAudit } from './helpers.ts';
+import { moveNote, sourceText } from '../../renderer/src/features/pipeline/format.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
 import { failureText } from '../../shared/domain/messages.ts';
 
@@ -29,6 +30,25 @@ describe('handing a run to the selection pipeline', () => {
     const later = await saveRun(db, actor, SEED_PROFILE, report(['000001', '000005'], []), []);
     expect(await handOffRun(db, actor, later.id)).toMatchObject({ added: 1, alreadyInPipeline: 1 });
     expect(await db.pipeline.count()).toBe(4);
+  });
+
+  it('says where an entry came from in the reader\'s language, for entries handed off before too', async () => {
+    const { db, actor } = await installedDb();
+    const run = await saveRun(db, actor, SEED_PROFILE, report(['000001'], []), []);
+    await handOffRun(db, actor, run.id);
+    const entry = (await db.pipeline.toArray())[0];
+    // The move that brought the person in carries no prose: the entry's fields say it.
+    expect(entry.history[0].note).toBeUndefined();
+    const en = catalogue('en');
+    expect(sourceText(entry, en)).toBe('Candidate · Internal trainer profile (example) (v1) · as of 2026-09-30');
+    expect(moveNote(entry, entry.history[0], en)).toBe(' (Candidate · Internal trainer profile (example) (v1) · as of 2026-09-30)');
+    expect(moveNote(entry, entry.history[0], catalogue('zh-CN'))).toBe('（候选人 · 内训师画像（示例） 第1版 · 截至2026-09-30）');
+    // An entry from an earlier version kept its origin as a Chinese note; it reads in English now.
+    const legacy = { ...entry.history[0], note: '内训师画像（示例）（第1版），截至 2026-09-30' };
+    expect(moveNote(entry, legacy, en)).toBe(' (Candidate · Internal trainer profile (example) (v1) · as of 2026-09-30)');
+    // A later move's note is what the officer typed.
+    expect(moveNote(entry, { ...legacy, from: 'shortlisted', to: 'withdrawn', note: '本人放弃' }, en)).toBe(' (本人放弃)');
+    expect(sourceText({ ...entry, source: 'manual', reason: '车间推荐' }, en)).toBe('Added by hand: 车间推荐');
   });
 
   it('changes nothing when the hand-off is refused', async () => {

@@ -5,7 +5,7 @@
 
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../shared/records/schemas.ts';
-import { LANGUAGE_NAMES, type Language } from './index.ts';
+import { LANGUAGE_NAMES, profileName, type Language } from './index.ts';
 
 
 /** Parameters whose values are codes, and how each is shown. */
@@ -18,6 +18,8 @@ const CODED: Record<string, (t: TFunction, v: string) => string> = {
   installationRole: (t, v) => t(v === 'hq' ? 'setup.roleHq' : 'setup.rolePlant'),
   language: (_t, v) => LANGUAGE_NAMES[v as Language] ?? v,
   format: (_t, v) => (v === 'csv' ? 'CSV' : 'Excel'),
+  name: (t, v) => profileName(v, t),
+  profile: (t, v) => profileName(v, t),
 };
 
 /** Optional pieces: shown when the parameter they are named after has a value. */

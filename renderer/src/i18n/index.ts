@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FailureError } from '../../../shared/domain/failure.ts';
 import { failureText } from '../../../shared/domain/messages.ts';
+import { SEED_PROFILE } from '../../../shared/domain/screening/profile.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -12,6 +13,20 @@ export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 
 /** Each language by its own name, as the language choice and the audit log show it. */
 export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+/**
+ * A profile's name as stored on a run, an entry or an audit entry, for the reader: the built-in
+ * profile's Chinese name reads in English for an English reader; any other name is the
+ * officer's own and stays as typed.
+ */
+export function profileName(name: string, t: (key: string) => string): string {
+  return name === SEED_PROFILE.name ? t('profiles.seedName') : name;
+}
+
+/** Items of a list joined as the reader's language joins them (甲、乙 / A, B). */
+export function joinList(items: readonly string[], t: (key: string) => string): string {
+  return items.join(t('common.listSeparator'));
+}
 
 /** The shared catalogue merged with each feature's namespaces. */
 export function catalogues(features: readonly { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }[]) {

@@ -30,7 +30,7 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
     <div className="shell">
       <nav className={`sidebar${menuOpen ? ' open' : ''}`} aria-label={t('app.fullName')}>
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">薪</span>
+          <span className="brand-mark" aria-hidden="true" translate="no">薪</span>
           <span>{t('app.name')}</span>
         </div>
         <button type="button" className="menu-toggle" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
@@ -39,7 +39,7 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
         <ul>
           {NAV.filter(allowed).map((n) => (
             <li key={n.name}>
-              <a href={hrefOf({ name: n.name })} aria-current={current === n.name ? 'page' : undefined}>
+              <a href={hrefOf({ name: n.name })} aria-current={current === n.name ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
                 {t(n.nav!)}
               </a>
             </li>

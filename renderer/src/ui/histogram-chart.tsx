@@ -70,7 +70,7 @@ export default function BarChart({ labels, series, ariaLabel, stacked = true, ho
   return (
     <div className="chart-box" style={{ height }} data-testid="bar-chart">
       <Bar
-        aria-label={marker ? `${ariaLabel}（${marker.label}）` : ariaLabel}
+        aria-label={ariaLabel}
         plugins={[markerPlugin]}
         role="img"
         data={{ labels, datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color })) }}

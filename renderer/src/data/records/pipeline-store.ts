@@ -64,7 +64,7 @@ export async function handOffRun(db: XinhuoDb, actor: Actor, runId: string, near
         name: p.name,
         department: p.department,
         stage: 'shortlisted' as const,
-        history: [{ from: null, to: 'shortlisted' as const, at: now, userId: actor.userId, userName: actor.userName, note: `${run.profileName}（第${run.profileVersion}版），截至 ${run.asOf}` }],
+        history: [{ from: null, to: 'shortlisted' as const, at: now, userId: actor.userId, userName: actor.userName }],
         runId,
         roundId: round.id,
         source: p.source,

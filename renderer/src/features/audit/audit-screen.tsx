@@ -6,7 +6,7 @@ import { useAuditChain, useAuditEntries, useUsers, type AuditFilter } from '../.
 import { formatDateTime, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { useAppStore } from '../../store/index.ts';
-import { DateInput, VirtualTable } from '../../ui/index.ts';
+import { DateInput, textColumns, VirtualTable } from '../../ui/index.ts';
 
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
@@ -16,11 +16,16 @@ export function AuditScreen() {
   const users = useUsers();
   const chain = useAuditChain();
   const actions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>);
+  // Time, user and action are never cut: their floors are their longest content (a long
+  // action name or user name is capped); on a tablet the summary narrows and the table
+  // scrolls sideways before they do.
+  // Letters of a proportional font run wider than the digit a `ch` measures: a fifth more.
+  const widest = (texts: string[], cap: number) => Math.min(cap, Math.ceil(1.2 * Math.max(4, ...texts.map(textColumns))));
   const columns = [
-    { id: 'at', title: t('audit.time'), width: 1.3 },
-    { id: 'user', title: t('audit.user'), width: 0.8 },
-    { id: 'action', title: t('audit.action'), width: 1 },
-    { id: 'summary', title: t('audit.summary'), width: 3 },
+    { id: 'at', title: t('audit.time'), width: 1.3, minChars: textColumns(formatDateTime('2026-12-22T22:22:22', language)) },
+    { id: 'user', title: t('audit.user'), width: 0.8, minChars: widest((users ?? []).map((u) => u.userName), 20) },
+    { id: 'action', title: t('audit.action'), width: 1, minChars: widest(actions.map((a) => t(`audit.actions.${a}`)), 28) },
+    { id: 'summary', title: t('audit.summary'), width: 3, minChars: 24 },
   ];
   return (
     <section className="screen audit" aria-label={t('audit.title')}>
@@ -33,7 +38,7 @@ export function AuditScreen() {
             <option value="">{t('common.all')}</option>
             {users?.map((u) => (
               <option key={u.id} value={u.userName}>
-                {u.displayName}（{u.userName}）
+                {t('common.withNote', { text: u.displayName, note: u.userName })}
               </option>
             ))}
           </select>

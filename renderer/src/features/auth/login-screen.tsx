@@ -47,7 +47,7 @@ export function LoginScreen({ installation }: { installation: Installation }) {
     <main className="centered">
       <form className="card login" onSubmit={submit} aria-label={t('login.title')}>
         <h1>
-          <span className="brand-mark" aria-hidden="true">薪</span> {t('app.fullName')}
+          <span className="brand-mark" aria-hidden="true" translate="no">薪</span> {t('app.fullName')}
         </h1>
         <p className="muted">
           {installation.orgName}

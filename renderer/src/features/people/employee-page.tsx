@@ -8,6 +8,7 @@ import { parsePeriod } from '../../../../shared/domain/periods.ts';
 import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel, useSelectionHistory, useTrainer } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
+import { moveNote } from '../pipeline/format.ts';
 import { useAppStore } from '../../store/index.ts';
 import { hrefOf, LineChart } from '../../ui/index.ts';
 
@@ -98,7 +99,7 @@ export function EmployeePage({ id }: { id: string }) {
                         {entry.history.map((m, k) => (
                           <li key={k}>
                             {formatDate(m.at.slice(0, 10), language)} · {m.userName} · {t(`pipeline.stages.${m.to}`)}
-                            {m.note ? `（${m.note}）` : ''}
+                            {moveNote(entry, m, t)}
                           </li>
                         ))}
                       </ul>
@@ -114,7 +115,7 @@ export function EmployeePage({ id }: { id: string }) {
             <dt>{t('people.columns.position')}</dt>
             <dd>{col('position')}</dd>
             <dt>{t('employee.manager')}</dt>
-            <dd>{managerId ? managerRow !== undefined ? <a href={hrefOf({ name: 'employee', id: managerId })}>{`${people.names[managerRow]}（${managerId}）`}</a> : managerId : t('common.none')}</dd>
+            <dd>{managerId ? managerRow !== undefined ? <a href={hrefOf({ name: 'employee', id: managerId })}>{t('common.withNote', { text: people.names[managerRow], note: managerId })}</a> : managerId : t('common.none')}</dd>
             <dt>{t('employee.hireDate')}</dt>
             <dd>{formatDate(col('hireDate'), language)}</dd>
             {col('leaveDate') && (
@@ -190,7 +191,7 @@ export function EmployeePage({ id }: { id: string }) {
         <Section title={t('employee.certificates')} empty={loaded ? t('employee.certificatesEmpty') : t('common.loading')} rows={data.certificates}>
           <ul className="tags">
             {data.certificates.map((c, i) => (
-              <li key={i} title={c.issueDate ? `${t('employee.issueDate')}：${formatDate(String(c.issueDate), language)}` : undefined}>
+              <li key={i} title={c.issueDate ? t('employee.issuedOn', { date: formatDate(String(c.issueDate), language) }) : undefined}>
                 {c.certificate}
               </li>
             ))}
@@ -213,7 +214,7 @@ export function EmployeePage({ id }: { id: string }) {
           <ul className="timeline">
             {sources.map((b) => (
               <li key={b.id}>
-                {t(`datasets.${b.dataset}`)}：{t('employee.batchLine', { file: b.fileName, user: b.userName, time: formatDateTime(b.createdAt, language) })}
+                {t('employee.batchLine', { dataset: t(`datasets.${b.dataset}`), file: b.fileName, user: b.userName, time: formatDateTime(b.createdAt, language) })}
               </li>
             ))}
           </ul>

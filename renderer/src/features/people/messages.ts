@@ -6,6 +6,7 @@ export const zhCN = {
     search: '搜索工号、姓名或拼音首字母',
     count: '共 {{count, number}} 人',
     export: '导出名单',
+    exportCsv: 'CSV（UTF-8）',
     exportCount: '导出这 {{count, number}} 人…',
     exporting: '正在导出…（点击取消）',
     countFiltered: '筛选出 {{count, number}} 人（共 {{total, number}} 人）',
@@ -60,7 +61,8 @@ export const zhCN = {
     history: '变更记录',
     historyEmpty: '暂无变更记录',
     source: '数据来源',
-    batchLine: '{{file}} · {{user}} · {{time}}',
+    batchLine: '{{dataset}}：{{file}} · {{user}} · {{time}}',
+    issuedOn: '发证日期：{{date}}',
   },
 };
 
@@ -70,6 +72,7 @@ export const en: typeof zhCN = {
     search: 'Search by ID, name or pinyin initials',
     count: '{{count, number}} people',
     export: 'Export the list',
+    exportCsv: 'CSV (UTF-8)',
     exportCount: 'Export these {{count, number}}…',
     exporting: 'Exporting… (click to cancel)',
     countFiltered: '{{count, number}} of {{total, number}} people',
@@ -124,6 +127,7 @@ export const en: typeof zhCN = {
     history: 'Change history',
     historyEmpty: 'No changes recorded',
     source: 'Data sources',
-    batchLine: '{{file}} · {{user}} · {{time}}',
+    batchLine: '{{dataset}}: {{file}} · {{user}} · {{time}}',
+    issuedOn: 'Issued {{date}}',
   },
 };

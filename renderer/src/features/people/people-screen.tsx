@@ -148,7 +148,7 @@ export function PeopleScreen() {
           <select aria-label={t('people.export')} value="" disabled={rows.length === 0} onChange={(e) => e.target.value && void exportList(e.target.value as 'xlsx' | 'csv')}>
             <option value="">{t('people.exportCount', { count: rows.length })}</option>
             <option value="xlsx">Excel (.xlsx)</option>
-            <option value="csv">CSV（UTF-8）</option>
+            <option value="csv">{t('people.exportCsv')}</option>
           </select>
         )}
         <span className="count" data-testid="people-count">

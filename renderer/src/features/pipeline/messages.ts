@@ -9,6 +9,8 @@ export const zhCN = {
     columns: { employeeId: '工号', name: '姓名', department: '部门', stage: '阶段', source: '来源', updated: '最近变更', actions: '操作' },
     source: { candidate: '候选人', nearMiss: '差一项', manual: '手动加入' },
     sourceLine: '{{source}} · {{profile}} 第{{version}}版 · 截至{{asOf}}',
+    manualLine: '手动加入：{{reason}}',
+    moveNote: '（{{note}}）',
     lastChange: '{{time}} · {{user}}',
     moveTo: { invited: '邀请', topicSubmitted: '已交选题', trialScheduled: '已排试讲', reviewed: '评审完成', selected: '入选', rejected: '未入选', withdrawn: '退出' },
     withdrawNote: '退出原因（可选）',
@@ -46,6 +48,7 @@ export const zhCN = {
       already: '{{name}} 已在选拔流程中。',
     },
     topic: {
+      outlineTemplate: '问题：\n案例：\n解决方法：',
       title: '{{name}} 的微课选题',
       theme: '对应主题清单',
       noTheme: '（不对应清单中的主题）',
@@ -91,6 +94,8 @@ export const en: typeof zhCN = {
     columns: { employeeId: 'ID', name: 'Name', department: 'Department', stage: 'Stage', source: 'Source', updated: 'Last change', actions: 'Actions' },
     source: { candidate: 'Candidate', nearMiss: 'Near-miss', manual: 'Added by hand' },
     sourceLine: '{{source}} · {{profile}} (v{{version}}) · as of {{asOf}}',
+    manualLine: 'Added by hand: {{reason}}',
+    moveNote: ' ({{note}})',
     lastChange: '{{time}} · {{user}}',
     moveTo: { invited: 'Invite', topicSubmitted: 'Topic in', trialScheduled: 'Trial set', reviewed: 'Reviewed', selected: 'Select', rejected: 'Not selected', withdrawn: 'Withdraw' },
     withdrawNote: 'Reason for withdrawing (optional)',
@@ -128,6 +133,7 @@ export const en: typeof zhCN = {
       already: '{{name}} is already in the selection pipeline.',
     },
     topic: {
+      outlineTemplate: 'Problem:\nCase:\nSolution:',
       title: 'Micro-course topic of {{name}}',
       theme: 'Topic-list theme',
       noTheme: '(not one of the list\'s themes)',

@@ -9,6 +9,7 @@ import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeli
 import { addToRound, can, moveEntry, roundListFile, useFactModel, usePipelineEntries, useRounds, useTopicThemes, type PipelineRecord } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { AddPersonDialog } from './add-person-dialog.tsx';
+import { moveNote, sourceText } from './format.ts';
 import { Board, RoundPanel } from './round-panel.tsx';
 import { SessionDialog, TopicDialog } from './stage-dialogs.tsx';
 import { formatDateTime, type Language } from '../../i18n/index.ts';
@@ -174,10 +175,10 @@ export function PipelineScreen() {
                 case 'stage':
                   return <span className={`badge ${x.stage === 'selected' ? 'ok' : x.stage === 'withdrawn' || x.stage === 'rejected' ? 'bad' : ''}`}>{stageName(x.stage)}</span>;
                 case 'source':
-                  return x.source === 'manual' ? `${t('pipeline.source.manual')}：${x.reason ?? ''}` : t('pipeline.sourceLine', { source: t(`pipeline.source.${x.source}`), profile: x.profileName, version: x.profileVersion, asOf: x.asOf });
+                  return sourceText(x, t);
                 case 'updated':
                   return (
-                    <span title={x.history.map((m) => t('pipeline.history', { time: formatDateTime(m.at, language), user: m.userName, to: stageName(m.to) }) + (m.note ? `（${m.note}）` : '')).join('\n')}>
+                    <span title={x.history.map((m) => t('pipeline.history', { time: formatDateTime(m.at, language), user: m.userName, to: stageName(m.to) }) + moveNote(x, m, t)).join('\n')}>
                       {t('pipeline.lastChange', { time: formatDateTime(last.at, language), user: last.userName })}
                     </span>
                   );
@@ -231,7 +232,7 @@ export function PipelineScreen() {
         <aside className="card drawer floating" role="dialog" aria-label={`${t('pipeline.moveTo.withdrawn')} ${withdrawing.name}`}>
           <header>
             <h3>
-              {t('pipeline.moveTo.withdrawn')} {withdrawing.name}（{withdrawing.employeeId}）
+              {t('pipeline.moveTo.withdrawn')} {t('common.withNote', { text: withdrawing.name, note: withdrawing.employeeId })}
             </h3>
             <button type="button" className="link-button" onClick={() => setWithdrawing(null)} aria-label={t('common.close')}>
               ×

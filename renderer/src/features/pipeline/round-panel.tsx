@@ -114,7 +114,7 @@ export function Board({ entries, stageName, actions }: { entries: readonly Pipel
                 </div>
                 <div className="muted">{e.department}</div>
                 {e.topic && <div className="board-topic">{e.topic.title}</div>}
-                {e.source === 'manual' && e.reason && <div className="hint">{t('pipeline.source.manual')}：{e.reason}</div>}
+                {e.source === 'manual' && e.reason && <div className="hint">{t('pipeline.manualLine', { reason: e.reason })}</div>}
                 {actions(e)}
               </article>
             ))}

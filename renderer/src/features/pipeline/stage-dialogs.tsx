@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineRecord, TopicTheme } from '../../data/index.ts';
 import { DateInput } from '../../ui/index.ts';
+import { joinList } from '../../i18n/index.ts';
 
 type Topic = NonNullable<PipelineRecord['topic']>;
 type Session = NonNullable<PipelineRecord['session']>;
-
-const OUTLINE_TEMPLATE = '问题：\n案例：\n解决方法：';
 
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -28,7 +27,7 @@ function Dialog({ title, onClose, children }: { title: string; onClose: () => vo
 
 export function TopicDialog({ entry, themes, others, onSave, onClose }: { entry: PipelineRecord; themes: TopicTheme[]; others: PipelineRecord[]; onSave: (topic: Topic) => Promise<void>; onClose: () => void }) {
   const { t } = useTranslation();
-  const [topic, setTopic] = useState<Topic>(entry.topic ?? { title: '', painPoint: '', audience: '', outline: OUTLINE_TEMPLATE, theme: null });
+  const [topic, setTopic] = useState<Topic>(entry.topic ?? { title: '', painPoint: '', audience: '', outline: t('pipeline.topic.outlineTemplate'), theme: null });
   const set = (k: keyof Topic, v: string) => setTopic((x) => ({ ...x, [k]: k === 'theme' ? v || null : v }));
   const sameTheme = topic.theme ? others.filter((o) => o.id !== entry.id && o.topic?.theme === topic.theme) : [];
   return (
@@ -39,12 +38,12 @@ export function TopicDialog({ entry, themes, others, onSave, onClose }: { entry:
           <option value="">{t('pipeline.topic.noTheme')}</option>
           {themes.map((x) => (
             <option key={x.theme} value={x.theme}>
-              {t('pipeline.topic.themeLine', { theme: x.theme, asked: x.asked, departments: x.departments.join('、') })}
+              {t('pipeline.topic.themeLine', { theme: x.theme, asked: x.asked, departments: joinList(x.departments, t) })}
             </option>
           ))}
         </select>
         {themes.length === 0 && <span className="hint">{t('pipeline.topic.noThemes')}</span>}
-        {sameTheme.length > 0 && <span className="hint">{t('pipeline.topic.sameTheme', { names: sameTheme.map((o) => o.name).join('、') })}</span>}
+        {sameTheme.length > 0 && <span className="hint">{t('pipeline.topic.sameTheme', { names: joinList(sameTheme.map((o) => o.name), t) })}</span>}
       </label>
       <label className="field">
         <span>{t('pipeline.topic.name')}</span>

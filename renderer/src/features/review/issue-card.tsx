@@ -75,7 +75,7 @@ export function IssueCard() {
             <li key={e.id}>
               <label className="choice">
                 <input type="checkbox" checked={chosen.has(e.id)} onChange={() => setPicked(new Set(chosen.has(e.id) ? [...chosen].filter((x) => x !== e.id) : [...chosen, e.id]))} />
-                {e.name}（{e.employeeId}）· {e.department} · {stage(e.stage)}
+                {t('common.withNote', { text: e.name, note: e.employeeId })} · {e.department} · {stage(e.stage)}
               </label>
             </li>
           ))}

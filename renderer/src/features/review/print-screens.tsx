@@ -33,7 +33,7 @@ export function PaperSheetsScreen({ id }: { id: string }) {
               {t('results.paper.reviewer', { reviewer: p.reviewer.name })} · {t(`results.issue.roles.${p.reviewer.role}`)}
             </p>
             <p className="hint">
-              {p.rubric.criteria.map((c) => `${c.name} ${Math.round((weights.get(c.id) ?? 0) * 100)}%`).join('，')} · {t('review.scale', p.rubric.scale)}
+              {p.rubric.criteria.map((c) => `${c.name} ${Math.round((weights.get(c.id) ?? 0) * 100)}%`).join(t('common.listSeparator'))} · {t('review.scale', p.rubric.scale)}
             </p>
             <table className="plain-table paper-grid">
               <thead>

@@ -10,6 +10,7 @@ import { IssueCard } from './issue-card.tsx';
 import { PaperCard } from './paper-card.tsx';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import { joinList } from '../../i18n/index.ts';
 
 const XHB = [{ name: '薪火评审文件', extensions: ['xhb'] }];
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(2));
@@ -46,7 +47,7 @@ export function ResultsScreen() {
               <option value="">{t('results.roundFiles')}</option>
               {rounds.map((r) => (
                 <option key={r.roundId} value={r.roundId}>
-                  {r.roundName}（{r.reviewers.join('、')}）
+                  {t('common.withNote', { text: r.roundName, note: joinList(r.reviewers, t) })}
                 </option>
               ))}
             </select>

@@ -29,7 +29,7 @@ function CandidateCard({ packet, candidate, draft }: { packet: OpenedPacket; can
     });
   };
   return (
-    <section className="card review-candidate" aria-label={`${candidate.name}（${candidate.department}）`}>
+    <section className="card review-candidate" aria-label={t('common.withNote', { text: candidate.name, note: candidate.department })}>
       <header className="review-candidate-head">
         <h3>
           {candidate.name} <span className="muted">{candidate.department}</span>
@@ -48,7 +48,7 @@ function CandidateCard({ packet, candidate, draft }: { packet: OpenedPacket; can
           <dd className="pre">{candidate.topic.outline}</dd>
         </dl>
       )}
-      {candidate.session && <p className="hint">{t('review.session')}：{t('review.sessionLine', candidate.session)}</p>}
+      {candidate.session && <p className="hint">{t('common.labelled', { label: t('review.session'), value: t('review.sessionLine', candidate.session) })}</p>}
       {rubric.criteria.map((c) => (
         <div key={c.id} className="score-row" role="radiogroup" aria-label={`${candidate.name} ${c.name}`}>
           <span className="score-label">{c.name}</span>
@@ -114,7 +114,8 @@ function PacketView({ packet, onBack }: { packet: OpenedPacket; onBack: () => vo
         <ul className="rubric-list">
           {rubric.criteria.map((c) => (
             <li key={c.id}>
-              <strong>{c.name}</strong>（{t('review.weight', { weight: Math.round((weights.get(c.id) ?? 0) * 100) })}）{c.description && <span className="muted"> {c.description}</span>}
+              <strong>{c.name}</strong>
+              {t('common.inParens', { text: t('review.weight', { weight: Math.round((weights.get(c.id) ?? 0) * 100) }) })}{c.description && <span className="muted"> {c.description}</span>}
             </li>
           ))}
         </ul>
@@ -142,6 +143,7 @@ function LanguageSwitch() {
             setLanguagePref(l);
             setLanguage(l);
           }}
+          lang={l}
         >
           {LANGUAGE_NAMES[l]}
         </button>

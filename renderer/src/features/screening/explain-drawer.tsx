@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import { hrefOf } from '../../ui/index.ts';
-import { labelOf } from './format.ts';
+import { formatValue, labelOf, metricName } from './format.ts';
 import { Badge, useBadgeText } from './result-tables.tsx';
 import type { Explained } from './use-screening.ts';
 
@@ -29,6 +29,10 @@ export function ExplainDrawer({ explained, profile, onClose }: { explained: Expl
       <a href={hrefOf({ name: 'employee', id: explained.employeeId })}>{t('screening.openEmployee')}</a>
       {explained.criteria.map((c) => {
         const cell = explained.cells.find((x) => x.id === c.id);
+        // A score or a rating reads as its badge reads it (24.6%, 4.80); an activity's value is its title.
+        const criterion = profile.criteria.find((x) => x.id === c.id);
+        const numeric = criterion?.kind === 'percentile' || criterion?.kind === 'threshold';
+        const shown = (value: string) => (numeric && value !== '' && Number.isFinite(Number(value)) ? formatValue(criterion, Number(value), '') : value);
         return (
           <section key={c.id}>
             <h4>
@@ -37,7 +41,8 @@ export function ExplainDrawer({ explained, profile, onClose }: { explained: Expl
             <ul className="timeline">
               {c.records.map((r, i) => (
                 <li key={i} className={r.counted ? '' : 'muted'}>
-                  {r.when} {r.what} {r.value} · {r.counted ? t('screening.counted') : t('screening.notCounted')}
+                  {r.when} {r.metric ? metricName(r.metric, text.language) : r.what}
+                  {r.rater ? t('screening.rater', { name: r.rater }) : ''} {shown(r.value)} · {r.counted ? t('screening.counted') : t('screening.notCounted')}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@
 // what a near-miss lacks, chart labels, and the starting values of a criterion added by hand.
 // Pure functions, shared by the panels and their tests.
 
+import { METRIC_EN, METRIC_ZH } from '../../../../shared/domain/screening/criteria/common.ts';
 import { criterionThresholdText, criterionValueText } from '../../../../shared/domain/screening/criteria/kinds.ts';
 import { KNOWLEDGE_SHARING, SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import { describeCriterion, type CriterionCell, type Histogram, type PersonRow } from '../../../../shared/domain/screening/report.ts';
@@ -22,6 +23,9 @@ export function criterionTitle(c: Criterion, language = 'zh-CN'): string {
   const builtIn = SEED_PROFILE.criteria.find((s) => s.id === c.id)?.label;
   return !c.label || c.label === builtIn ? describeCriterion(c, 'en') : c.label;
 }
+
+/** A performance field's name (绩效得分, Performance score) in the reader's language. */
+export const metricName = (metric: string, language = 'zh-CN') => ((language.startsWith('zh') ? METRIC_ZH : METRIC_EN)[metric] ?? metric);
 
 export const labelOf = (profile: Profile, id: string, language = 'zh-CN') => {
   const c = profile.criteria.find((x) => x.id === id);

@@ -81,7 +81,7 @@ export function HandOffDialog({ run, rounds = [], onClose, onConfirm }: { run: S
           rowCount={run.nearMisses.length}
           renderCell={(i, c) => {
             const x = run.nearMisses[i];
-            if (c === 'pick') return <input type="checkbox" checked={picked.has(x.employeeId)} onChange={() => toggle(x.employeeId)} aria-label={`${x.name}（${x.employeeId}）`} />;
+            if (c === 'pick') return <input type="checkbox" checked={picked.has(x.employeeId)} onChange={() => toggle(x.employeeId)} aria-label={t('common.withNote', { text: x.name, note: x.employeeId })} />;
             // What each near-miss lacks, so the officer can judge who deserves a second look.
             if (c === 'lacks') return lacksText(run.profile, x.failed);
             return x[c as 'employeeId' | 'name' | 'department'];

@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEED_PROFILE, type Criterion, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { ScreeningRunRecord, SnapshotInfo } from '../../data/index.ts';
-import { formatDateTime, type Language } from '../../i18n/index.ts';
+import { formatDateTime, profileName, type Language } from '../../i18n/index.ts';
 import { hrefOf } from '../../ui/index.ts';
 import { CriterionEditor } from './criterion-editor.tsx';
 import { newCriterion } from './format.ts';
@@ -45,13 +45,13 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
           >
             {!seedSaved && (
               <option value={SEED_PROFILE.id}>
-                {t('screening.seedName')}
+                {t('profiles.seedName')}
                 {t('screening.builtIn')}
               </option>
             )}
             {saved?.map((p) => (
               <option key={p.id} value={p.id}>
-                {t('screening.profileVersion', { name: p.id === SEED_PROFILE.id && p.name === SEED_PROFILE.name ? t('screening.seedName') : p.name, version: p.version })}
+                {t('screening.profileVersion', { name: profileName(p.name, t), version: p.version })}
                 {'fromHq' in p && p.fromHq ? t('screening.fromHq') : ''}
               </option>
             ))}
@@ -63,7 +63,7 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
         <label className="field compact grow">
           <span>{t('screening.profileName')}</span>
           {/* The built-in profile's name is the product's; a name someone typed is theirs. */}
-          <input value={profile.id === SEED_PROFILE.id && profile.name === SEED_PROFILE.name ? t('screening.seedName') : profile.name} onChange={(e) => onProfile({ ...profile, name: e.target.value, id: profile.id === SEED_PROFILE.id ? `p-${Date.now().toString(36)}` : profile.id })} />
+          <input value={profileName(profile.name, t)} onChange={(e) => onProfile({ ...profile, name: e.target.value, id: profile.id === SEED_PROFILE.id ? `p-${Date.now().toString(36)}` : profile.id })} />
         </label>
         <button type="button" className="secondary" disabled={!canSaveProfile} onClick={onSaveProfile}>
           {t('screening.saveProfile')}
@@ -91,7 +91,7 @@ export function ProfilePanel({ profile, onProfile, saved, info, passCount, canSa
         <ul className="timeline">
           {runs?.map((r) => (
             <li key={r.id}>
-              {t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: r.profileName === SEED_PROFILE.name ? t('screening.seedName') : r.profileName, version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}{' '}
+              {t('screening.runLine', { time: formatDateTime(r.createdAt, language), user: r.userName, name: profileName(r.profileName, t), version: r.profileVersion, asOf: r.asOf, candidates: r.candidates.length, nearMisses: r.nearMisses.length })}{' '}
               {r.handedOff ? (
                 <a href={hrefOf({ name: 'pipeline' })} className="muted">
                   {t('pipeline.handedOff', { added: r.handedOff.added }) + (r.handedOff.alreadyInPipeline ? t('pipeline.handedOffAlready', { count: r.handedOff.alreadyInPipeline }) : '')}

@@ -44,19 +44,19 @@ export const ResultsPanel = memo(function ResultsPanel({ result, fetchRows, onEx
                   <h4>{t('screening.funnel')}</h4>
                   <BarChart ariaLabel={t('screening.funnel')} labels={report.funnel.map((f) => twoLines(labelOf(result.profile, f.id, language)))} series={[{ label: t('screening.funnel'), values: report.funnel.map((f) => f.remaining), color: '#b8432f' }]} horizontal height={40 + 36 * report.funnel.length} />
                 </section>
-                {report.histograms.map((h) => (
+                {report.histograms.map((h) => {
+                  const label = labelOf(result.profile, h.id, language);
+                  const marker = thresholdMarker(
+                    result.profile.criteria.find((c) => c.id === h.id),
+                    h,
+                    (v) => t('screening.thresholdLine', { value: v }),
+                  );
+                  return (
                   <section className="card" key={h.id}>
-                    <h4>
-                      {labelOf(result.profile, h.id, language)}
-                      {h.noData ? `（${t('screening.noDataValue')} ${h.noData}）` : ''}
-                    </h4>
+                    <h4>{h.noData ? t('common.withNote', { text: label, note: `${t('screening.noDataValue')} ${h.noData}` }) : label}</h4>
                     <BarChart
-                      ariaLabel={labelOf(result.profile, h.id, language)}
-                      marker={thresholdMarker(
-                        result.profile.criteria.find((c) => c.id === h.id),
-                        h,
-                        (v) => t('screening.thresholdLine', { value: v }),
-                      )}
+                      ariaLabel={marker ? t('common.withNote', { text: label, note: marker.label }) : label}
+                      marker={marker}
                       labels={h.bins.map((b) => formatValue(result.profile.criteria.find((c) => c.id === h.id), b.from, ''))}
                       series={[
                         { label: '✓', values: h.bins.map((b) => b.pass), color: '#2e7d4f' },
@@ -64,7 +64,8 @@ export const ResultsPanel = memo(function ResultsPanel({ result, fetchRows, onEx
                       ]}
                     />
                   </section>
-                ))}
+                  );
+                })}
               </Suspense>
             </div>
           )}

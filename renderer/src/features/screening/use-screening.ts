@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import type { ExplainedRecord } from '../../../../shared/domain/screening/criteria/common.ts';
 import { databaseName, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
 import { today } from './format.ts';
 import type { FetchRows } from './result-tables.tsx';
@@ -23,7 +24,7 @@ export interface Explained {
   employeeId: string;
   name: string;
   cells: CriterionCell[];
-  criteria: { id: string; records: { when: string; what: string; value: string; counted: boolean }[] }[];
+  criteria: { id: string; records: ExplainedRecord[] }[];
 }
 
 export function useScreening(userId: string, view: View, rememberedAsOf?: string) {

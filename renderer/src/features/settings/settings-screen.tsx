@@ -37,7 +37,7 @@ export function SettingsScreen() {
         <div className="row" role="radiogroup" aria-label={t('settings.language')}>
           {LANGUAGES.map((l) => (
             <label key={l} className="choice">
-              <input type="radio" name="language" checked={language === l} onChange={() => void choose(l)} /> {LANGUAGE_NAMES[l]}
+              <input type="radio" name="language" checked={language === l} onChange={() => void choose(l)} /> <span lang={l}>{LANGUAGE_NAMES[l]}</span>
             </label>
           ))}
         </div>

@@ -148,7 +148,7 @@ export function InspectorCard() {
           <dt>{t('sync.inspect.kind')}</dt>
           <dd>{t(`sync.inspect.kinds.${i.kind}`)}</dd>
           <dt>{t('sync.inspect.sender')}</dt>
-          <dd>{i.sender.type === 'org' ? t('sync.inspect.hq') : `${i.sender.plantName ?? ''}（${i.sender.plantCode ?? ''}）`}</dd>
+          <dd>{i.sender.type === 'org' ? t('sync.inspect.hq') : t('common.withNote', { text: i.sender.plantName ?? '', note: i.sender.plantCode ?? '' })}</dd>
           <dt>{t('sync.inspect.recipient')}</dt>
           <dd>
             {i.recipient.name} · <span className="mono">{i.recipient.fingerprint}</span>

@@ -41,7 +41,7 @@ function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => voi
             <dd className="mono">{status.ownFingerprint}</dd>
           </dl>
           {status.certificate ? (
-            <p className={status.certificate.revoked ? 'error' : undefined}>{status.certificate.revoked ? t('sync.org.revoked') : t('sync.org.certified', { plant: `${status.certificate.plantName}（${status.certificate.plantCode}）`, issuedAt: formatDateTime(status.certificate.issuedAt, lang) })}</p>
+            <p className={status.certificate.revoked ? 'error' : undefined}>{status.certificate.revoked ? t('sync.org.revoked') : t('sync.org.certified', { plant: t('common.withNote', { text: status.certificate.plantName, note: status.certificate.plantCode }), issuedAt: formatDateTime(status.certificate.issuedAt, lang) })}</p>
           ) : (
             <>
               <p className="hint">{t('sync.org.noCert')}</p>

@@ -129,7 +129,7 @@ function EnrolCard({ status, onChange }: { status: SyncStatus; onChange: () => v
             {status.enrolments.map((e) => (
               <tr key={e.originId}>
                 <td>
-                  {e.plant.name}（{e.plant.code}）
+                  {t('common.withNote', { text: e.plant.name, note: e.plant.code })}
                 </td>
                 <td className="mono nowrap">{e.fingerprint}</td>
                 <td>{formatDateTime(e.createdAt, lang)}</td>
@@ -192,7 +192,8 @@ function PlantsCard({ status, onChange }: { status: SyncStatus; onChange: () => 
                 return (
                   <tr key={p.partition} className={stale ? 'stale' : undefined}>
                     <td className="nowrap">
-                      {name}（{p.plantCode}）{p.revoked && <span className="badge status-departed">{t('sync.hq.revokedBadge')}</span>}
+                      {t('common.withNote', { text: name, note: p.plantCode })}
+                      {p.revoked && <span className="badge status-departed">{t('sync.hq.revokedBadge')}</span>}
                     </td>
                     <td className="nowrap">{p.lastCreatedAt ? formatDateTime(p.lastCreatedAt, lang) : '—'}</td>
                     <td className="nowrap">{ageText(t, p.lastCreatedAt, now)}</td>

@@ -83,9 +83,16 @@ export interface CriterionOutcome {
 
 export type Outcome = Omit<CriterionOutcome, 'passCount'>;
 
+/**
+ * One record behind a criterion, as data: `what` is what the file said (a rating dimension, an
+ * activity type, a certificate), or, with `metric`, the performance field's code, named in the
+ * reader's language where it is shown.
+ */
 export interface ExplainedRecord {
   when: string;
   what: string;
+  metric?: string;
+  rater?: string;
   value: string;
   counted: boolean;
 }

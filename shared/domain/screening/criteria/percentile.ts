@@ -38,7 +38,7 @@ export function performanceRecords(data: Parameters<CriterionKind<PercentileCrit
   for (let k = perf.start[e]; k < perf.start[e + 1]; k++) {
     const v = perf.metrics[metric]?.[k];
     if (v === undefined || Number.isNaN(v)) continue;
-    out.push({ when: perf.periods[perf.source[k]] ?? '', what: METRIC_ZH[metric] ?? metric, value: String(v), counted: inWindow(perf.day[k]) });
+    out.push({ when: perf.periods[perf.source[k]] ?? '', what: metric, metric, value: String(v), counted: inWindow(perf.day[k]) });
   }
   return out;
 }

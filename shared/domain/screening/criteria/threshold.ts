@@ -36,7 +36,7 @@ export const thresholdKind: CriterionKind<ThresholdCriterion> = {
     for (let k = ratings.start[e]; k < ratings.start[e + 1]; k++) {
       if (ratings.dimensions[ratings.dimension[k]] !== c.metric) continue;
       const row = rowAt(data.sources.ratings, ratings.source[k]);
-      out.push({ when: String(row.date ?? row.period ?? ''), what: `${c.metric}${row.rater ? `（评价人：${row.rater}）` : ''}`, value: String(row.score), counted: inWindow(ratings.day[k]) });
+      out.push({ when: String(row.date ?? row.period ?? ''), what: c.metric, ...(row.rater ? { rater: String(row.rater) } : {}), value: String(row.score), counted: inWindow(ratings.day[k]) });
     }
     return out;
   },

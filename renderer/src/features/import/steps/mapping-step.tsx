@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DATASETS } from '../../../../../shared/domain/facts/datasets.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
 import { DatasetSelect, useLang, Problem, Progress, StepNav } from '../wizard-parts.tsx';
+import { joinList } from '../../../i18n/index.ts';
 
 export function MappingStep({ wizard }: { wizard: ImportWizard }) {
   const { t } = useTranslation();
@@ -60,10 +61,10 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
           })}
         </tbody>
       </table>
-      {summary.mapping.wide.length > 0 && <p className="hint">{t('importer.wide', { dims: summary.mapping.wide.map((w) => w.dimension).join('、') })}</p>}
+      {summary.mapping.wide.length > 0 && <p className="hint">{t('importer.wide', { dims: joinList(summary.mapping.wide.map((w) => w.dimension), t) })}</p>}
       {missing.length > 0 && (
         <p className="error" role="alert">
-          {t('importer.missing', { fields: missing.join('、') })}
+          {t('importer.missing', { fields: joinList(missing, t) })}
         </p>
       )}
       <Problem wizard={wizard} />

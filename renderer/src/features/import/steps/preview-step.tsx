@@ -99,7 +99,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
       {editing && (
         <div className="card fix-bar" role="group" aria-label={t('importer.fixTitle')}>
           <span>
-            {t('importer.fixTitle')}：{editing.label}
+            {t('common.labelled', { label: t('importer.fixTitle'), value: editing.label })}
           </span>
           <input aria-label={t('importer.fixTitle')} value={editing.value} autoFocus onChange={(e) => setEditing({ ...editing, value: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && applyFix()} />
           <button type="button" className="primary" onClick={applyFix}>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../i18n/index.ts';
+import { formatDateTime, joinList } from '../../../i18n/index.ts';
 import type { ImportWizard } from '../use-import-wizard.ts';
 import { ENCODINGS, useLang, Problem, Progress, StepNav } from '../wizard-parts.tsx';
 
@@ -68,7 +68,7 @@ export function SheetStep({ wizard }: { wizard: ImportWizard }) {
       {summary && (
         <>
           <p>
-            {t('importer.headers')}：{summary.headers.filter(Boolean).join('、')}
+            {t('common.labelled', { label: t('importer.headers'), value: joinList(summary.headers.filter((h): h is string => Boolean(h)), t) })}
           </p>
           {summary.hiddenRows > 0 && (
             <label className="choice">

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AGGREGATES } from '../../../../../shared/domain/screening/profile.ts';
-import { METRIC_EN, METRIC_ZH } from '../../../../../shared/domain/screening/criteria/common.ts';
 import { valueKindOf } from '../../../../../shared/domain/screening/criteria/kinds.ts';
 import type { ThresholdCriterion } from '../../../../../shared/domain/screening/criteria/threshold.ts';
+import { metricName } from '../format.ts';
 import { NumberSlider, type EditorProps } from './controls.tsx';
 
 /** Slider ranges by what the value is: a percentage is edited in percent, a rating on its 1–5 scale. */
@@ -17,7 +17,7 @@ export function ThresholdEditor({ criterion: c, edit }: EditorProps<ThresholdCri
   const r = range(c);
   const zh = i18n.language.startsWith('zh');
   // A rating dimension is the appraisal system's own name (data); a performance field has a name in each language.
-  const metric = (zh ? METRIC_ZH : METRIC_EN)[c.metric] ?? c.metric;
+  const metric = metricName(c.metric, i18n.language);
   const label = zh ? `${t('screening.threshold')}（${metric}${r.unit ? `，${r.unit}` : ''} ${c.op}）` : `${t('screening.threshold')} (${metric}${r.unit ? `, ${r.unit}` : ''} ${c.op})`;
   return (
     <>
