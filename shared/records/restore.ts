@@ -38,6 +38,7 @@ const UPGRADES: { [K in RecordKind]: readonly Upgrade[] } = {
   scoreSheet: [],
   trainer: [],
   round: [],
+  rubricTemplate: [],
 };
 
 function paramsFrom(details: unknown): Record<string, string | number | boolean | null> {

@@ -153,6 +153,17 @@ export const roundSchema = envelopeSchema.extend({
   createdBy: z.string(),
 });
 
+/**
+ * A rubric template (评审量表模板): criteria, weights and scale an officer starts a round's
+ * rubric from. One record per template, its rubric's version counting the edits. Head office's
+ * templates travel down to every plant, where they are read-only (总部下发).
+ */
+export const rubricTemplateSchema = envelopeSchema.extend({
+  rubric: rubricSchema,
+  updatedAt: z.string(),
+  updatedBy: z.string().max(100),
+});
+
 export const IMPORT_MODES = ['insert', 'upsert', 'replacePeriod', 'demo'] as const;
 
 export const factBatchSchema = envelopeSchema.extend({
@@ -295,6 +306,7 @@ export const RECORD_KINDS = {
   scoreSheet: { version: 1, schema: scoreSheetSchema },
   trainer: { version: 1, schema: trainerSchema },
   round: { version: 1, schema: roundSchema },
+  rubricTemplate: { version: 1, schema: rubricTemplateSchema },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -316,6 +328,7 @@ export type ReviewPacketRecord = z.output<typeof reviewPacketSchema>;
 export type ScoreSheetRecord = z.output<typeof scoreSheetSchema>;
 export type TrainerRecord = z.output<typeof trainerSchema>;
 export type RoundRecord = z.output<typeof roundSchema>;
+export type RubricTemplateRecord = z.output<typeof rubricTemplateSchema>;
 export type TrainerGrade = (typeof TRAINER_GRADES)[number];
 
 export interface RecordOf {
@@ -331,6 +344,7 @@ export interface RecordOf {
   scoreSheet: ScoreSheetRecord;
   trainer: TrainerRecord;
   round: RoundRecord;
+  rubricTemplate: RubricTemplateRecord;
 }
 
 /** A user without the password hash: the only form in which a user leaves the installation. */

@@ -25,6 +25,7 @@ export const RECORD_INDEXES = {
   scoreSheet: ['packetId', 'candidateId'],
   trainer: ['employeeId'],
   round: [],
+  rubricTemplate: [],
 } as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
 
 export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];

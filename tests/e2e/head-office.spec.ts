@@ -10,6 +10,7 @@ import { demoSeries, seriesPlant } from '../../shared/bundle/demo-series.ts';
 import { exportKeyBackup } from '../../shared/bundle/keys.ts';
 import { DATASETS } from '../../shared/domain/facts/datasets.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
+import { DEFAULT_RUBRIC } from '../../shared/domain/review/rubric.ts';
 import { ADMIN } from './pages/app.ts';
 import { chineseOutsideData, dataLexicon } from './pages/english.ts';
 
@@ -79,6 +80,14 @@ test('head office restores its keys, merges three plants\' bundles and screens t
   await page.screenshot({ path: 'test-results/screens/hq-plants-zh-768.png' });
   await page.setViewportSize({ width: 1440, height: 900 });
 
+  // A rubric template for every plant: the built-in one on a 1–5 scale, under the group's name.
+  const templates = page.getByRole('region', { name: '下发给各厂区的评审量表模板' });
+  await templates.getByLabel('评分档位').selectOption({ label: '每项 1–5 分' });
+  await templates.getByLabel('名称', { exact: true }).fill('集团试讲评审');
+  await templates.getByRole('button', { name: '保存为模板' }).click();
+  await expect(templates.getByRole('status')).toHaveText('已保存模板：集团试讲评审 第1版');
+  await expect(templates.getByTestId('rubric-templates')).toContainText('集团试讲评审：选题相关性 40%、表达能力 30%、案例真实性 30% · 每项 1–5 分');
+
   // Every plant's people, with the 厂区 filter.
   await page.getByRole('link', { name: '员工' }).click();
   await expect(page.getByTestId('people-count')).toHaveText('共 180 人', { timeout: 60_000 });
@@ -107,7 +116,9 @@ test('head office restores its keys, merges three plants\' bundles and screens t
   // The series' plants, the files they imported, and the profile a plant revised.
   const demos = [0, 1, 2].map((i) => seriesPlant(i, { employees: 60, seed: 'e2e' }).demo);
   const imported = demos.flatMap((d) => [...Object.keys(d.datasets).map((k) => DATASETS[k as keyof typeof DATASETS].zh), '补充评价'].map((what) => `${d.plant.name}-${what}.xlsx`));
-  const lexicon = dataLexicon(demos, ['华东能源集团', '赵总部', '组织密钥备份.json', `${SEED_PROFILE.name}（修订）`, ...imported, ...series.bundles.map((b) => b.name)]);
+  // The template saved in Chinese keeps the built-in criteria's Chinese names as its own.
+  const template = ['集团试讲评审', ...DEFAULT_RUBRIC.criteria.flatMap((c) => [c.name, c.description])];
+  const lexicon = dataLexicon(demos, ['华东能源集团', '赵总部', '组织密钥备份.json', `${SEED_PROFILE.name}（修订）`, ...template, ...imported, ...series.bundles.map((b) => b.name)]);
   const chinese: Record<string, string[]> = {};
   for (const link of ['Plants', 'People', 'Screening', 'Selection', 'Import history', 'Audit log', 'Settings']) {
     await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();

@@ -88,6 +88,16 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await issue.getByRole('button', { name: '添加评审专家' }).click();
   await issue.getByLabel('姓名 2').fill('吴秀英');
   await issue.getByLabel('身份 2').selectOption({ label: '员工代表' });
+  // The rubric: the built-in one, reweighted and kept as this plant's template.
+  const rubric = issue.getByRole('group', { name: '评分标准' });
+  await rubric.getByLabel('选题相关性 的权重').fill('50');
+  await rubric.getByLabel('表达能力 的权重').fill('25');
+  await rubric.getByLabel('案例真实性 的权重').fill('25');
+  await expect(rubric.getByLabel('量表模板')).toHaveValue('');
+  await rubric.getByLabel('名称', { exact: true }).fill('本厂试讲评审');
+  await rubric.getByRole('button', { name: '保存为模板' }).click();
+  await expect(rubric.getByRole('status')).toHaveText('已保存模板：本厂试讲评审 第1版');
+  await expect(rubric.getByLabel('量表模板').locator('option:checked')).toHaveText('本厂试讲评审 第1版');
   await issue.getByRole('button', { name: '生成评审包（2 份）' }).click();
   await expect(issue.getByRole('alert')).toContainText('同属一个部门');
   await issue.getByPlaceholder('回避例外的理由').first().fill('本部门只有他熟悉该工艺');
@@ -98,7 +108,10 @@ test('an officer issues review packets from the pipeline and tallies what a revi
     await d.saveAs(path);
   });
   await issue.getByRole('button', { name: '生成评审包（2 份）' }).click();
-  await expect(issue.getByRole('status')).toHaveText('已生成 2 份评审包，请分别交给评审专家。');
+  await expect(issue.getByRole('status').filter({ hasText: '评审包' })).toHaveText('已生成 2 份评审包，请分别交给评审专家。');
+  // From now on the round's rubric is frozen.
+  await expect(issue.getByTestId('rubric-summary')).toHaveText('本厂试讲评审：选题相关性 50%、表达能力 25%、案例真实性 25% · 每项 1–10 分');
+  await expect(issue.getByText('评分标准已冻结')).toBeVisible();
   await expect.poll(() => downloads.length).toBe(2);
   await page.screenshot({ path: 'test-results/screens/round-issue-zh-1440.png', fullPage: true });
 
@@ -109,6 +122,7 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   const [chooser] = await Promise.all([r.waitForEvent('filechooser'), r.getByRole('button', { name: '打开评审包' }).click()]);
   await chooser.setFiles(downloads.find((d) => d.includes('周建国'))!);
   await expect(r.getByTestId('review-progress')).toHaveText('已评 0 / 2 人');
+  await expect(r.getByRole('region', { name: '评分标准' })).toContainText('选题相关性（权重 50%）');
   // The packet carries each candidate's topic and trial lecture.
   await expect(r.getByText('设备点检的常见错误 1')).toBeVisible();
   await expect(r.getByText(/2026-12-10 09:00，培训中心 201，15 分钟/)).toBeVisible();
@@ -124,7 +138,7 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   await sc.setFiles(scorePath);
   const table = page.getByRole('table', { name: '评审结果' });
   await expect(table.getByRole('row')).toHaveCount(3);
-  // 0.4 × 8 + 0.3 × 7 + 0.3 × 9 = 8.0; 吴秀英 has not returned hers.
+  // 0.5 × 8 + 0.25 × 7 + 0.25 × 9 = 8.0; 吴秀英 has not returned hers.
   await expect(table.getByRole('row').nth(1)).toContainText('8.00');
   await expect(table.getByRole('row').nth(1)).toContainText('有评分缺失');
   // 吴秀英 scored on paper: the officer types her sheet in.

@@ -364,4 +364,23 @@ describe('bundles: versions, deletes and conflicts', () => {
     // Head office writing into the plant's partition is refused by the write path itself.
     await expect(runChange(h.store, h.actor, 'screening', ['profile'], (ctx) => ctx.put('profile', { ...mine, name: '改写' }))).rejects.toMatchObject({ failure: { code: 'change.foreignPartition' } });
   });
+
+  it('head office\'s rubric templates go down with an acknowledgement, and a plant\'s own stay its own', async () => {
+    const p = await plant('A');
+    const h = await hq();
+    await addProfiles(p, '本厂画像');
+    await receiveAt(h, [await exported(p)]);
+    const rubric = { id: 'hq-trial', version: 2, name: '集团试讲评审', scale: { min: 1, max: 5 }, criteria: [{ id: 'relevance', name: '选题相关性', description: '', weight: 50 }, { id: 'delivery', name: '表达能力', description: '', weight: 50 }] };
+    await runChange(h.store, h.actor, 'pipeline.move', ['rubricTemplate'], (ctx) => ctx.put('rubricTemplate', { id: rubric.id, rubric, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: 'admin' }));
+    await runChange(p.store, p.actor, 'pipeline.move', ['rubricTemplate'], (ctx) => ctx.put('rubricTemplate', { id: 'mine', rubric: { ...rubric, id: 'mine', version: 1, name: '本厂评审' }, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: 'admin' }));
+    await acknowledgeAll(p, h);
+    const templates = await p.store.list('rubricTemplate');
+    expect(templates.map((r) => [r.partition, r.rubric.name, r.rubric.version]).sort()).toEqual([['hq', '集团试讲评审', 2], ['plant:A', '本厂评审', 1]]);
+    // The plant cannot change head office's template: the write path refuses the foreign partition.
+    const theirs = templates.find((r) => r.partition === 'hq')!;
+    await expect(runChange(p.store, p.actor, 'pipeline.move', ['rubricTemplate'], (ctx) => ctx.put('rubricTemplate', { ...theirs, rubric: { ...theirs.rubric, name: '改写' } }))).rejects.toMatchObject({ failure: { code: 'change.foreignPartition' } });
+    // The plant's own template travels up with its next bundle.
+    await receiveAt(h, [await exported(p)]);
+    expect((await h.store.list('rubricTemplate')).map((r) => r.rubric.name).sort()).toEqual(['本厂评审', '集团试讲评审']);
+  });
 });

@@ -23,6 +23,8 @@ import type { Actor, PipelineRecord, ScoreSheetRecord } from './db/types.ts';
 import type { Failure } from '../../../shared/domain/failure.ts';
 import { change } from './records/change.ts';
 import { withCandidateNames } from './reviewer.ts';
+import { deleteRubricTemplate, rubricTemplates, saveRubricTemplate } from './records/rubric-store.ts';
+import type { Rubric } from '../../../shared/domain/review/rubric.ts';
 import { decideRound as decideRoundIn, issuePackets as issuePacketsIn, roundPackets, storedRounds, type Certification, type IssueInput } from './records/review-store.ts';
 import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
 
@@ -106,6 +108,14 @@ export function useEmployeeRecords(employeeId: string, userId: string, version: 
 export type { EmployeeRecords } from './workers/handlers/records.ts';
 
 export const issueReviewPackets = (actor: Actor, input: IssueInput) => issuePacketsIn(getDb(), actor, input);
+/** Rubric templates to start a round's rubric from: the built-in one, head office's, this installation's. */
+export const useRubricTemplates = () => useLiveQuery(() => rubricTemplates(getDb()), []);
+export const saveRubric = (actor: Actor, rubric: Rubric) => saveRubricTemplate(getDb(), actor, rubric);
+export const deleteRubric = (actor: Actor, id: string) => deleteRubricTemplate(getDb(), actor, id);
+/** The rubric a round's packets went out with (frozen from then on), or null before the first packet. */
+export const useIssuedRubric = (roundId: string | null) =>
+  useLiveQuery(async () => (roundId ? ((await getDb().reviewPackets.where('roundId').equals(roundId).toArray()).find((p) => !p.deleted)?.rubric ?? null) : null), [roundId]);
+export type { RubricChoice } from './records/rubric-store.ts';
 export const useStoredRounds = () => useLiveQuery(() => storedRounds(getDb()), []);
 /**
  * The tally of a round this installation issued. New score files (or typed paper sheets) are

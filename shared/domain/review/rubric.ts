@@ -41,6 +41,22 @@ export const DEFAULT_RUBRIC: Rubric = {
   ],
 };
 
+/** The scales an officer chooses from: 1–10 (the domain article's) or 1–5. */
+export const RUBRIC_SCALES = [{ min: 1, max: 10 }, { min: 1, max: 5 }] as const;
+
+export type RubricProblem = 'name' | 'criteria' | 'criterionName' | 'weight' | 'duplicate' | 'scale';
+
+/** What keeps a rubric an officer edited from being used, as a code (null: usable). */
+export function rubricProblem(r: Pick<Rubric, 'name' | 'criteria' | 'scale'>): RubricProblem | null {
+  if (!r.name.trim()) return 'name';
+  if (r.criteria.length === 0 || r.criteria.length > 20) return 'criteria';
+  if (r.criteria.some((c) => !c.name.trim())) return 'criterionName';
+  if (r.criteria.some((c) => !(c.weight > 0 && c.weight <= 1000))) return 'weight';
+  if (new Set(r.criteria.map((c) => c.name.trim())).size !== r.criteria.length) return 'duplicate';
+  if (!(Number.isInteger(r.scale.min) && Number.isInteger(r.scale.max) && r.scale.max > r.scale.min)) return 'scale';
+  return null;
+}
+
 /** Weights summing to 1, in criterion order. */
 export function normalisedWeights(rubric: Pick<Rubric, 'criteria'>): Map<string, number> {
   const sum = rubric.criteria.reduce((n, c) => n + c.weight, 0);

@@ -3,7 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { atRestMiddleware } from './at-rest.ts';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
+import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, RubricTemplateRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -19,6 +19,7 @@ export class XinhuoDb extends Dexie {
   scoreSheets!: Table<ScoreSheetRecord, string>;
   trainers!: Table<TrainerRecord, string>;
   rounds!: Table<RoundRecord, string>;
+  rubricTemplates!: Table<RubricTemplateRecord, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

@@ -21,6 +21,7 @@ export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   scoreSheet: 'scoreSheets',
   trainer: 'trainers',
   round: 'rounds',
+  rubricTemplate: 'rubricTemplates',
 };
 
 export class DexieRecordStore implements RecordStore {

@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Outcome } from '../../ui/index.ts';
 import { conflictKey, panelConflicts, type PanelMember } from '../../../../shared/domain/review/panel.ts';
 import { STAGE_EN, STAGE_ZH } from '../../../../shared/domain/pipeline/stages.ts';
-import { issueReviewPackets, usePipelineEntries, useRounds } from '../../data/index.ts';
+import { DEFAULT_RUBRIC, rubricProblem, type Rubric } from '../../../../shared/domain/review/rubric.ts';
+import { issueReviewPackets, useIssuedRubric, usePipelineEntries, useRounds } from '../../data/index.ts';
+import { RubricEditor } from './rubric-editor.tsx';
 import { sharedFailureText } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -32,6 +34,10 @@ export function IssueCard() {
   const [roundName, setRoundName] = useState('');
   const [panel, setPanel] = useState<PanelMember[]>([{ name: '', role: 'training', department: null }]);
   const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<Rubric>(DEFAULT_RUBRIC);
+  // Once the round's first packets are out, further packets use the same rubric.
+  const issued = useIssuedRubric(round?.id ?? null);
+  const rubric = issued ?? draft;
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const departments = useMemo(() => [...new Set((entries ?? []).map((e) => e.department))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [entries]);
@@ -116,6 +122,7 @@ export function IssueCard() {
           {t('results.issue.addReviewer')}
         </button>
       </fieldset>
+      <RubricEditor value={rubric} onChange={setDraft} frozen={!!issued} />
       {conflicts.map((c) => (
         <label key={conflictKey(c)} className="field conflict">
           {t('results.issue.conflict', { reviewer: members[c.reviewer].name, candidate: candidates.find((x) => x.candidateId === c.candidateId)?.name ?? c.candidateId })}
@@ -125,12 +132,12 @@ export function IssueCard() {
       <div className="row">
         <button
           type="button"
-          disabled={!(round ? round.name : roundName.trim()) || !candidates.length || !members.length}
+          disabled={!(round ? round.name : roundName.trim()) || !candidates.length || !members.length || !!rubricProblem(rubric)}
           onClick={async () => {
             setError(null);
             setNote(null);
             try {
-              const r = await issueReviewPackets({ userId: user.id, userName: user.userName }, { ...(round ? { roundId: round.id, roundName: round.name } : { roundName: roundName.trim() }), entryIds: open.filter((e) => chosen.has(e.id)).map((e) => e.id), reviewers: members, overrides });
+              const r = await issueReviewPackets({ userId: user.id, userName: user.userName }, { ...(round ? { roundId: round.id, roundName: round.name } : { roundName: roundName.trim() }), entryIds: open.filter((e) => chosen.has(e.id)).map((e) => e.id), reviewers: members, overrides, rubric });
               for (const f of r.files) await getPlatform().saveFile({ suggestedName: f.name, bytes: f.bytes, filters: [{ name: '薪火评审包', extensions: ['xhb'] }] });
               setNote(t('results.issue.done', { count: r.files.length }));
             } catch (e) {

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { ActionButton, TableHead, ageText, BackupCard, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, save, useAction, useActor, useLang } from './common.tsx';
 import { ReceiveCard } from './plant-sync-screen.tsx';
+import { RubricTemplatesCard } from '../review/rubric-editor.tsx';
 
 /** A plant that has sent nothing for this long is marked stale. */
 export const STALE_DAYS = 14;
@@ -298,6 +299,7 @@ export function PlantsScreen() {
           <ReceiveCard hint={t('sync.receive.hqHint')} onChange={refresh} />
           <HeldCard status={status} onChange={refresh} />
           {status.conflicts.length > 0 && <ConflictsCard status={status} />}
+          <RubricTemplatesCard />
           <EnrolCard status={status} onChange={refresh} />
           <OrgCard status={status} onChange={refresh} />
           <BackupCard onChange={refresh} />
