@@ -22,9 +22,9 @@ import { certificateSchema, isHolder, sha256Hex, type Certificate, type KeyHolde
 
 /** The kinds a plant's sync bundle carries (users never travel: their password hashes stay home). */
 /** Selection rounds and certified trainers travel too: head office sees each plant's rounds and its trainer list. */
-export const SYNC_KINDS = ['audit', 'profile', 'rubricTemplate', 'screeningRun', 'pipeline', 'round', 'trainer', 'factBatch', 'factBlock'] as const satisfies readonly RecordKind[];
+export const SYNC_KINDS = ['audit', 'profile', 'rubricTemplate', 'topicTheme', 'screeningRun', 'pipeline', 'round', 'trainer', 'factBatch', 'factBlock'] as const satisfies readonly RecordKind[];
 /** The kinds head office sends down: configuration, read-only at plants. */
-export const DOWN_KINDS = ['profile', 'rubricTemplate'] as const satisfies readonly RecordKind[];
+export const DOWN_KINDS = ['profile', 'rubricTemplate', 'topicTheme'] as const satisfies readonly RecordKind[];
 /** Every kind a replica holds, conflicts included. */
 export const REPLICA_KINDS = [...SYNC_KINDS, 'conflict'] as const satisfies readonly RecordKind[];
 

@@ -55,6 +55,8 @@ export const FAILURE_MESSAGES = {
   'review.rubricInvalid.weight': { zh: '每项评分维度的权重须大于 0', en: 'Every criterion needs a weight above 0' },
   'review.rubricInvalid.duplicate': { zh: '两项评分维度同名：请改名后再保存', en: 'Two criteria have the same name: rename one first' },
   'review.rubricInvalid.scale': { zh: '评分档位无效：最高分须大于最低分', en: 'The scale is invalid: its top must be above its bottom' },
+  'topics.noTheme': { zh: '请填写主题', en: 'Give the theme a name' },
+  'topics.duplicate': { zh: '主题清单里已经有“{theme}”', en: '“{theme}” is already on the topic list' },
   'review.conflict': { zh: '评审专家 {reviewer} 与候选人 {candidate} 同属一个部门（共 {count} 处）：请换人，或填写理由后再发评审包', en: 'Reviewer {reviewer} and candidate {candidate} are in the same department ({count} in all): change the panel, or give a reason to override' },
   'review.staleRubric': { zh: '评分文件按评审标准第 {version} 版打分，本批次现行的是第 {current} 版，已拒绝', en: 'The score file uses rubric version {version}; the round uses version {current}; refused' },
   'review.wrongReviewer': { zh: '评分文件的评审专家与评审包不一致', en: 'The score file\'s reviewer does not match its packet' },

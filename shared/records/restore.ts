@@ -39,6 +39,7 @@ const UPGRADES: { [K in RecordKind]: readonly Upgrade[] } = {
   trainer: [],
   round: [],
   rubricTemplate: [],
+  topicTheme: [],
 };
 
 function paramsFrom(details: unknown): Record<string, string | number | boolean | null> {

@@ -164,6 +164,23 @@ export const rubricTemplateSchema = envelopeSchema.extend({
   updatedBy: z.string().max(100),
 });
 
+/**
+ * An entry of the topic list (微课主题清单): a theme micro-courses should cover, the business
+ * pain point behind it, who asked for it. Typed in by an officer or taken from the imported
+ * training-needs survey (with how many asked). Head office's entries travel down to every
+ * plant, read-only there.
+ */
+export const topicThemeSchema = envelopeSchema.extend({
+  theme: z.string().min(1).max(200),
+  painPoint: z.string().max(2000).default(''),
+  department: z.string().max(200).nullable(),
+  skill: z.string().max(200).nullable(),
+  asked: z.number().int().min(0).nullable(),
+  source: z.enum(['typed', 'needs']),
+  createdAt: z.string(),
+  createdBy: z.string().max(100),
+});
+
 export const IMPORT_MODES = ['insert', 'upsert', 'replacePeriod', 'demo'] as const;
 
 export const factBatchSchema = envelopeSchema.extend({
@@ -307,6 +324,7 @@ export const RECORD_KINDS = {
   trainer: { version: 1, schema: trainerSchema },
   round: { version: 1, schema: roundSchema },
   rubricTemplate: { version: 1, schema: rubricTemplateSchema },
+  topicTheme: { version: 1, schema: topicThemeSchema },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -329,6 +347,7 @@ export type ScoreSheetRecord = z.output<typeof scoreSheetSchema>;
 export type TrainerRecord = z.output<typeof trainerSchema>;
 export type RoundRecord = z.output<typeof roundSchema>;
 export type RubricTemplateRecord = z.output<typeof rubricTemplateSchema>;
+export type TopicThemeRecord = z.output<typeof topicThemeSchema>;
 export type TrainerGrade = (typeof TRAINER_GRADES)[number];
 
 export interface RecordOf {
@@ -345,6 +364,7 @@ export interface RecordOf {
   trainer: TrainerRecord;
   round: RoundRecord;
   rubricTemplate: RubricTemplateRecord;
+  topicTheme: TopicThemeRecord;
 }
 
 /** A user without the password hash: the only form in which a user leaves the installation. */

@@ -26,6 +26,7 @@ export const RECORD_INDEXES = {
   trainer: ['employeeId'],
   round: [],
   rubricTemplate: [],
+  topicTheme: [],
 } as const satisfies { [K in RecordKind]: readonly (keyof RecordOf[K] & string)[] };
 
 export type IndexOf<K extends RecordKind> = (typeof RECORD_INDEXES)[K][number];

@@ -109,6 +109,12 @@ test('in English, no screen shows Chinese outside data', async ({ page }) => {
     await page.keyboard.press('Escape');
     await visit(page, 'Selection');
     await expect(page.getByTestId('round-facts')).toBeVisible();
+    if (size.width === 1440) {
+      const topics = page.getByRole('region', { name: 'Topic list' });
+      await topics.getByLabel('Theme', { exact: true }).fill('Lean changeovers');
+      await topics.getByRole('button', { name: 'Add to the topic list' }).click();
+      await expect(topics.getByRole('status')).toHaveText('Added to the topic list: Lean changeovers');
+    }
     await check(`pipeline table${at}`);
     await page.getByRole('button', { name: 'Add by hand' }).click();
     await page.getByRole('dialog').getByLabel(/ID/).fill(roster[1][0]);

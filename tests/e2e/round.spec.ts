@@ -57,15 +57,24 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   const pipeline = page.getByRole('table', { name: '选拔流程' });
   for (let i = 0; i < 2; i++) await pipeline.getByRole('button', { name: /^邀请 / }).first().click();
   await expect(page.getByRole('tab', { name: '已邀请 2' })).toBeVisible();
-  // Both hand in a topic and get a trial lecture.
+  // The topic list gets the theme the workshop asked for.
+  const topics = page.getByRole('region', { name: '微课主题清单' });
+  await topics.getByLabel('主题', { exact: true }).fill('设备点检');
+  await topics.getByLabel('业务痛点').fill('新员工点检漏项，停机时间长');
+  await topics.getByRole('button', { name: '加入主题清单' }).click();
+  await expect(topics.getByRole('status')).toHaveText('已加入主题清单：设备点检');
+  await expect(topics.getByRole('row', { name: /设备点检/ })).toContainText('暂无');
+  // Both hand in a topic on it and get a trial lecture.
   await page.getByRole('tab', { name: '已邀请 2' }).click();
   for (let i = 0; i < 2; i++) {
     await pipeline.getByRole('button', { name: /^已交选题 / }).first().click();
     const dialog = page.getByRole('dialog', { name: /的微课选题$/ });
+    await dialog.getByLabel('对应主题清单').selectOption('设备点检');
     await dialog.getByLabel('选题名称').fill(`设备点检的常见错误 ${i + 1}`);
     await dialog.getByLabel('对应的业务痛点').fill('新员工点检漏项，停机时间长');
     await dialog.getByRole('button', { name: '保存选题' }).click();
   }
+  await expect(topics.getByRole('row', { name: /设备点检/ })).not.toContainText('暂无');
   await page.getByRole('tab', { name: '已提交选题 2' }).click();
   for (let i = 0; i < 2; i++) {
     await pipeline.getByRole('button', { name: /^已排试讲 / }).first().click();

@@ -365,7 +365,7 @@ describe('bundles: versions, deletes and conflicts', () => {
     await expect(runChange(h.store, h.actor, 'screening', ['profile'], (ctx) => ctx.put('profile', { ...mine, name: '改写' }))).rejects.toMatchObject({ failure: { code: 'change.foreignPartition' } });
   });
 
-  it('head office\'s rubric templates go down with an acknowledgement, and a plant\'s own stay its own', async () => {
+  it('head office\'s rubric templates and topic list go down with an acknowledgement, and a plant\'s own stay its own', async () => {
     const p = await plant('A');
     const h = await hq();
     await addProfiles(p, '本厂画像');
@@ -373,7 +373,9 @@ describe('bundles: versions, deletes and conflicts', () => {
     const rubric = { id: 'hq-trial', version: 2, name: '集团试讲评审', scale: { min: 1, max: 5 }, criteria: [{ id: 'relevance', name: '选题相关性', description: '', weight: 50 }, { id: 'delivery', name: '表达能力', description: '', weight: 50 }] };
     await runChange(h.store, h.actor, 'pipeline.move', ['rubricTemplate'], (ctx) => ctx.put('rubricTemplate', { id: rubric.id, rubric, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: 'admin' }));
     await runChange(p.store, p.actor, 'pipeline.move', ['rubricTemplate'], (ctx) => ctx.put('rubricTemplate', { id: 'mine', rubric: { ...rubric, id: 'mine', version: 1, name: '本厂评审' }, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: 'admin' }));
+    await runChange(h.store, h.actor, 'pipeline.move', ['topicTheme'], (ctx) => ctx.put('topicTheme', { theme: '精益改善', painPoint: '换型时间长', department: null, skill: null, asked: null, source: 'typed', createdAt: '2026-12-01T00:00:00.000Z', createdBy: 'admin' }));
     await acknowledgeAll(p, h);
+    expect((await p.store.list('topicTheme')).map((r) => [r.partition, r.theme])).toEqual([['hq', '精益改善']]);
     const templates = await p.store.list('rubricTemplate');
     expect(templates.map((r) => [r.partition, r.rubric.name, r.rubric.version]).sort()).toEqual([['hq', '集团试讲评审', 2], ['plant:A', '本厂评审', 1]]);
     // The plant cannot change head office's template: the write path refuses the foreign partition.

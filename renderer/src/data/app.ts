@@ -24,6 +24,7 @@ import type { Failure } from '../../../shared/domain/failure.ts';
 import { change } from './records/change.ts';
 import { withCandidateNames } from './reviewer.ts';
 import { deleteRubricTemplate, rubricTemplates, saveRubricTemplate } from './records/rubric-store.ts';
+import { addTopicTheme, removeTopicTheme, topicList, type TopicInput } from './records/topic-list-store.ts';
 import type { Rubric } from '../../../shared/domain/review/rubric.ts';
 import { decideRound as decideRoundIn, issuePackets as issuePacketsIn, roundPackets, storedRounds, type Certification, type IssueInput } from './records/review-store.ts';
 import { createUser as createUserIn, resetPassword as resetPasswordIn, setUserDepartment as setUserDepartmentIn, setUserDisabled as setUserDisabledIn, type NewUser } from './records/users-store.ts';
@@ -116,6 +117,11 @@ export const deleteRubric = (actor: Actor, id: string) => deleteRubricTemplate(g
 export const useIssuedRubric = (roundId: string | null) =>
   useLiveQuery(async () => (roundId ? ((await getDb().reviewPackets.where('roundId').equals(roundId).toArray()).find((p) => !p.deleted)?.rubric ?? null) : null), [roundId]);
 export type { RubricChoice } from './records/rubric-store.ts';
+/** The topic list (微课主题清单): this installation's entries and head office's. */
+export const useTopicList = () => useLiveQuery(() => topicList(getDb()), []);
+export const addTopic = (actor: Actor, input: TopicInput) => addTopicTheme(getDb(), actor, input);
+export const removeTopic = (actor: Actor, id: string) => removeTopicTheme(getDb(), actor, id);
+export type { TopicEntry, TopicInput } from './records/topic-list-store.ts';
 export const useStoredRounds = () => useLiveQuery(() => storedRounds(getDb()), []);
 /**
  * The tally of a round this installation issued. New score files (or typed paper sheets) are

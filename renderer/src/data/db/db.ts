@@ -3,7 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { atRestMiddleware } from './at-rest.ts';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, RubricTemplateRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
+import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, RubricTemplateRecord, TopicThemeRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -20,6 +20,7 @@ export class XinhuoDb extends Dexie {
   trainers!: Table<TrainerRecord, string>;
   rounds!: Table<RoundRecord, string>;
   rubricTemplates!: Table<RubricTemplateRecord, string>;
+  topicThemes!: Table<TopicThemeRecord, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

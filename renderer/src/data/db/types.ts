@@ -6,7 +6,7 @@ import type { Clock, Installation, UserRecord } from '../../../../shared/records
 import type { HeldBundle, SyncState, TrustState } from '../../../../shared/records/sync-state.ts';
 import type { AtRestKeys, SessionPolicy } from '../../../../shared/records/store.ts';
 
-export type { Actor, AuditEntry, Clock, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerGrade, TrainerRecord, RoundRecord, RubricTemplateRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
+export type { Actor, AuditEntry, Clock, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerGrade, TrainerRecord, RoundRecord, RubricTemplateRecord, TopicThemeRecord, FactBatchRecord, FactBlockRecord, ImportMode, Installation, PipelineRecord, ProfileRecord, Role, ScreeningRunRecord, UserRecord } from '../../../../shared/records/schemas.ts';
 
 export type PasswordHash = UserRecord['password'];
 

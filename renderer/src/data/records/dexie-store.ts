@@ -22,6 +22,7 @@ export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
   trainer: 'trainers',
   round: 'rounds',
   rubricTemplate: 'rubricTemplates',
+  topicTheme: 'topicThemes',
 };
 
 export class DexieRecordStore implements RecordStore {

@@ -6,7 +6,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, nextStages, type Stage } from '../../../../shared/domain/pipeline/stages.ts';
-import { addToRound, can, moveEntry, roundListFile, useFactModel, usePipelineEntries, useRounds, useTopicThemes, type PipelineRecord } from '../../data/index.ts';
+import { addToRound, can, moveEntry, roundListFile, useFactModel, usePipelineEntries, useRounds, useTopicList, useTopicThemes, type PipelineRecord } from '../../data/index.ts';
+import { themeChoices, TopicListCard } from './topic-list-card.tsx';
 import { getPlatform } from '../../platform/index.ts';
 import { AddPersonDialog } from './add-person-dialog.tsx';
 import { moveNote, sourceText } from './format.ts';
@@ -28,7 +29,9 @@ export function PipelineScreen() {
   const [topicFor, setTopicFor] = useState<PipelineRecord | null>(null);
   const [sessionFor, setSessionFor] = useState<PipelineRecord | null>(null);
   const model = useFactModel();
-  const themes = useTopicThemes(model.version);
+  const proposals = useTopicThemes(model.version);
+  const topicList = useTopicList();
+  const themes = themeChoices(topicList ?? [], proposals ?? []);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [roundChoice, setRoundChoice] = useState<string | null>(null);
@@ -206,10 +209,11 @@ export function PipelineScreen() {
           }}
         />
       )}
+      <TopicListCard entries={everyone} proposals={proposals ?? []} />
       {topicFor && (
         <TopicDialog
           entry={topicFor}
-          themes={themes ?? []}
+          themes={themes}
           others={all}
           onClose={() => setTopicFor(null)}
           onSave={async (topic) => {

@@ -140,7 +140,7 @@ export const zhCN = {
       loser: '未生效的版本（时间 · 来源）',
       winner: '生效版本的时间',
     },
-    tables: { audit: '操作日志', profile: '画像', rubricTemplate: '评审量表模板', screeningRun: '筛选结果', pipeline: '选拔记录', round: '选拔批次', trainer: '认证内训师', factBatch: '导入批次', factBlock: '数据块', conflict: '冲突', user: '账号' },
+    tables: { audit: '操作日志', profile: '画像', rubricTemplate: '评审量表模板', topicTheme: '微课主题清单', screeningRun: '筛选结果', pipeline: '选拔记录', round: '选拔批次', trainer: '认证内训师', factBatch: '导入批次', factBlock: '数据块', conflict: '冲突', user: '账号' },
     working: '处理中…',
   },
 };
@@ -284,7 +284,7 @@ export const en: typeof zhCN = {
       loser: 'Version not applied (time · origin)',
       winner: 'Time of the applied version',
     },
-    tables: { audit: 'Audit entries', profile: 'Profiles', rubricTemplate: 'Rubric templates', screeningRun: 'Screening runs', pipeline: 'Selection entries', round: 'Selection rounds', trainer: 'Certified trainers', factBatch: 'Import batches', factBlock: 'Data blocks', conflict: 'Conflicts', user: 'Accounts' },
+    tables: { audit: 'Audit entries', profile: 'Profiles', rubricTemplate: 'Rubric templates', topicTheme: 'Topic list entries', screeningRun: 'Screening runs', pipeline: 'Selection entries', round: 'Selection rounds', trainer: 'Certified trainers', factBatch: 'Import batches', factBlock: 'Data blocks', conflict: 'Conflicts', user: 'Accounts' },
     working: 'Working…',
   },
 };

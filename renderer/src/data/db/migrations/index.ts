@@ -14,8 +14,9 @@ import { applyV6 } from './v6.ts';
 import { applyV7 } from './v7.ts';
 import { applyV8 } from './v8.ts';
 import { applyV9 } from './v9.ts';
+import { applyV10 } from './v10.ts';
 
-export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1, applyV2, applyV3, applyV4, applyV5, applyV6, applyV7, applyV8, applyV9];
+export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1, applyV2, applyV3, applyV4, applyV5, applyV6, applyV7, applyV8, applyV9, applyV10];
 
 export function applyMigrations(db: Dexie): void {
   for (const migrate of MIGRATIONS) migrate(db);
