@@ -5,13 +5,14 @@
 
 import type { Role } from './schemas.ts';
 
-export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'import' | 'history' | 'audit' | 'accounts' | 'sync';
+export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'results' | 'import' | 'history' | 'audit' | 'accounts' | 'sync';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit', 'accounts', 'sync'],
-  officer: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'import', 'history', 'audit', 'sync'],
-  analyst: ['people', 'screening', 'pipeline', 'history'],
-  deptHead: ['people', 'screening', 'pipeline'],
+  admin: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'results', 'import', 'history', 'audit', 'accounts', 'sync'],
+  officer: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'results', 'import', 'history', 'audit', 'sync'],
+  analyst: ['people', 'screening', 'pipeline', 'results', 'history'],
+  // A department head reads review results too, for their own department (the tally applies the scope).
+  deptHead: ['people', 'screening', 'pipeline', 'results'],
   reviewer: ['pipeline'],
 };
 

@@ -41,7 +41,7 @@ test('a department head account, created in 设置, screens its own department o
   await app.signIn('zhang.q', 'quality-2026');
   // Their navigation has no import, history or audit log; the people list is 质量部 only.
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link')).toHaveText(['员工', '培训师筛选', '选拔流程', '设置']);
+  await expect(nav.getByRole('link')).toHaveText(['员工', '培训师筛选', '选拔流程', '评审结果', '设置']);
   await expect(page.getByText('仅显示 质量部')).toBeVisible();
   await expect(page.getByLabel('部门')).toHaveCount(0);
   const rows = page.getByRole('table', { name: '员工' }).getByRole('row');
@@ -59,6 +59,11 @@ test('a department head account, created in 设置, screens its own department o
   const byDepartment = page.getByRole('table', { name: '各部门' });
   await expect(byDepartment.getByRole('row')).toHaveCount(2);
   await expect(byDepartment).toContainText('质量部');
+  // Review results are read only, for their department: no packets to issue, no scores to import.
+  await page.getByRole('link', { name: '评审结果' }).click();
+  await expect(page.getByText('这里只显示质量部的候选人')).toBeVisible();
+  await expect(page.getByRole('region', { name: '发出评审包' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '导入评分文件' })).toHaveCount(0);
   // The administrator's settings card is not offered to a department head.
   await page.getByRole('link', { name: '设置' }).click();
   await expect(page.getByRole('region', { name: '账号管理' })).toHaveCount(0);

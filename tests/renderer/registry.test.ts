@@ -28,7 +28,7 @@ describe('feature registry', () => {
     expect(visible('admin', 'hq')).toEqual(['people', 'screening', 'pipeline', 'import', 'history', 'plants', 'audit', 'settings']);
     expect(visible('officer')).toContain('sync');
     expect(visible('analyst')).not.toContain('sync');
-    expect(visible('deptHead')).toEqual(['people', 'screening', 'pipeline', 'settings']);
+    expect(visible('deptHead')).toEqual(['people', 'screening', 'pipeline', 'reviewResults', 'settings']);
     expect(visible('reviewer')).toEqual(['pipeline', 'settings']);
   });
 

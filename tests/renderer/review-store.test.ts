@@ -88,4 +88,25 @@ describe('a stored round\'s score files', () => {
     expect((await tallyStoredRound(actor, r.roundId, [])).candidates[0].reviewerTotals).toEqual({ R01: 6.6 });
     expect(await db.scoreSheets.count()).toBe(1);
   });
+
+  it('shows a department head their own department\'s candidates only, and refuses their score files', async () => {
+    const { db, actor, entries } = await withEntries([['000001', '质量部', 'trialScheduled'], ['000002', '设备维修部', 'trialScheduled']]);
+    const { useDatabase } = await import('../../renderer/src/data/db/db.ts');
+    useDatabase(db);
+    const { tallyStoredRound } = await import('../../renderer/src/data/app.ts');
+    const { writeScoreFile } = await import('../../shared/bundle/review.ts');
+    const { createUser } = await import('../../renderer/src/data/records/users-store.ts');
+    const r = await issuePackets(db, actor, { roundName: '第一批', entryIds: entries.map((e) => e.id), reviewers: [{ name: '吴秀英', role: 'employee', department: null }], overrides: {} });
+    const opened = await openReviewPacket(r.files[0].bytes);
+    if (!opened.ok) throw new Error(opened.failure.code);
+    const p = opened.value;
+    const at = Date.parse('2026-12-01T10:00:00Z');
+    const sheet = (candidateId: string) => ({ id: `${p.packet.packetId}-${candidateId}`, partition: `review:${p.packet.packetId}:R01`, origin: `${p.packet.packetId}:R01`, seq: 1, hlc: `${at.toString(36).padStart(11, '0')}-00000-${p.packet.packetId}:R01`, deleted: false, packetId: p.packet.packetId, reviewerId: 'R01', candidateId, rubricId: 'default', rubricVersion: 1, scores: { relevance: 8, delivery: 7, authenticity: 9 }, comment: '', paper: false, savedAt: new Date(at).toISOString() });
+    const file = await writeScoreFile(p, [sheet('000001'), sheet('000002')]);
+    expect((await tallyStoredRound(actor, r.roundId, [{ name: 'scores', bytes: file.bytes }])).candidates.map((c) => c.candidateId).sort()).toEqual(['000001', '000002']);
+    const head = await createUser(db, actor, { userName: 'qa.head', displayName: '质量部长', role: 'deptHead', department: '质量部', password: 'a long password 1' }, 1000);
+    const asHead = { userId: head.id, userName: head.userName };
+    expect((await tallyStoredRound(asHead, r.roundId, [])).candidates.map((c) => [c.candidateId, c.department])).toEqual([['000001', '质量部']]);
+    await expect(tallyStoredRound(asHead, r.roundId, [{ name: 'scores', bytes: file.bytes }])).rejects.toMatchObject({ failure: { code: 'access.denied' } });
+  });
 });

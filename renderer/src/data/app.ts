@@ -17,7 +17,7 @@ import { factsClient } from './workers/facts-client.ts';
 import { undoImport as undoImportIn } from './facts/import-store.ts';
 import { sessionPolicy, setSessionPolicy as setSessionPolicyIn, setUp as setUpIn, signIn as signInIn, signOut as signOutIn, type SetupInput } from './records/installation.ts';
 import { addToRound as addToRoundIn, handOffRun as handOffRunIn, moveEntry as moveEntryIn, type RoundChoice } from './records/pipeline-store.ts';
-import { pipelineEntriesFor, selectionEntriesOf } from './records/scope.ts';
+import { pipelineEntriesFor, selectionEntriesOf, viewerScope } from './records/scope.ts';
 import { latestProfiles, saveProfile as saveProfileIn, saveRun as saveRunIn } from './records/screening-store.ts';
 import type { Actor, PipelineRecord, ScoreSheetRecord } from './db/types.ts';
 import type { Failure } from '../../../shared/domain/failure.ts';
@@ -130,6 +130,9 @@ export const useStoredRounds = () => useLiveQuery(() => storedRounds(getDb()), [
  */
 export async function tallyStoredRound(actor: Actor, roundId: string, scoreFiles: { name: string; bytes: Uint8Array }[]) {
   const db = getDb();
+  // A department head reads their department's candidates only; the panel's arithmetic still
+  // runs over the whole round (an outlying reviewer is one far from the whole panel).
+  const scope = await viewerScope(db, actor.userId);
   const packets = await roundPackets(db, roundId);
   const { readScoreFile } = await import('../../../shared/bundle/review.ts');
   const { tally } = await import('../../../shared/domain/review/rubric.ts');
@@ -163,7 +166,7 @@ export async function tallyStoredRound(actor: Actor, roundId: string, scoreFiles
   for (const p of issued.values()) for (const c of p.candidates) (assigned[c] ??= []).push(p.reviewerId);
   const paper = new Set(keep.filter((x) => x.paper).map((x) => x.reviewerId));
   return {
-    candidates: withCandidateNames(packets, rubric ? tally(rubric, scores, { assigned }) : []),
+    candidates: withCandidateNames(packets, rubric ? tally(rubric, scores, { assigned }) : []).filter((c) => scope === null || c.department === scope),
     rejected,
     reviewers: packets.map((p) => ({ id: p.packet.reviewer.id, name: p.packet.reviewer.name, paper: paper.has(p.packet.reviewer.id) })),
     rubric,

@@ -31,6 +31,8 @@ export const zhCN = {
     home: '返回薪火',
   },
   results: {
+    readOnly: '这里可以查看各批次已收回的评审结果；发出评审包、导入评分和确定名单由培训管理员操作。',
+    readOnlyScoped: '这里只显示{{department}}的候选人；发出评审包、导入评分和确定名单由培训管理员操作。',
     title: '评审结果',
     intro: '选择发给评审专家的评审包，再导入他们交回的评分文件。每份评分文件都会核验：必须由对应评审包的持有人生成、按本批次现行的评分标准打分。同一评审专家多次导出，以最新的一份为准。',
     pickPackets: '选择评审包',
@@ -164,6 +166,8 @@ export const en: typeof zhCN = {
     home: 'Back to Xinhuo',
   },
   results: {
+    readOnly: 'Results of each round\'s returned score files; issuing packets, importing scores and deciding are the training officer\'s.',
+    readOnlyScoped: 'Only candidates of {{department}} are shown; issuing packets, importing scores and deciding are the training officer\'s.',
     title: 'Review results',
     intro: 'Choose the review packets you sent to the reviewers, then import the score files they returned. Each score file is checked: written by the holder of its packet, on the rubric version the round uses now. When a reviewer exports more than once, the latest file counts.',
     pickPackets: 'Choose review packets',

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../../../../shared/domain/messages.ts';
-import { tallyRound, tallyStoredRound, useStoredRounds, type RoundTally } from '../../data/index.ts';
+import { can, departmentScope, tallyRound, tallyStoredRound, useStoredRounds, type RoundTally } from '../../data/index.ts';
 import { DecisionCard } from './decision-card.tsx';
 import { IssueCard } from './issue-card.tsx';
 import { PaperCard } from './paper-card.tsx';
@@ -25,12 +25,15 @@ export function ResultsScreen() {
   const [roundId, setRoundId] = useState<string>('');
   const user = useAppStore((st) => st.user)!;
   const actor = { userId: user.id, userName: user.userName };
+  // Who only reads (an analyst, a department head) sees stored rounds' results; issuing, scoring and deciding are the officer's.
+  const writer = can(user, 'pipeline.move');
+  const scope = departmentScope(user);
   // A stored round keeps what came back (new files are added to it); picked packet files are tallied as they are.
   const recount = async (p: typeof packets, s: typeof scores, round = roundId) => setTally(round ? await tallyStoredRound(actor, round, s) : await tallyRound(p, s));
   return (
     <section className="screen review-results pad" aria-label={t('results.title')}>
       <h2>{t('results.title')}</h2>
-      <IssueCard />
+      {writer ? <IssueCard /> : <p className="hint">{scope === null ? t('results.readOnly') : t('results.readOnlyScoped', { department: scope })}</p>}
       <p className="hint">{t('results.intro')}</p>
       <div className="row">
         {rounds && rounds.length > 0 && (
@@ -53,7 +56,7 @@ export function ResultsScreen() {
             </select>
           </label>
         )}
-        {!roundId && <button
+        {writer && !roundId && <button
           type="button"
           onClick={async () => {
             const files = await getPlatform().openFiles({ filters: XHB, multiple: true });
@@ -64,7 +67,7 @@ export function ResultsScreen() {
         >
           {t('results.pickPackets')}
         </button>}
-        <button
+        {writer && <button
           type="button"
           disabled={!packets.length && !roundId}
           onClick={async () => {
@@ -77,7 +80,7 @@ export function ResultsScreen() {
           }}
         >
           {t('results.pickScores')}
-        </button>
+        </button>}
         {!roundId && packets.length > 0 && <span className="muted">{t('results.packets', { count: packets.length })}</span>}
       </div>
       <p className="hint">{t('results.arithmetic')}</p>
@@ -131,7 +134,7 @@ export function ResultsScreen() {
           </table>
         </div>
       )}
-      {roundId && (
+      {writer && roundId && (
         <PaperCard
           key={`paper-${roundId}`}
           roundId={roundId}
@@ -143,7 +146,7 @@ export function ResultsScreen() {
           }}
         />
       )}
-      {tally && roundId && (tally.returned ?? 0) > 0 && <DecisionCard key={roundId} tally={tally} roundId={roundId} roundName={rounds?.find((r) => r.roundId === roundId)?.roundName ?? ''} />}
+      {writer && tally && roundId && (tally.returned ?? 0) > 0 && <DecisionCard key={roundId} tally={tally} roundId={roundId} roundName={rounds?.find((r) => r.roundId === roundId)?.roundName ?? ''} />}
     </section>
   );
 }
