@@ -2,7 +2,7 @@
 
 import { lazy } from 'react';
 
-export { textColumns, VirtualTable, type TableColumn } from './virtual-table.tsx';
+export { textColumns, VirtualTable, windowRows, type TableColumn } from './virtual-table.tsx';
 export { ProgressBar } from './progress-bar.tsx';
 export { Outcome } from './outcome.tsx';
 export { useRoute, navigate, hrefOf, parseRoute, setRoutes, type Route, type RouteDef } from './router.ts';

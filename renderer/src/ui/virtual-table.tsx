@@ -1,7 +1,7 @@
 // A virtualised table: only the visible rows are in the DOM, so 100,000 rows scroll as
 // smoothly as 100. Columns are declared once; rows are addressed by position.
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
 export interface TableColumn {
@@ -25,7 +25,17 @@ export interface VirtualTableProps {
   label: string;
   /** Told which rows (from, to-1) are rendered, for tables whose rows are fetched page by page. */
   onVisibleRange?: (from: number, to: number) => void;
+  /** Accessible names of the buttons that move between windows of a very long table. */
+  windowLabels?: { previous: string; next: string };
 }
+
+/**
+ * Rows per scroll window. A browser cannot make an element taller than about 33 million
+ * pixels (Chromium) or 17 million (Firefox): a million 36 px rows would not scroll to their
+ * end. Longer tables show their rows in windows of at most 8 million pixels, with buttons
+ * between windows.
+ */
+export const windowRows = (rowHeight: number) => Math.floor(8_000_000 / rowHeight);
 
 /** How many text columns (ch) a string takes: a CJK character is two. For column floors. */
 export const textColumns = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
@@ -36,13 +46,23 @@ const HEAD_HEIGHT = 39;
 /** How narrow a column may get: its content's width for ids and dates, else 48 px. */
 const floorOf = (c: TableColumn): string => (c.minChars ? `${c.minChars}ch + 24px` : '48px');
 
-export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange }: VirtualTableProps) {
+export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange, windowLabels = { previous: '‹', next: '›' } }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const perWindow = windowRows(rowHeight);
+  const [windowStart, setWindowStart] = useState(0);
+  const start = rowCount > perWindow ? Math.min(windowStart, Math.floor((rowCount - 1) / perWindow) * perWindow) : 0;
+  const shownCount = Math.min(perWindow, rowCount - start);
+  const moveWindow = (to: number, atEnd: boolean) => {
+    setWindowStart(to);
+    requestAnimationFrame(() => {
+      if (scrollRef.current) scrollRef.current.scrollTop = atEnd ? scrollRef.current.scrollHeight : 0;
+    });
+  };
   // The header sits in the scroll box above the rows (sticky), so that it scrolls sideways with them.
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6, scrollMargin: HEAD_HEIGHT });
+  const virtualizer = useVirtualizer({ count: shownCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6, scrollMargin: HEAD_HEIGHT });
   const items = virtualizer.getVirtualItems();
-  const first = items.length ? items[0].index : 0;
-  const last = items.length ? items[items.length - 1].index + 1 : 0;
+  const first = items.length ? start + items[0].index : 0;
+  const last = items.length ? start + items[items.length - 1].index + 1 : 0;
   useEffect(() => {
     if (last > first) onVisibleRange?.(first, last);
   }, [first, last, onVisibleRange]);
@@ -51,6 +71,19 @@ export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, 
   const minWidth = `calc(${columns.map(floorOf).join(' + ')})`;
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rowCount + 1}>
+      {rowCount > perWindow && (
+        <div className="vtable-window" data-testid="vtable-window">
+          <button type="button" className="secondary" disabled={start === 0} aria-label={windowLabels.previous} onClick={() => moveWindow(Math.max(0, start - perWindow), true)}>
+            ‹
+          </button>
+          <span className="mono">
+            {(start + 1).toLocaleString()}–{(start + shownCount).toLocaleString()} / {rowCount.toLocaleString()}
+          </span>
+          <button type="button" className="secondary" disabled={start + shownCount >= rowCount} aria-label={windowLabels.next} onClick={() => moveWindow(start + perWindow, false)}>
+            ›
+          </button>
+        </div>
+      )}
       <div ref={scrollRef} className="vtable-body" data-testid="vtable-body">
         <div className="vtable-inner" style={{ minWidth }}>
           <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
@@ -71,22 +104,25 @@ export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, 
             })}
           </div>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={`vtable-row${onRowClick ? ' clickable' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: item.size, gridTemplateColumns: template }}
-                onClick={onRowClick ? () => onRowClick(item.index) : undefined}
-              >
-                {columns.map((c) => (
-                  <div key={c.id} role="cell" className="vtable-td">
-                    {renderCell(item.index, c.id)}
-                  </div>
-                ))}
-              </div>
-            ))}
+            {items.map((item) => {
+              const row = start + item.index;
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={row + 2}
+                  className={`vtable-row${onRowClick ? ' clickable' : ''}${row % 2 ? ' odd' : ''}`}
+                  style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: item.size, gridTemplateColumns: template }}
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                >
+                  {columns.map((c) => (
+                    <div key={c.id} role="cell" className="vtable-td">
+                      {renderCell(row, c.id)}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
           </div>
         </div>
       </div>

@@ -82,6 +82,7 @@ export function AuditScreen() {
           label={t('audit.title')}
           columns={columns}
           rowCount={entries?.length ?? 0}
+          windowLabels={{ previous: t('common.earlierRows'), next: t('common.laterRows') }}
           renderCell={(i, c) => {
             const e = entries![i];
             if (c === 'at') return formatDateTime(e.at, language);

@@ -162,6 +162,7 @@ export function PeopleScreen() {
           label={t('people.title')}
           columns={columns}
           rowCount={rows.length}
+          windowLabels={{ previous: t('common.earlierRows'), next: t('common.laterRows') }}
           renderCell={cell}
           sort={{ column: query.sort, descending: query.descending }}
           sortLabel={(title) => t('people.sortBy', { column: title })}

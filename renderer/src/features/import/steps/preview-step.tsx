@@ -59,7 +59,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
     const floor = type === 'date' ? 15 : type === 'id' ? 12 : 8;
     return Math.min(24, Math.max(floor, textColumns(title) + 2));
   };
-  const columns = [{ id: '__exclude', title: t('importer.exclude'), width: 0.6, minChars: 4 }, { id: '__row', title: t('importer.row'), width: 0.6, minChars: 5 }, ...summary.headers.map((h, c) => ({ id: String(c), title: `${letters[c]} ${h}`, width: 1, minChars: columnChars(c, `${letters[c]} ${h}`) }))];
+  const columns = [{ id: '__exclude', title: t('importer.exclude'), width: 0.6, minChars: 4 }, { id: '__row', title: t('importer.row'), width: 0.6, minChars: Math.max(5, String(summary.previewRows + 1).length + 1) }, ...summary.headers.map((h, c) => ({ id: String(c), title: `${letters[c]} ${h}`, width: 1, minChars: columnChars(c, `${letters[c]} ${h}`) }))];
   const rowAtPosition = (i: number) => {
     const page = Math.floor(i / PAGE);
     const rows = pages.get(page);
@@ -116,6 +116,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
           label={t('importer.steps.preview')}
           columns={columns}
           rowCount={summary.previewRows}
+          windowLabels={{ previous: t('common.earlierRows'), next: t('common.laterRows') }}
           renderCell={(i, c) => {
             const r = rowAtPosition(i);
             if (!r) return '';
