@@ -92,6 +92,10 @@ test('an officer issues review packets from the pipeline and tallies what a revi
   const invited = await issue.getByRole('checkbox', { checked: true }).first().evaluate((el) => el.parentElement!.textContent!);
   const department = invited.split('·')[1].trim();
   await expect(issue.getByLabel('选拔批次')).toHaveValue(/.+/);
+  // A reviewer chosen from the roster comes with their department (here a candidate's colleague: the candidate).
+  await issue.getByLabel('姓名 1').fill(invited.split('（')[0]);
+  await expect(issue.getByLabel('所在部门 1')).toHaveValue(department);
+  await issue.getByLabel('所在部门 1').selectOption('');
   await issue.getByLabel('姓名 1').fill('周建国');
   await issue.getByLabel('所在部门 1').selectOption(department);
   await issue.getByRole('button', { name: '添加评审专家' }).click();

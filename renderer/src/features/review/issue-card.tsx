@@ -8,13 +8,27 @@ import { Outcome } from '../../ui/index.ts';
 import { conflictKey, panelConflicts, type PanelMember } from '../../../../shared/domain/review/panel.ts';
 import { STAGE_EN, STAGE_ZH } from '../../../../shared/domain/pipeline/stages.ts';
 import { DEFAULT_RUBRIC, rubricProblem, type Rubric } from '../../../../shared/domain/review/rubric.ts';
-import { issueReviewPackets, useIssuedRubric, usePipelineEntries, useRounds } from '../../data/index.ts';
+import { issueReviewPackets, useFactModel, useIssuedRubric, usePipelineEntries, useRounds, type PeopleIndex } from '../../data/index.ts';
 import { RubricEditor } from './rubric-editor.tsx';
 import { sharedFailureText } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
 
 const ROLES: PanelMember['role'][] = ['training', 'business', 'employee'];
+
+/** Up to twelve people of the roster whose name starts with what was typed (then those whose name holds it). */
+export function rosterMatches(people: PeopleIndex | null, typed: string, limit = 12): { id: string; name: string; department: string }[] {
+  const text = typed.trim();
+  if (!people || !text) return [];
+  const starts: number[] = [];
+  const holds: number[] = [];
+  for (let r = 0; r < people.length && starts.length < limit; r++) {
+    const name = people.names[r] ?? '';
+    if (name.startsWith(text)) starts.push(r);
+    else if (holds.length < limit && name.includes(text)) holds.push(r);
+  }
+  return [...starts, ...holds].slice(0, limit).map((r) => ({ id: people.ids[r] ?? '', name: people.names[r] ?? '', department: people.department.labels[people.department.codes[r]] ?? '' }));
+}
 // Who can be reviewed: anyone still in the pipeline; those invited or further along are ticked at first.
 const OPEN_STAGES = new Set(['shortlisted', 'invited', 'topicSubmitted', 'trialScheduled']);
 const TICKED_STAGES = new Set(['invited', 'topicSubmitted', 'trialScheduled']);
@@ -24,6 +38,7 @@ export function IssueCard() {
   const user = useAppStore((s) => s.user)!;
   const language = useAppStore((s) => s.language);
   const entries = usePipelineEntries(user.id);
+  const people = useFactModel().people;
   const rounds = useRounds();
   const [roundChoice, setRoundChoice] = useState<string | null>(null);
   // The packets belong to a selection round: the newest unless the officer picks another.
@@ -40,7 +55,7 @@ export function IssueCard() {
   const rubric = issued ?? draft;
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const departments = useMemo(() => [...new Set((entries ?? []).map((e) => e.department))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [entries]);
+  const departments = useMemo(() => [...new Set([...(entries ?? []).map((e) => e.department), ...panel.map((m) => m.department).filter((d): d is string => !!d)])].sort((a, b) => a.localeCompare(b, 'zh-CN')), [entries, panel]);
   const candidates = open.filter((e) => chosen.has(e.id)).map((e) => ({ candidateId: e.employeeId, department: e.department, name: e.name }));
   const members = panel.filter((m) => m.name.trim());
   const conflicts = panelConflicts(members, candidates);
@@ -93,7 +108,21 @@ export function IssueCard() {
           <div key={i} className="row">
             <label className="field compact">
               {t('results.issue.reviewerName')}
-              <input value={m.name} onChange={(e) => setMember(i, { name: e.target.value })} aria-label={`${t('results.issue.reviewerName')} ${i + 1}`} />
+              <input
+                value={m.name}
+                list={`reviewer-roster-${i}`}
+                onChange={(e) => {
+                  // Chosen from the roster: the department comes with the person (the conflict-of-interest rule needs it).
+                  const picked = rosterMatches(people, e.target.value).filter((p) => p.name === e.target.value.trim());
+                  setMember(i, picked.length === 1 ? { name: e.target.value, department: picked[0].department || null } : { name: e.target.value });
+                }}
+                aria-label={`${t('results.issue.reviewerName')} ${i + 1}`}
+              />
+              <datalist id={`reviewer-roster-${i}`}>
+                {rosterMatches(people, m.name).map((p) => (
+                  <option key={p.id} value={p.name} label={`${p.id} · ${p.department}`} />
+                ))}
+              </datalist>
             </label>
             <label className="field compact">
               {t('results.issue.role')}
