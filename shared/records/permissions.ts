@@ -5,7 +5,7 @@
 
 import type { Role } from './schemas.ts';
 
-export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'results' | 'import' | 'history' | 'audit' | 'accounts' | 'sync';
+export type Capability = 'people' | 'screening' | 'screening.handoff' | 'pipeline' | 'pipeline.move' | 'results' | 'packets' | 'import' | 'history' | 'audit' | 'accounts' | 'sync';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: ['people', 'screening', 'screening.handoff', 'pipeline', 'pipeline.move', 'results', 'import', 'history', 'audit', 'accounts', 'sync'],
@@ -13,7 +13,8 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   analyst: ['people', 'screening', 'pipeline', 'results', 'history'],
   // A department head reads review results too, for their own department (the tally applies the scope).
   deptHead: ['people', 'screening', 'pipeline', 'results'],
-  reviewer: ['pipeline'],
+  // A reviewer (评审专家) sees their review packets only: nobody's selection entries, scores or people.
+  reviewer: ['packets'],
 };
 
 export interface SignedInUser {

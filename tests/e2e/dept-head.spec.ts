@@ -69,3 +69,33 @@ test('a department head account, created in 设置, screens its own department o
   await expect(page.getByRole('region', { name: '账号管理' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a reviewer account lands on its review packets and sees nobody\'s entries or people', async ({ page }) => {
+  const app = new XinhuoApp(page);
+  await app.open();
+  await app.setUpPlant({ demoEmployees: 200 });
+  await app.waitForPeople(200);
+  await page.getByRole('link', { name: '设置' }).click();
+  const accounts = page.getByRole('region', { name: '账号管理' });
+  await accounts.getByLabel('用户名').fill('zhou.jg');
+  await accounts.getByLabel('姓名').fill('周建国');
+  await accounts.getByLabel('角色').selectOption({ label: '评委' });
+  await accounts.getByLabel('初始密码').fill('review-2026');
+  await accounts.getByLabel('再次输入密码').fill('review-2026');
+  await accounts.getByRole('button', { name: '创建账号' }).click();
+  await expect(accounts.getByRole('status')).toHaveText('已创建账号：周建国（zhou.jg）。');
+  await app.signOut();
+  await page.goto('/#/');
+  await app.signIn('zhou.jg', 'review-2026');
+  // Home is the reviewer's own screen; the sidebar offers nothing else but settings.
+  await expect(page.getByRole('button', { name: '打开评审包' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/packets$/);
+  await expect(page.getByRole('navigation').getByRole('link')).toHaveText(['我的评审包', '设置']);
+  for (const path of ['pipeline', 'review-results', 'screening', 'people/000001']) {
+    await page.goto(`/#/${path}`);
+    await expect(page.getByText('您的账号没有查看此页面的权限')).toBeVisible();
+  }
+  // The people list is where everyone else lands: a reviewer is taken to their packets instead.
+  await page.goto('/#/people');
+  await expect(page).toHaveURL(/#\/packets$/);
+});

@@ -29,7 +29,7 @@ describe('feature registry', () => {
     expect(visible('officer')).toContain('sync');
     expect(visible('analyst')).not.toContain('sync');
     expect(visible('deptHead')).toEqual(['people', 'screening', 'pipeline', 'reviewResults', 'settings']);
-    expect(visible('reviewer')).toEqual(['pipeline', 'settings']);
+    expect(visible('reviewer')).toEqual(['myPackets', 'settings']);
   });
 
   it('has messages in both languages for every feature, key for key', () => {

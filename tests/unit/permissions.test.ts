@@ -8,6 +8,10 @@ describe('permissions', () => {
     expect(roles.filter((role) => can({ role, department: null }, 'import'))).toEqual(['admin', 'officer']);
     expect(roles.filter((role) => can({ role, department: null }, 'pipeline.move'))).toEqual(['admin', 'officer']);
     expect(roles.filter((role) => can({ role, department: null }, 'people'))).toEqual(['admin', 'officer', 'analyst', 'deptHead']);
+    // A reviewer sees their packets only: no selection entries, no results, no people.
+    expect(roles.filter((role) => can({ role, department: null }, 'pipeline'))).toEqual(['admin', 'officer', 'analyst', 'deptHead']);
+    expect(roles.filter((role) => can({ role, department: null }, 'packets'))).toEqual(['reviewer']);
+    expect(roles.filter((role) => can({ role, department: null }, 'results'))).toEqual(['admin', 'officer', 'analyst', 'deptHead']);
     expect(can(null, 'people')).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import { FEATURES, ROUTES, routeAllowed } from './registry.ts';
 import { SetupScreen } from '../features/setup/index.ts';
 import { ReviewerScreen } from '../features/review/index.ts';
 import { useAppStore } from '../store/index.ts';
-import { hrefOf, useRoute } from '../ui/index.ts';
+import { hrefOf, navigate, useRoute } from '../ui/index.ts';
 import { announceSignOut, useSessionGuard } from './session.ts';
 
 const NAV = ROUTES.filter((r) => r.nav);
@@ -23,6 +23,12 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
   const current = def.highlights ?? def.name;
   const allowed = (r: FeatureRoute) => routeAllowed(r, user, role);
   useSessionGuard(user);
+  // Landing on the first screen without access to it (a reviewer's account), go to the first screen this user has.
+  useEffect(() => {
+    if (route.name !== ROUTES[0].name || routeAllowed(def, user, role)) return;
+    const home = NAV.find((r) => routeAllowed(r, user, role));
+    if (home) navigate({ name: home.name });
+  }, [route.name, def, user, role]);
   // On a tablet the menu opens over the screen; choosing a page closes it.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [route.name, route.id]);

@@ -15,6 +15,8 @@ export const reviewFeature: Feature = {
   routes: [
     // Reviewer mode is opened without signing in (the shell shows it before sign-in): a reviewer has no account here.
     { name: 'review', path: 'review', needs: null, screen: ReviewerScreen },
+    // A reviewer's account lands on their packets: the same screen, in the sidebar.
+    { name: 'myPackets', path: 'packets', needs: 'packets', nav: 'nav.myPackets', screen: ReviewerScreen },
     { name: 'reviewResults', path: 'review-results', needs: 'results', nav: 'nav.reviewResults', installation: 'plant', screen: ResultsScreen },
     { name: 'notice', path: 'notice', param: true, needs: 'pipeline.move', installation: 'plant', highlights: 'reviewResults', screen: NoticeScreen },
     { name: 'paperSheets', path: 'paper-sheets', param: true, needs: 'pipeline.move', installation: 'plant', highlights: 'reviewResults', screen: PaperSheetsScreen },
