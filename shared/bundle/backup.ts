@@ -6,7 +6,7 @@
 import { FailureError, failure } from '../domain/failure.ts';
 import { RECORD_KIND_NAMES, type Actor, type RecordKind } from '../records/schemas.ts';
 import { can } from '../records/permissions.ts';
-import { runChange, type RecordStore } from '../records/store.ts';
+import { ownPartition, runChange, type RecordStore } from '../records/store.ts';
 import { emptySyncState, type SyncState } from '../records/sync-state.ts';
 import { openBundle, readBundle, verifyBundle, writeBundle, type BundleFailure, type BundleTables } from './format.ts';
 import { asHolder, type KeyHolder, type OrgFile, type SecretKeys } from './keys.ts';
@@ -39,7 +39,7 @@ export async function writeBackup(store: RecordStore, actor: Actor, self: { org:
       kind: 'backup',
       orgId: self.org.orgId,
       origin: inst.originId,
-      partition: inst.role === 'hq' ? 'hq' : `plant:${inst.plant?.code ?? 'unknown'}`,
+      partition: ownPartition(inst),
       label: { plantCode: inst.plant?.code ?? null, plantName: inst.plant?.name ?? (inst.role === 'hq' ? '总部' : null) },
       seq: { from: 1, to: read.clock?.seq ?? 0, snapshot: true },
       previous: null,

@@ -137,7 +137,15 @@ export type ChangeCode = 'change.notSetUp' | 'change.foreignPartition' | 'change
 export type Needs = Capability | null | 'setup' | 'system';
 
 export function ownPartition(installation: Pick<Installation, 'role' | 'plant'>): string {
-  return installation.role === 'hq' ? 'hq' : `plant:${installation.plant?.code ?? 'unknown'}`;
+  return installation.role === 'hq' ? HQ_PARTITION : `plant:${installation.plant?.code ?? 'unknown'}`;
+}
+
+/** Head office's partition: what it writes, and sends down as configuration. */
+export const HQ_PARTITION = 'hq';
+
+/** At a plant, whether a record is head office's: sent down, and read-only here (总部下发). */
+export function sentDownByHq(installation: Pick<Installation, 'role'> | null | undefined, partition: string): boolean {
+  return installation?.role === 'plant' && partition === HQ_PARTITION;
 }
 
 /** The one write path: see the module comment. */

@@ -121,7 +121,7 @@ export type { RubricChoice } from './records/rubric-store.ts';
 export const useTopicList = () => useLiveQuery(() => topicList(getDb()), []);
 export const addTopic = (actor: Actor, input: TopicInput) => addTopicTheme(getDb(), actor, input);
 export const removeTopic = (actor: Actor, id: string) => removeTopicTheme(getDb(), actor, id);
-export type { TopicEntry, TopicInput } from './records/topic-list-store.ts';
+export { themeKey, type TopicEntry, type TopicInput } from './records/topic-list-store.ts';
 export const useStoredRounds = () => useLiveQuery(() => storedRounds(getDb()), []);
 /**
  * The tally of a round this installation issued. New score files (or typed paper sheets) are

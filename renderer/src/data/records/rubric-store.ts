@@ -6,6 +6,7 @@
 import { FailureError, failure } from '../../../../shared/domain/failure.ts';
 import { DEFAULT_RUBRIC, rubricProblem, rubricSchema, type Rubric } from '../../../../shared/domain/review/rubric.ts';
 import { canonicalJson } from '../../../../shared/bundle/encoding.ts';
+import { sentDownByHq } from '../../../../shared/records/store.ts';
 import { change } from './change.ts';
 import { getInstallation } from './installation.ts';
 import type { XinhuoDb } from '../db/db.ts';
@@ -24,8 +25,7 @@ const sameRubric = (a: Rubric, b: Rubric) => canonicalJson({ ...a, version: 0 })
 export async function rubricTemplates(db: XinhuoDb): Promise<RubricChoice[]> {
   const installation = await getInstallation(db);
   const stored = (await db.rubricTemplates.toArray()).filter((r) => !r.deleted);
-  const fromHq = (partition: string) => installation?.role === 'plant' && partition === 'hq';
-  const own = stored.map((r) => ({ rubric: r.rubric, fromHq: fromHq(r.partition), builtIn: false })).sort((a, b) => Number(b.fromHq) - Number(a.fromHq) || a.rubric.name.localeCompare(b.rubric.name, 'zh-CN'));
+  const own = stored.map((r) => ({ rubric: r.rubric, fromHq: sentDownByHq(installation, r.partition), builtIn: false })).sort((a, b) => Number(b.fromHq) - Number(a.fromHq) || a.rubric.name.localeCompare(b.rubric.name, 'zh-CN'));
   return [{ rubric: DEFAULT_RUBRIC, fromHq: false, builtIn: true }, ...own];
 }
 
@@ -39,16 +39,15 @@ export async function saveRubricTemplate(db: XinhuoDb, actor: Actor, input: Rubr
   if (problem) throw new FailureError(failure(`review.rubricInvalid.${problem}`, { name: input.name }));
   const rubric = rubricSchema.parse({ ...input, name: input.name.trim(), criteria: input.criteria.map((c) => ({ ...c, name: c.name.trim() })) });
   return change(db, actor, 'pipeline.move', ['rubricTemplate'], async (ctx) => {
-    let existing = rubric.id === DEFAULT_RUBRIC.id ? undefined : await ctx.get('rubricTemplate', rubric.id);
-    if (rubric.id === DEFAULT_RUBRIC.id && sameRubric(rubric, DEFAULT_RUBRIC)) return DEFAULT_RUBRIC;
-    if (existing && !existing.deleted && existing.partition !== ctx.partition && sameRubric(existing.rubric, rubric)) return existing.rubric;
-    let id = rubric.id;
-    if (rubric.id === DEFAULT_RUBRIC.id || (existing && existing.partition !== ctx.partition)) {
-      id = `${rubric.id === DEFAULT_RUBRIC.id ? 'rubric' : rubric.id}.${ctx.installation.plant?.code ?? 'hq'}.${Date.now().toString(36)}`;
-      existing = undefined;
-    }
-    if (existing && !existing.deleted && sameRubric(existing.rubric, rubric)) return existing.rubric;
-    const saved: Rubric = { ...rubric, id, version: existing && !existing.deleted ? existing.rubric.version + 1 : 1 };
+    const builtIn = rubric.id === DEFAULT_RUBRIC.id;
+    if (builtIn && sameRubric(rubric, DEFAULT_RUBRIC)) return DEFAULT_RUBRIC;
+    const found = builtIn ? undefined : await ctx.get('rubricTemplate', rubric.id);
+    const existing = found && !found.deleted ? found : undefined;
+    if (existing && sameRubric(existing.rubric, rubric)) return existing.rubric;
+    // The built-in template, or one this installation does not own: saved under an id of its own.
+    const mine = existing?.partition === ctx.partition ? existing : undefined;
+    const id = builtIn || (existing && !mine) ? `${builtIn ? 'rubric' : rubric.id}.${ctx.installation.plant?.code ?? 'hq'}.${Date.now().toString(36)}` : rubric.id;
+    const saved: Rubric = { ...rubric, id, version: mine ? mine.rubric.version + 1 : 1 };
     await ctx.put('rubricTemplate', { id, rubric: saved, updatedAt: new Date().toISOString(), updatedBy: actor.userName });
     ctx.audit('review.rubricSaved', 'rubricTemplate', id, { name: saved.name, version: saved.version });
     return saved;

@@ -3,6 +3,7 @@
 
 import { profileSchema, SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import { sentDownByHq } from '../../../../shared/records/store.ts';
 import { change } from './change.ts';
 import { getInstallation } from './installation.ts';
 import type { XinhuoDb } from '../db/db.ts';
@@ -17,7 +18,7 @@ export async function latestProfiles(db: XinhuoDb): Promise<(Profile & { fromHq:
   const latest = new Map<string, ProfileRecord>();
   for (const p of all) if (!p.deleted && (latest.get(p.profileId)?.version ?? 0) < p.version) latest.set(p.profileId, p);
   // At a plant, profiles head office sent down are marked 总部下发: read-only here.
-  return [...latest.values()].map((p) => ({ id: p.profileId, name: p.name, version: p.version, criteria: p.criteria, fromHq: installation?.role === 'plant' && p.partition === 'hq' }));
+  return [...latest.values()].map((p) => ({ id: p.profileId, name: p.name, version: p.version, criteria: p.criteria, fromHq: sentDownByHq(installation, p.partition) }));
 }
 
 /** Saves the profile as a new version when it differs from the latest one; returns the saved profile. */

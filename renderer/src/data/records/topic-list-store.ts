@@ -3,7 +3,7 @@
 // Head office's entries come down in its bundles and are read-only at a plant.
 
 import { FailureError, failure } from '../../../../shared/domain/failure.ts';
-import { ownPartition } from '../../../../shared/records/store.ts';
+import { ownPartition, sentDownByHq } from '../../../../shared/records/store.ts';
 import { change } from './change.ts';
 import { getInstallation } from './installation.ts';
 import type { XinhuoDb } from '../db/db.ts';
@@ -25,7 +25,8 @@ export interface TopicInput {
   source?: 'typed' | 'needs';
 }
 
-const key = (theme: string) => theme.trim().toLowerCase();
+/** Two themes are the same entry when they differ only in case or surrounding spaces. */
+export const themeKey = (theme: string) => theme.trim().toLowerCase();
 
 /** Every entry, the most asked-for first; head office's marked. */
 export async function topicList(db: XinhuoDb): Promise<TopicEntry[]> {
@@ -33,7 +34,7 @@ export async function topicList(db: XinhuoDb): Promise<TopicEntry[]> {
   const own = installation ? ownPartition(installation) : null;
   return (await db.topicThemes.toArray())
     .filter((r) => !r.deleted)
-    .map((r) => ({ ...r, fromHq: installation?.role === 'plant' && r.partition === 'hq', own: r.partition === own }))
+    .map((r) => ({ ...r, fromHq: sentDownByHq(installation, r.partition), own: r.partition === own }))
     .sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0) || a.theme.localeCompare(b.theme, 'zh-CN'));
 }
 
@@ -42,7 +43,7 @@ export async function addTopicTheme(db: XinhuoDb, actor: Actor, input: TopicInpu
   const theme = input.theme.trim();
   if (!theme) throw new FailureError(failure('topics.noTheme'));
   return change(db, actor, 'pipeline.move', ['topicTheme'], async (ctx) => {
-    if ((await ctx.all('topicTheme')).some((r) => !r.deleted && key(r.theme) === key(theme))) throw new FailureError(failure('topics.duplicate', { theme }));
+    if ((await ctx.all('topicTheme')).some((r) => !r.deleted && themeKey(r.theme) === themeKey(theme))) throw new FailureError(failure('topics.duplicate', { theme }));
     const [saved] = await ctx.put('topicTheme', {
       theme,
       painPoint: input.painPoint.trim(),

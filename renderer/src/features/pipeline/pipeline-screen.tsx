@@ -209,7 +209,7 @@ export function PipelineScreen() {
           }}
         />
       )}
-      <TopicListCard entries={everyone} proposals={proposals ?? []} />
+      <TopicListCard list={topicList} entries={everyone} proposals={proposals ?? []} />
       {topicFor && (
         <TopicDialog
           entry={topicFor}

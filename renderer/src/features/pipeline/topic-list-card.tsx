@@ -5,33 +5,30 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addTopic, can, removeTopic, useTopicList, type PipelineRecord, type TopicEntry, type TopicTheme } from '../../data/index.ts';
+import { addTopic, can, removeTopic, themeKey, type PipelineRecord, type TopicEntry, type TopicTheme } from '../../data/index.ts';
 import { joinList, sharedFailureText, type Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { Outcome } from '../../ui/index.ts';
 
-const key = (theme: string) => theme.trim().toLowerCase();
-
 /** The themes a topic can be linked to: the list's entries, then what the survey proposes that is not on it yet. */
 export function themeChoices(list: readonly TopicEntry[], proposals: readonly TopicTheme[]): TopicTheme[] {
-  const listed = new Set(list.map((e) => key(e.theme)));
-  return [...list.map((e) => ({ theme: e.theme, asked: e.asked ?? 0, departments: e.department ? [e.department] : [] })), ...proposals.filter((p) => !listed.has(key(p.theme)))];
+  const listed = new Set(list.map((e) => themeKey(e.theme)));
+  return [...list.map((e) => ({ theme: e.theme, asked: e.asked ?? 0, departments: e.department ? [e.department] : [] })), ...proposals.filter((p) => !listed.has(themeKey(p.theme)))];
 }
 
-export function TopicListCard({ entries, proposals }: { entries: readonly PipelineRecord[]; proposals: readonly TopicTheme[] }) {
+export function TopicListCard({ list, entries, proposals }: { list: readonly TopicEntry[] | undefined; entries: readonly PipelineRecord[]; proposals: readonly TopicTheme[] }) {
   const { t } = useTranslation();
   const user = useAppStore((s) => s.user)!;
   const language = useAppStore((s) => s.language) as Language;
-  const list = useTopicList();
   const [draft, setDraft] = useState({ theme: '', painPoint: '', department: '', skill: '' });
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const writer = can(user, 'pipeline.move');
   if (!list) return null;
   const actor = { userId: user.id, userName: user.userName };
-  const listed = new Set(list.map((e) => key(e.theme)));
-  const waiting = proposals.filter((p) => !listed.has(key(p.theme)));
-  const addressing = (theme: string) => entries.filter((e) => e.topic?.theme && key(e.topic.theme) === key(theme)).map((e) => e.name);
+  const listed = new Set(list.map((e) => themeKey(e.theme)));
+  const waiting = proposals.filter((p) => !listed.has(themeKey(p.theme)));
+  const addressing = (theme: string) => entries.filter((e) => e.topic?.theme && themeKey(e.topic.theme) === themeKey(theme)).map((e) => e.name);
   const run = async (work: () => Promise<unknown>, done: string) => {
     setNote(null);
     setError(null);
