@@ -1,7 +1,7 @@
 // An administrator creates a department head's account; the department head signs in and
 // screens only their own department.
 import { expect, test } from '@playwright/test';
-import { XinhuoApp } from './pages/app.ts';
+import { ADMIN, XinhuoApp } from './pages/app.ts';
 
 test('a department head account, created in 设置, screens its own department only', async ({ page }) => {
   const errors: string[] = [];
@@ -98,4 +98,9 @@ test('a reviewer account lands on its review packets and sees nobody\'s entries 
   // The people list is where everyone else lands: a reviewer is taken to their packets instead.
   await page.goto('/#/people');
   await expect(page).toHaveURL(/#\/packets$/);
+  // The next person to sign in on this machine starts from the first screen, not the reviewer's.
+  await app.signOut();
+  await app.signIn(ADMIN.userName, ADMIN.password);
+  await expect(page.getByTestId('people-count')).toBeVisible();
+  await expect(page).not.toHaveURL(/packets/);
 });

@@ -59,6 +59,8 @@ function Shell({ role }: { role: 'plant' | 'hq' }) {
             onClick={async () => {
               await signOut({ userId: user.id, userName: user.userName });
               announceSignOut(user.id);
+              // The next person to sign in starts from the first screen, not from this user's last one.
+              navigate({ name: ROUTES[0].name });
               setUser(null);
             }}
           >

@@ -34,7 +34,7 @@ export function ResultsScreen() {
     <section className="screen review-results pad" aria-label={t('results.title')}>
       <h2>{t('results.title')}</h2>
       {writer ? <IssueCard /> : <p className="hint">{scope === null ? t('results.readOnly') : t('results.readOnlyScoped', { department: scope })}</p>}
-      <p className="hint">{t('results.intro')}</p>
+      {writer && <p className="hint">{t('results.intro')}</p>}
       <div className="row">
         {rounds && rounds.length > 0 && (
           <label className="field compact">
