@@ -10,7 +10,7 @@
 // of a partition is held for confirmation; a bundle already covered is a replay: nothing
 // changes but the audit trail.
 
-import { FailureError, failure } from '../domain/failure.ts';
+import { Cancelled, FailureError, failure } from '../domain/failure.ts';
 import type { Envelope } from '../domain/sync/envelope.ts';
 import type { RecordKind, RecordOf } from '../records/schemas.ts';
 import { ownPartition, runChange, type ChangeContext, type RecordStore } from '../records/store.ts';
@@ -31,7 +31,8 @@ export const REPLICA_KINDS = [...SYNC_KINDS, 'conflict'] as const satisfies read
 /** A bundle that deletes at least this many records, and more than this share of a partition, is held. */
 export const MASS_DELETE = { atLeast: 10, share: 0.5 } as const;
 
-export type Decision = { applyGap?: boolean; confirmMassDelete?: boolean };
+/** An officer's decision on a held bundle; `resume`: it was admitted before and is being finished. */
+export type Decision = NonNullable<HeldBundle['decision']>;
 
 export type ApplyOutcome =
   | { status: 'applied'; written: Partial<Record<RecordKind, number>>; conflicts: number; deletes: number }
@@ -41,12 +42,14 @@ export type ApplyOutcome =
 const lineage = (r: Envelope): string => r.origin;
 const conflictId = (kind: string, id: string, line: string) => `${kind}|${id}|${line}`;
 
+/** Batches before blocks: a block of an undone batch is not kept. */
+const APPLY_ORDER = [...REPLICA_KINDS.filter((k) => k !== 'factBlock' && k !== 'conflict'), 'factBlock'] as const;
+
 type Pending = { kind: RecordKind; incoming: RecordOf[RecordKind]; existing: RecordOf[RecordKind] | undefined; wins: boolean };
 
 async function plan(ctx: ChangeContext, tables: BundleTables): Promise<Pending[]> {
   const out: Pending[] = [];
-  // Batches before blocks: a block of an undone batch is not kept.
-  for (const kind of [...REPLICA_KINDS.filter((k) => k !== 'factBlock' && k !== 'conflict'), 'factBlock'] as const) {
+  for (const kind of APPLY_ORDER) {
     const records = (tables[kind] ?? []) as RecordOf[RecordKind][];
     if (!records.length) continue;
     const existing = await ctx.getMany(kind, records.map((r) => r.id));
@@ -139,51 +142,167 @@ function partitionState(state: SyncState, m: Manifest, now: string): PartitionSt
 }
 
 /**
- * Applies one verified, read bundle in one transaction: all of it or nothing. Returns what
- * happened; a held bundle is the caller's to keep (receive() keeps it in the store).
+ * Records per chunk: a bundle applies in transactions of about this many records (a fact block
+ * of up to BLOCK_ROWS rows weighs `block`), so a 100,000-record bundle neither holds one huge
+ * transaction open nor keeps every write of it in memory until the end.
  */
-export async function applyBundle(store: RecordStore, actor: Actor, opened: OpenedBundle, tables: BundleTables, decision: Decision = {}, now: () => number = Date.now): Promise<ApplyOutcome> {
-  const m = opened.manifest;
-  return runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx): Promise<ApplyOutcome> => {
-    if (m.partition === ctx.partition) throw new FailureError(failure('change.ownPartition', { partition: m.partition }));
-    const state = (await ctx.setting('sync')) ?? emptySyncState();
-    const hw = state.highWater[m.origin] ?? 0;
-    const at = new Date(now()).toISOString();
-    const seen = state.partitions[m.partition]?.applied.includes(m.bundleId);
-    if (seen || (!m.seq.snapshot && m.seq.to <= hw)) {
-      ctx.audit('sync.replay', 'bundle', m.bundleId, { partition: m.partition, from: m.seq.from, to: m.seq.to, highWater: hw });
-      return { status: 'replay' };
+export const CHUNK = { weight: 2_000, block: 250 } as const;
+
+export interface ApplyOptions {
+  /** Called after each chunk with the share of the bundle's records applied. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between chunks: a cancelled apply stops after a whole chunk and resumes later. */
+  signal?: AbortSignal;
+  /** The file's name, kept with the bundle while it is being applied. */
+  fileName?: string;
+  /** Chunk weight; tests use small ones. */
+  chunk?: number;
+}
+
+/** The bundle's tables cut into chunks, in apply order (batches before blocks). */
+function chunksOf(tables: BundleTables, budget: number): { chunks: BundleTables[]; total: number } {
+  const chunks: BundleTables[] = [];
+  let current: BundleTables = {};
+  let weight = 0;
+  let total = 0;
+  for (const kind of APPLY_ORDER) {
+    const w = kind === 'factBlock' ? CHUNK.block : 1;
+    for (const r of (tables[kind] ?? []) as unknown[]) {
+      if (weight > 0 && weight + w > budget) {
+        chunks.push(current);
+        current = {};
+        weight = 0;
+      }
+      ((current as Record<string, unknown[]>)[kind] ??= []).push(r);
+      weight += w;
+      total++;
     }
-    const gap = !m.seq.snapshot && m.seq.from > hw + 1;
-    if (gap && !decision.applyGap) return { status: 'held', reason: 'gap', params: { from: hw + 1, to: m.seq.from - 1 } };
-    const pending = await plan(ctx, tables);
-    const deletes = pending.filter((p) => p.wins && p.incoming.deleted && p.existing && !p.existing.deleted && p.kind !== 'audit' && p.kind !== 'factBlock').length;
-    if (deletes >= MASS_DELETE.atLeast && !decision.confirmMassDelete) {
+  }
+  if (weight > 0 || !chunks.length) chunks.push(current);
+  return { chunks, total };
+}
+
+/** Live records the bundle would delete: tombstones that win over a live version. */
+async function countDeletes(ctx: ChangeContext, tables: BundleTables): Promise<number> {
+  let n = 0;
+  for (const kind of APPLY_ORDER) {
+    if (kind === 'audit' || kind === 'factBlock') continue;
+    const tombs = ((tables[kind] ?? []) as RecordOf[RecordKind][]).filter((r) => r.deleted);
+    if (!tombs.length) continue;
+    const existing = await ctx.getMany(kind, tombs.map((r) => r.id));
+    tombs.forEach((r, i) => {
+      const ex = existing[i];
+      if (ex && !ex.deleted && r.hlc > ex.hlc) n++;
+    });
+  }
+  return n;
+}
+
+type Admitted = { admitted: true; gap: boolean; hw: number };
+
+/** Replay, gap and mass-delete checks, before anything of the bundle is written. */
+async function admit(ctx: ChangeContext, m: Manifest, tables: BundleTables, decision: Decision): Promise<ApplyOutcome | Admitted> {
+  if (m.partition === ctx.partition) throw new FailureError(failure('change.ownPartition', { partition: m.partition }));
+  const state = (await ctx.setting('sync')) ?? emptySyncState();
+  const hw = state.highWater[m.origin] ?? 0;
+  const seen = state.partitions[m.partition]?.applied.includes(m.bundleId);
+  if (seen || (!m.seq.snapshot && m.seq.to <= hw)) {
+    ctx.audit('sync.replay', 'bundle', m.bundleId, { partition: m.partition, from: m.seq.from, to: m.seq.to, highWater: hw });
+    return { status: 'replay' };
+  }
+  const gap = !m.seq.snapshot && m.seq.from > hw + 1;
+  // A bundle resumed after an interruption passed these checks when it was first admitted.
+  if (decision.resume) return { admitted: true, gap, hw };
+  if (gap && !decision.applyGap) return { status: 'held', reason: 'gap', params: { from: hw + 1, to: m.seq.from - 1 } };
+  const deletes = await countDeletes(ctx, tables);
+  if (deletes >= MASS_DELETE.atLeast) {
+    if (decision.confirmMassDelete) ctx.audit('sync.massDeleteConfirmed', 'bundle', m.bundleId, { partition: m.partition, deletes });
+    else {
       const live = await liveInPartition(ctx, m.partition);
       if (deletes > MASS_DELETE.share * live) return { status: 'held', reason: 'massDelete', params: { deletes, live } };
     }
-    const result = await write(ctx, pending);
-    state.highWater[m.origin] = Math.max(hw, m.seq.to);
-    state.partitions[m.partition] = partitionState(state, m, at);
+  }
+  return { admitted: true, gap, hw };
+}
+
+type Written = { written: Partial<Record<RecordKind, number>>; conflicts: number; deletes: number };
+
+/** After the last chunk: the high-water mark, the partition's bookkeeping, revocations and acknowledgements. */
+async function settle(ctx: ChangeContext, m: Manifest, admitted: Admitted, result: Written, at: string): Promise<void> {
+  const state = (await ctx.setting('sync')) ?? emptySyncState();
+  const { gap, hw } = admitted;
+  state.highWater[m.origin] = Math.max(state.highWater[m.origin] ?? 0, m.seq.to);
+  if (!state.partitions[m.partition]?.applied.includes(m.bundleId)) state.partitions[m.partition] = partitionState(state, m, at);
+  await ctx.putSetting('sync', state);
+  if (gap) ctx.audit('sync.gapApplied', 'bundle', m.bundleId, { partition: m.partition, missingFrom: hw + 1, missingTo: m.seq.from - 1 });
+  ctx.audit('sync.applied', 'bundle', m.bundleId, { partition: m.partition, plant: m.label.plantName, from: m.seq.from, to: m.seq.to, records: Object.values(result.written).reduce((a, b) => a + (b ?? 0), 0), conflicts: result.conflicts });
+  // Revocations travel down in every bundle from head office (its signature was verified with the manifest's).
+  if (m.revocations && m.sender.type === 'org') {
+    const trust = (await ctx.setting('trust')) ?? emptyTrust();
+    const current = trust.revocations as { issuedAt?: string } | null;
+    if (!current?.issuedAt || current.issuedAt < m.revocations.issuedAt) await ctx.putSetting('trust', { ...trust, revocations: m.revocations });
+  }
+  // Plant side: head office's acknowledgement of this installation's own bundles.
+  if (m.ack && m.ack.partition === ctx.partition) {
+    for (const [origin, seq] of Object.entries(m.ack.highWater)) state.acked[origin] = Math.max(state.acked[origin] ?? 0, seq);
+    state.lastAck = { at, bundleId: m.bundleId, createdAt: m.createdAt };
     await ctx.putSetting('sync', state);
-    if (gap) ctx.audit('sync.gapApplied', 'bundle', m.bundleId, { partition: m.partition, missingFrom: hw + 1, missingTo: m.seq.from - 1 });
-    if (decision.confirmMassDelete && result.deletes >= MASS_DELETE.atLeast) ctx.audit('sync.massDeleteConfirmed', 'bundle', m.bundleId, { partition: m.partition, deletes: result.deletes });
-    ctx.audit('sync.applied', 'bundle', m.bundleId, { partition: m.partition, plant: m.label.plantName, from: m.seq.from, to: m.seq.to, records: Object.values(result.written).reduce((a, b) => a + (b ?? 0), 0), conflicts: result.conflicts });
-    // Revocations travel down in every bundle from head office (its signature was verified with the manifest's).
-    if (m.revocations && m.sender.type === 'org') {
-      const trust = (await ctx.setting('trust')) ?? emptyTrust();
-      const current = trust.revocations as { issuedAt?: string } | null;
-      if (!current?.issuedAt || current.issuedAt < m.revocations.issuedAt) await ctx.putSetting('trust', { ...trust, revocations: m.revocations });
+    ctx.audit('sync.acknowledged', 'bundle', m.bundleId, { acked: m.ack.highWater[ctx.installation.originId] ?? 0, rejected: m.ack.rejected.length });
+  }
+}
+
+const addWritten = (into: Written, r: Written) => {
+  for (const [k, n] of Object.entries(r.written) as [RecordKind, number][]) into.written[k] = (into.written[k] ?? 0) + n;
+  into.conflicts += r.conflicts;
+  into.deletes += r.deletes;
+};
+
+/**
+ * Applies one verified, read bundle. A bundle of one chunk applies in one transaction: all of
+ * it or nothing. A larger one is admitted first (replay, gap and mass-delete checks, and the
+ * file staged among the held bundles as 'interrupted'), then applied chunk by chunk, each
+ * chunk one transaction, and settled last: only then do the high-water mark and the
+ * partition's list of applied bundles move. A chunk that fails writes nothing; the chunks
+ * before it stay, and because every write is decided by HLC, applying the staged file again
+ * (the next receive does) skips what is there and ends in the same state as an uninterrupted
+ * apply. Returns what happened; a held bundle is the caller's to keep (receive() keeps it).
+ */
+export async function applyBundle(store: RecordStore, actor: Actor, opened: OpenedBundle, tables: BundleTables, decision: Decision = {}, now: () => number = Date.now, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const m = opened.manifest;
+  const { chunks, total } = chunksOf(tables, options.chunk ?? CHUNK.weight);
+  const at = () => new Date(now()).toISOString();
+  if (chunks.length === 1) {
+    return runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx): Promise<ApplyOutcome> => {
+      const admitted = await admit(ctx, m, tables, decision);
+      if (!('admitted' in admitted)) return admitted;
+      const result = await write(ctx, await plan(ctx, tables));
+      await settle(ctx, m, admitted, result, at());
+      options.onProgress?.(1);
+      return { status: 'applied', ...result };
+    }, now);
+  }
+  const admitted = await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx) => {
+    const outcome = await admit(ctx, m, tables, decision);
+    if ('admitted' in outcome && !decision.resume) {
+      const staged: HeldBundle = { bundleId: m.bundleId, fileName: options.fileName ?? bundleFileName(m), partition: m.partition, origin: m.origin, from: m.seq.from, to: m.seq.to, reason: 'interrupted', params: { records: total }, receivedAt: at(), bytes: opened.original, decision: { ...decision, resume: true } };
+      await ctx.putSetting('held', [...((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== m.bundleId), staged]);
     }
-    // Plant side: head office's acknowledgement of this installation's own bundles.
-    if (m.ack && m.ack.partition === ctx.partition) {
-      for (const [origin, seq] of Object.entries(m.ack.highWater)) state.acked[origin] = Math.max(state.acked[origin] ?? 0, seq);
-      state.lastAck = { at, bundleId: m.bundleId, createdAt: m.createdAt };
-      await ctx.putSetting('sync', state);
-      ctx.audit('sync.acknowledged', 'bundle', m.bundleId, { acked: m.ack.highWater[ctx.installation.originId] ?? 0, rejected: m.ack.rejected.length });
-    }
-    return { status: 'applied', ...result };
+    return outcome;
   }, now);
+  if (!('admitted' in admitted)) return admitted;
+  const result: Written = { written: {}, conflicts: 0, deletes: 0 };
+  let done = 0;
+  for (const chunk of chunks) {
+    if (options.signal?.aborted) throw new Cancelled();
+    addWritten(result, await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx) => write(ctx, await plan(ctx, chunk)), now));
+    done += Object.values(chunk).reduce((a, list) => a + (list?.length ?? 0), 0);
+    options.onProgress?.(done / total);
+  }
+  await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx) => {
+    await settle(ctx, m, admitted, result, at());
+    await ctx.putSetting('held', ((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== m.bundleId));
+  }, now);
+  return { status: 'applied', ...result };
 }
 
 export interface ReceivedFile {
@@ -198,7 +317,7 @@ export interface ReceiveReport {
   rejected: { file: string; failure: BundleFailure }[];
 }
 
-type Readied = { name: string; opened: OpenedBundle; tables: BundleTables };
+type Readied = { name: string; opened: OpenedBundle; tables: BundleTables; decision?: Decision };
 
 /** Opens, verifies and reads one file; a failure names what is wrong. */
 export async function readyBundle(file: ReceivedFile, trust: Trust, box: Uint8Array | KeyHolder): Promise<{ ok: true; value: Readied } | { ok: false; failure: BundleFailure }> {
@@ -217,15 +336,17 @@ export async function readyBundle(file: ReceivedFile, trust: Trust, box: Uint8Ar
  * success, so any order of the same files gives the same state. What stays held is kept in the
  * store with its reason; rejected files change nothing.
  */
-export async function receive(store: RecordStore, actor: Actor, files: readonly ReceivedFile[], trust: Trust, box: Uint8Array | KeyHolder, now: () => number = Date.now): Promise<ReceiveReport> {
+export async function receive(store: RecordStore, actor: Actor, files: readonly ReceivedFile[], trust: Trust, box: Uint8Array | KeyHolder, now: () => number = Date.now, options: Pick<ApplyOptions, 'onProgress' | 'signal' | 'chunk'> = {}): Promise<ReceiveReport> {
   const report: ReceiveReport = { applied: [], replayed: [], held: [], rejected: [] };
   const ready: Readied[] = [];
   const heldBefore = (await store.transaction([], (tx) => tx.setting('held'))) ?? [];
   // A bundle from a newer Xinhuo is refused now and kept: after an upgrade it is applied.
   const later: { file: ReceivedFile; opened: OpenedBundle }[] = [];
-  for (const f of [...heldBefore.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...files]) {
+  // A bundle interrupted part-way resumes under the decision it was admitted with.
+  const queue: (ReceivedFile & { decision?: Decision })[] = [...heldBefore.map((h) => ({ name: h.fileName, bytes: h.bytes, decision: h.reason === 'interrupted' ? h.decision : undefined })), ...files];
+  for (const f of queue) {
     const r = await readyBundle(f, trust, box);
-    if (r.ok) ready.push(r.value);
+    if (r.ok) ready.push({ ...r.value, decision: f.decision });
     else {
       report.rejected.push({ file: f.name, failure: r.failure });
       const opened = r.failure.code === 'bundle.newerSchema' ? openBundle(f.bytes) : null;
@@ -236,17 +357,20 @@ export async function receive(store: RecordStore, actor: Actor, files: readonly 
   ready.sort((a, b) => Number(b.opened.manifest.seq.snapshot) - Number(a.opened.manifest.seq.snapshot) || a.opened.manifest.seq.from - b.opened.manifest.seq.from || a.opened.manifest.seq.to - b.opened.manifest.seq.to || a.opened.sha256.localeCompare(b.opened.sha256));
   let waiting = ready;
   const held = new Map<string, { r: Readied; reason: HoldReason; params: Record<string, string | number> }>();
+  let finished = 0;
   for (let progress = true; progress && waiting.length; ) {
     progress = false;
     const next: Readied[] = [];
     for (const r of waiting) {
-      const outcome = await applyBundle(store, actor, r.opened, r.tables, {}, now);
+      const onProgress = options.onProgress && ((f: number) => options.onProgress!(Math.min(1, (finished + f) / ready.length)));
+      const outcome = await applyBundle(store, actor, r.opened, r.tables, r.decision ?? {}, now, { fileName: r.name, signal: options.signal, chunk: options.chunk, onProgress });
       if (outcome.status === 'held') {
         held.set(r.opened.manifest.bundleId, { r, reason: outcome.reason, params: outcome.params });
         next.push(r);
         continue;
       }
       held.delete(r.opened.manifest.bundleId);
+      finished++;
       (outcome.status === 'applied' ? report.applied : report.replayed).push(r.name);
       progress = true;
     }
@@ -294,12 +418,13 @@ async function noteRejected(store: RecordStore, actor: Actor, rejected: ReceiveR
 }
 
 /** Applies a held bundle by an officer's explicit decision (a gap skipped, a mass delete confirmed); audited. */
-export async function decideHeld(store: RecordStore, actor: Actor, bundleId: string, trust: Trust, box: Uint8Array | KeyHolder, now: () => number = Date.now): Promise<ApplyOutcome | BundleFailure> {
+export async function decideHeld(store: RecordStore, actor: Actor, bundleId: string, trust: Trust, box: Uint8Array | KeyHolder, now: () => number = Date.now, options: Pick<ApplyOptions, 'onProgress' | 'signal' | 'chunk'> = {}): Promise<ApplyOutcome | BundleFailure> {
   const held = ((await store.transaction([], (tx) => tx.setting('held'))) ?? []).find((h) => h.bundleId === bundleId);
   if (!held) return failure('bundle.unreadable', { file: bundleId });
   const r = await readyBundle({ name: held.fileName, bytes: held.bytes }, trust, box);
   if (!r.ok) return r.failure;
-  const outcome = await applyBundle(store, actor, r.value.opened, r.value.tables, held.reason === 'gap' ? { applyGap: true } : { confirmMassDelete: true }, now);
+  const decision: Decision = held.decision ?? (held.reason === 'gap' ? { applyGap: true } : { confirmMassDelete: true });
+  const outcome = await applyBundle(store, actor, r.value.opened, r.value.tables, decision, now, { ...options, fileName: held.fileName });
   if (outcome.status !== 'held') {
     await runChange(store, actor, 'sync', [], async (ctx) => {
       await ctx.putSetting('held', ((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== bundleId));

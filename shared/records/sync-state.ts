@@ -34,7 +34,8 @@ export interface SyncState {
 
 export const emptySyncState = (): SyncState => ({ highWater: {}, partitions: {}, acked: {}, lastExport: null, lastAck: null });
 
-export type HoldReason = 'gap' | 'massDelete' | 'newerSchema';
+/** Why a bundle waits; 'interrupted': its apply stopped part-way and the next receive finishes it. */
+export type HoldReason = 'gap' | 'massDelete' | 'newerSchema' | 'interrupted';
 
 export interface HeldBundle {
   bundleId: string;
@@ -47,6 +48,8 @@ export interface HeldBundle {
   params: Record<string, string | number>;
   receivedAt: string;
   bytes: Uint8Array;
+  /** The decision it is applied under: an officer's, or `resume` for one admitted and interrupted. */
+  decision?: { applyGap?: boolean; confirmMassDelete?: boolean; resume?: boolean };
 }
 
 /**

@@ -51,4 +51,4 @@ export async function acknowledgeAll(p: PlantReplica, h: HqReplica): Promise<voi
   if (report.applied.length !== 1) throw new Error(`acknowledgement not applied: ${JSON.stringify(report)}`);
 }
 
-export const receiveAt = (h: HqReplica, files: ReceivedFile[]) => receive(h.store, h.actor, files, { org: h.hq.org, revocations: h.hq.revocations }, h.hq.keys.box);
+export const receiveAt = (h: HqReplica, files: ReceivedFile[], options?: Parameters<typeof receive>[6]) => receive(h.store, h.actor, files, { org: h.hq.org, revocations: h.hq.revocations }, h.hq.keys.box, Date.now, options);

@@ -233,6 +233,115 @@ describe('bundles: verified before parsed, and refused whole', () => {
   });
 });
 
+describe('bundles: large ones applied in chunks, resumed after an interruption', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `画像${i}`);
+  const held = (h: Awaited<ReturnType<typeof hq>>) => h.store.transaction([], (tx) => tx.setting('held')).then((x) => x ?? []);
+  const highWater = (h: Awaited<ReturnType<typeof hq>>) => h.store.transaction([], (tx) => tx.setting('sync')).then((s) => s?.highWater ?? {});
+
+  /** Makes the n-th write transaction over the replica's tables fail after its first write; counts them. */
+  function failAt(h: Awaited<ReturnType<typeof hq>>, n: number | null) {
+    const original = h.store.transaction.bind(h.store);
+    const seen = { transactions: 0, armed: n };
+    h.store.transaction = ((kinds, work) =>
+      original(kinds, (tx) => {
+        if (!kinds.includes('conflict')) return work(tx);
+        const index = ++seen.transactions;
+        const bulkPut = tx.bulkPut.bind(tx);
+        tx.bulkPut = (async (kind: never, records: never) => {
+          await bulkPut(kind, records);
+          if (index === seen.armed) throw new Error('disk full');
+        }) as typeof tx.bulkPut;
+        return work(tx);
+      })) as typeof h.store.transaction;
+    return seen;
+  }
+
+  async function bigBundle() {
+    const p = await plant('A', '甲厂');
+    await addProfiles(p, ...names(12));
+    const file = await exported(p);
+    const whole = await hq();
+    expect((await receiveAt(whole, [file])).applied).toEqual([file.name]);
+    return { p, file, digest: (await stateDigest(whole.store)).digest };
+  }
+
+  it('a failure in the third chunk keeps the chunks before it, moves no mark, and the next receive finishes to the same state', async () => {
+    const { file, digest } = await bigBundle();
+    const h = await hq();
+    const seen = failAt(h, 4); // admit, chunk 1, chunk 2, then chunk 3 fails
+    await expect(receiveAt(h, [file], { chunk: 4 })).rejects.toThrow('disk full');
+    const kept = (await h.store.list('profile')).length + (await h.store.list('audit')).filter((a) => a.partition === 'plant:A').length;
+    expect(kept).toBe(8);
+    expect(await highWater(h)).toEqual({});
+    expect(await held(h)).toEqual([expect.objectContaining({ fileName: file.name, reason: 'interrupted', decision: { resume: true } })]);
+    seen.armed = null;
+    seen.transactions = 0;
+    // Nothing new to give: the staged file resumes by itself.
+    expect(await receiveAt(h, [], { chunk: 4 })).toMatchObject({ applied: [file.name], held: [], rejected: [] });
+    expect(seen.transactions).toBeGreaterThan(3);
+    expect((await stateDigest(h.store)).digest).toBe(digest);
+    expect(await held(h)).toEqual([]);
+    expect((await h.store.list('audit')).filter((a) => a.action === 'sync.applied')).toHaveLength(1);
+  });
+
+  it('reports progress per chunk and stops between chunks when cancelled; the rest is applied later', async () => {
+    const { file, digest } = await bigBundle();
+    const h = await hq();
+    const controller = new AbortController();
+    const first: number[] = [];
+    const run = receiveAt(h, [file], { chunk: 4, signal: controller.signal, onProgress: (f) => (first.push(f), controller.abort()) });
+    await expect(run).rejects.toMatchObject({ name: 'Cancelled' });
+    expect(first).toHaveLength(1);
+    expect(first[0]).toBeGreaterThan(0);
+    expect(first[0]).toBeLessThan(1);
+    expect((await held(h)).map((x) => x.reason)).toEqual(['interrupted']);
+    const again: number[] = [];
+    expect((await receiveAt(h, [], { chunk: 4, onProgress: (f) => again.push(f) })).applied).toEqual([file.name]);
+    expect(again.length).toBeGreaterThan(2);
+    expect(again).toEqual([...again].sort((a, b) => a - b));
+    expect(again.at(-1)).toBe(1);
+    expect((await stateDigest(h.store)).digest).toBe(digest);
+  });
+
+  it('a gap applied by decision and then interrupted resumes under that decision, audited once', async () => {
+    const p = await plant('A');
+    const office = await hq();
+    const [a] = await addProfiles(p, '甲');
+    const first = await exported(p);
+    await receiveAt(office, [first]);
+    await acknowledgeAll(p, office);
+    await editProfile(p, a.id, '甲2');
+    await receiveAt(office, [await exported(p)]);
+    await acknowledgeAll(p, office);
+    await addProfiles(p, ...names(10));
+    const third = await exported(p);
+    const h = await hq();
+    await receiveAt(h, [first, third]);
+    const [gap] = await held(h);
+    expect(gap.reason).toBe('gap');
+    const seen = failAt(h, 3);
+    const { decideHeld } = await import('../../shared/bundle/replica.ts');
+    await expect(decideHeld(h.store, h.actor, gap.bundleId, { org: h.hq.org }, h.hq.keys.box, Date.now, { chunk: 4 })).rejects.toThrow('disk full');
+    expect(await held(h)).toEqual([expect.objectContaining({ reason: 'interrupted', decision: { applyGap: true, resume: true } })]);
+    seen.armed = null;
+    expect(await receiveAt(h, [], { chunk: 4 })).toMatchObject({ applied: [third.name], held: [] });
+    expect((await h.store.list('profile')).filter((r) => !r.deleted)).toHaveLength(11);
+    expect((await h.store.list('audit')).filter((e) => e.action === 'sync.gapApplied')).toHaveLength(1);
+  });
+
+  it('holds a mass delete before its first chunk is written', async () => {
+    const p = await plant('A');
+    const made = await addProfiles(p, ...names(14));
+    const h = await hq();
+    await receiveAt(h, [await exported(p)]);
+    await acknowledgeAll(p, h);
+    for (const r of made.slice(0, 12)) await deleteProfile(p, r.id);
+    const before = await stateDigest(h.store);
+    expect((await receiveAt(h, [await exported(p)], { chunk: 4 })).held).toMatchObject([{ reason: 'massDelete' }]);
+    expect((await stateDigest(h.store)).digest).toBe(before.digest);
+  });
+});
+
 describe('bundles: versions, deletes and conflicts', () => {
   it('an older version never overwrites a newer one, in either order', async () => {
     const p = await plant('A');

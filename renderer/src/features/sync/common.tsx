@@ -1,15 +1,15 @@
 // Pieces both sync screens use: running an action with its outcome shown, the bundle
 // inspector, the report of a receive, held bundles, and backups.
 
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '../../../../shared/domain/failure.ts';
+import { isCancelled, type Failure } from '../../../../shared/domain/failure.ts';
 import { failureText } from '../../../../shared/domain/messages.ts';
 import { sync, type Inspection, type ReceiveReport, type SyncStatus } from '../../data/index.ts';
 import { formatDateTime, sharedFailureText, type Language } from '../../i18n/index.ts';
 import { getPlatform, type BackupStatus } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
-import { Outcome } from '../../ui/index.ts';
+import { Outcome, ProgressBar } from '../../ui/index.ts';
 
 export { Outcome };
 
@@ -29,31 +29,59 @@ export function failureSentence(f: Failure, lang: Language): string {
   return failureText(f, lang === 'en' ? 'en' : 'zh') ?? f.code;
 }
 
-/** Runs one action at a time and keeps what it said: a note on success, the failure's sentence otherwise. */
+/** What a long action is given: where to report progress, and the signal that cancels it. */
+export type ActionIo = { onProgress: (fraction: number) => void; signal: AbortSignal };
+
+/**
+ * Runs one action at a time and keeps what it said: a note on success, the failure's sentence
+ * otherwise. A long action reports progress and can be cancelled (ActionProgress shows both).
+ */
 export function useAction() {
   const lang = useLang();
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const controller = useRef<AbortController | null>(null);
   const run = useCallback(
-    async (work: () => Promise<string | null | void>) => {
+    async (work: (io: ActionIo) => Promise<string | null | void>) => {
+      const c = (controller.current = new AbortController());
       setBusy(true);
       setError(null);
       setNote(null);
+      setProgress(null);
       try {
-        const said = await work();
+        const said = await work({ onProgress: setProgress, signal: c.signal });
         if (said) setNote(said);
       } catch (e) {
-        setError(sharedFailureText(e, lang) ?? (e instanceof Error ? e.message : String(e)));
+        if (isCancelled(e)) setNote(t('sync.cancelled'));
+        else setError(sharedFailureText(e, lang) ?? (e instanceof Error ? e.message : String(e)));
       } finally {
+        controller.current = null;
         setBusy(false);
+        setProgress(null);
       }
     },
-    [lang],
+    [lang, t],
   );
-  return { busy, note, error, run, setNote };
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { busy, note, error, progress, run, cancel, setNote };
 }
 
+/** A long action's progress bar and its cancel button, while it runs and reports progress. */
+export function ActionProgress({ action }: { action: Action }) {
+  const { t } = useTranslation();
+  if (!action.busy || action.progress === null) return action.busy ? <span className="muted">{t('sync.working')}</span> : null;
+  return (
+    <div className="sync-progress">
+      <ProgressBar fraction={action.progress} label={t('sync.applying', { percent: Math.round(action.progress * 100) })} />
+      <button type="button" className="secondary" onClick={action.cancel}>
+        {t('sync.cancel')}
+      </button>
+    </div>
+  );
+}
 
 export async function save(name: string, bytes: Uint8Array, json = false): Promise<string | null> {
   return getPlatform().saveFile({ suggestedName: name, bytes, filters: json ? JSON_FILTERS : BUNDLE_FILTERS });
@@ -65,7 +93,7 @@ type Action = ReturnType<typeof useAction>;
  * A card's command: runs its work through the card's action (disabled while any of the card's
  * work runs; what the work says goes to the card's Outcome). Secondary unless `primary`.
  */
-export function ActionButton({ action, run, primary, children }: { action: Action; run: () => Promise<string | null | void>; primary?: boolean; children: ReactNode }) {
+export function ActionButton({ action, run, primary, children }: { action: Action; run: (io: ActionIo) => Promise<string | null | void>; primary?: boolean; children: ReactNode }) {
   return (
     <button type="button" className={primary ? undefined : 'secondary'} disabled={action.busy} onClick={() => void action.run(run)}>
       {children}
@@ -215,15 +243,16 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
                   {h.reason !== 'newerSchema' && (
                     <ActionButton
                       action={action}
-                      run={async () => {
-                        if (!window.confirm(t(h.reason === 'gap' ? 'sync.held.confirmGap' : 'sync.held.confirmMassDelete'))) return;
-                        const r = await sync.decide(actor, h.bundleId);
+                      run={async (io) => {
+                        // An interrupted bundle was decided on when it was admitted: it only continues.
+                        if (h.reason !== 'interrupted' && !window.confirm(t(h.reason === 'gap' ? 'sync.held.confirmGap' : 'sync.held.confirmMassDelete'))) return;
+                        const r = await sync.decide(actor, h.bundleId, io);
                         onChange();
                         if ('status' in r) return t('sync.held.applied', { file: h.fileName });
                         throw new Error(failureSentence(r, lang));
                       }}
                     >
-                      {t('sync.held.apply')}
+                      {t(h.reason === 'interrupted' ? 'sync.held.resume' : 'sync.held.apply')}
                     </ActionButton>
                   )}
                 </td>
@@ -232,6 +261,7 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
           </tbody>
         </table>
       )}
+      <ActionProgress action={action} />
       <Outcome note={action.note} error={action.error} />
     </Card>
   );

@@ -54,6 +54,8 @@ export const zhCN = {
       gap: '缺少序号 {{from}}–{{to}} 的同步包，等补齐后自动应用',
       massDelete: '将删除 {{deletes}} 条记录（该厂区共 {{live}} 条），需要确认',
       newerSchema: '来自更新版本的薪火，升级后再应用',
+      interrupted: '上次应用到一半时中断（共 {{records, number}} 条记录），下次导入时自动继续',
+      resume: '继续应用',
       apply: '确认应用',
       confirmGap: '跳过缺少的序号，直接应用这个同步包？此决定会记录在操作日志中。',
       confirmMassDelete: '确认应用并删除这些记录？此决定会记录在操作日志中。',
@@ -142,6 +144,9 @@ export const zhCN = {
     },
     tables: { audit: '操作日志', profile: '画像', rubricTemplate: '评审量表模板', topicTheme: '微课主题清单', screeningRun: '筛选结果', pipeline: '选拔记录', round: '选拔批次', trainer: '认证内训师', factBatch: '导入批次', factBlock: '数据块', conflict: '冲突', user: '账号' },
     working: '处理中…',
+    applying: '正在应用 {{percent}}%',
+    cancel: '取消',
+    cancelled: '已取消。已应用的部分保留；未完成的同步包列在“暂缓的同步包”中，下次导入时接着应用。',
   },
 };
 
@@ -198,6 +203,8 @@ export const en: typeof zhCN = {
       gap: 'Bundles with seq {{from}}–{{to}} are missing; applied automatically once they arrive',
       massDelete: 'Would delete {{deletes}} of the plant\'s {{live}} records; needs confirmation',
       newerSchema: 'From a newer Xinhuo; applied after an upgrade',
+      interrupted: 'Stopped part-way ({{records, number}} records); continues at the next import',
+      resume: 'Continue',
       apply: 'Apply',
       confirmGap: 'Skip the missing seqs and apply this bundle? The decision is recorded in the audit log.',
       confirmMassDelete: 'Apply it and delete these records? The decision is recorded in the audit log.',
@@ -286,5 +293,8 @@ export const en: typeof zhCN = {
     },
     tables: { audit: 'Audit entries', profile: 'Profiles', rubricTemplate: 'Rubric templates', topicTheme: 'Topic list entries', screeningRun: 'Screening runs', pipeline: 'Selection entries', round: 'Selection rounds', trainer: 'Certified trainers', factBatch: 'Import batches', factBlock: 'Data blocks', conflict: 'Conflicts', user: 'Accounts' },
     working: 'Working…',
+    applying: 'Applying {{percent}}%',
+    cancel: 'Cancel',
+    cancelled: 'Cancelled. What was applied stays; an unfinished bundle is listed under held bundles and continues at the next import.',
   },
 };

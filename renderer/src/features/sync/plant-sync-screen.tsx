@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { sync, useSyncStatus, type SyncStatus } from '../../data/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
-import { ActionButton, BackupCard, BUNDLE_FILTERS, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, reportNote, save, useAction, useActor, useLang } from './common.tsx';
+import { ActionButton, ActionProgress, BackupCard, BUNDLE_FILTERS, Card, HeldCard, InspectorCard, JSON_FILTERS, Outcome, reportNote, save, useAction, useActor, useLang } from './common.tsx';
 
 function OrgCard({ status, onChange }: { status: SyncStatus; onChange: () => void }) {
   const { t } = useTranslation();
@@ -131,18 +131,21 @@ export function ReceiveCard({ hint, onChange }: { hint: string; onChange: () => 
         <ActionButton
           action={action}
           primary
-          run={async () => {
+          run={async (io) => {
             const files = await getPlatform().openFiles({ filters: BUNDLE_FILTERS, multiple: true });
             if (!files.length) return;
-            const r = await sync.receive(actor, files);
-            onChange();
-            return reportNote(t, lang, r);
+            try {
+              return reportNote(t, lang, await sync.receive(actor, files, io));
+            } finally {
+              // Cancelled or not, what was applied is there, and an interrupted bundle is listed.
+              onChange();
+            }
           }}
         >
           {t('sync.receive.pick')}
         </ActionButton>
-        {action.busy && <span className="muted">{t('sync.working')}</span>}
       </div>
+      <ActionProgress action={action} />
       <Outcome note={action.note} error={action.error} />
     </Card>
   );

@@ -142,8 +142,8 @@ export function syncHandlers(facts: HeldFacts) {
       const store = await open(dbName);
       const t = await readTrust(store);
       const { org, keys } = requireTrust(t);
-      io.progress(0.05);
-      const report = await receive(store, actor, files, { org, revocations: t.revocations ?? org.revocations }, keys);
+      io.progress(0);
+      const report = await receive(store, actor, files, { org, revocations: t.revocations ?? org.revocations }, keys, Date.now, { onProgress: io.progress, signal: io.signal });
       io.progress(1);
       return report;
     },
@@ -160,11 +160,11 @@ export function syncHandlers(facts: HeldFacts) {
     },
 
     /** Applies a held bundle by the officer's decision. */
-    async syncDecide({ dbName, actor, bundleId }: Ctx & { bundleId: string }) {
+    async syncDecide({ dbName, actor, bundleId }: Ctx & { bundleId: string }, io: CallIo) {
       const store = await open(dbName);
       const t = await readTrust(store);
       const { org, keys } = requireTrust(t);
-      return decideHeld(store, actor, bundleId, { org, revocations: t.revocations ?? undefined }, keys);
+      return decideHeld(store, actor, bundleId, { org, revocations: t.revocations ?? undefined }, keys, Date.now, { onProgress: io.progress, signal: io.signal });
     },
 
     /** The inspector: what a bundle says about itself, checked against this installation's org when it has one. */
