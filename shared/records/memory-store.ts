@@ -8,6 +8,9 @@ import { RECORD_INDEXES, runChange, type IndexOf, type RecordStore, type StoreSe
 
 type Tables = Map<RecordKind, Map<string, unknown>>;
 
+/** A record purged in a transaction not yet published. */
+const GONE = Symbol('gone');
+
 /**
  * A deep copy of a record: plain objects, arrays, typed columns and primitives — all a record
  * holds. As IndexedDB does, the store never shares an object with its caller; this is several
@@ -39,44 +42,70 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   private async run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const written = new Map<RecordKind, Map<string, unknown>>();
+    // What this transaction wrote, over the published tables: a transaction costs what it
+    // writes, not the size of the tables it writes to (a bundle applied in fifty chunks would
+    // otherwise copy a growing table fifty times).
+    const overlay = new Map<RecordKind, Map<string, unknown>>();
     const settings = new Map(this.settings);
-    const table = (kind: RecordKind, forWrite: boolean): Map<string, unknown> => {
-      const copy = written.get(kind);
-      if (copy) return copy;
-      const base = this.tables.get(kind) ?? new Map<string, unknown>();
-      if (!forWrite) return base;
-      const next = new Map(base);
-      written.set(kind, next);
-      return next;
+    const written = (kind: RecordKind): Map<string, unknown> => {
+      let o = overlay.get(kind);
+      if (!o) overlay.set(kind, (o = new Map()));
+      return o;
+    };
+    const read = (kind: RecordKind, id: string): unknown => {
+      const o = overlay.get(kind);
+      if (o?.has(id)) {
+        const v = o.get(id);
+        return v === GONE ? undefined : v;
+      }
+      return this.tables.get(kind)?.get(id);
+    };
+    /** Every record of a kind, in the order the published table would have after this transaction. */
+    const values = (kind: RecordKind): unknown[] => {
+      const base = this.tables.get(kind);
+      const o = overlay.get(kind);
+      if (!o) return base ? [...base.values()] : [];
+      const out: unknown[] = [];
+      if (base) {
+        for (const [id, v] of base) {
+          const mine = o.has(id) ? o.get(id) : v;
+          if (mine !== GONE) out.push(mine);
+        }
+      }
+      for (const [id, v] of o) if (v !== GONE && !base?.has(id)) out.push(v);
+      return out;
     };
     const clone = <V>(v: V): V => copyRecord(v);
     const tx: StoreTx = {
-      get: async (kind, id) => clone(table(kind, false).get(id) as never),
-      getMany: async (kind, ids) => {
-        const t = table(kind, false);
-        return ids.map((id) => clone(t.get(id) as never));
-      },
+      get: async (kind, id) => clone(read(kind, id) as never),
+      getMany: async (kind, ids) => ids.map((id) => clone(read(kind, id) as never)),
       byIndex: async <K extends RecordKind>(kind: K, index: IndexOf<K>, value: string) => {
         if (!(RECORD_INDEXES[kind] as readonly string[]).includes(index)) throw new Error(`${kind} has no index ${index}`);
-        return [...table(kind, false).values()].filter((r) => (r as Record<string, unknown>)[index] === value).map(clone) as RecordOf[K][];
+        return values(kind).filter((r) => (r as Record<string, unknown>)[index] === value).map(clone) as RecordOf[K][];
       },
-      all: async (kind) => [...table(kind, false).values()].map(clone) as never,
+      all: async (kind) => values(kind).map(clone) as never,
       setting: async (key) => structuredClone(settings.get(key) as never),
       bulkPut: async (kind, records, handedOver) => {
-        const t = table(kind, true);
-        for (const r of records) t.set(r.id, handedOver ? r : clone(r));
+        const o = written(kind);
+        for (const r of records) o.set(r.id, handedOver ? r : clone(r));
       },
       purge: async (kind, ids) => {
-        const t = table(kind, true);
-        for (const id of ids) t.delete(id);
+        const o = written(kind);
+        for (const id of ids) o.set(id, GONE);
       },
       putSetting: async (key, value) => {
         settings.set(key, structuredClone(value));
       },
     };
     const result = await work(tx);
-    for (const [kind, t] of written) this.tables.set(kind, t);
+    for (const [kind, o] of overlay) {
+      let base = this.tables.get(kind);
+      if (!base) this.tables.set(kind, (base = new Map()));
+      for (const [id, v] of o) {
+        if (v === GONE) base.delete(id);
+        else base.set(id, v);
+      }
+    }
     this.settings = settings;
     return result;
   }
