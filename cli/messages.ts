@@ -75,7 +75,7 @@ xinhuo review tally --packets DIR --scores FILE... [--json]
   writeFailed: { zh: '无法写入目录 {0}：{1}', en: 'Cannot write to {0}: {1}' },
   demoDone: { zh: '已生成示例工厂：{0} 名员工，截至 {1}，写入 {2}', en: 'Demo plant written: {0} employees, as of {1}, to {2}' },
   demoFile: { zh: '  {0}（{1} 行）', en: '  {0} ({1} rows)' },
-  checkUsage: { zh: '用法：xinhuo check <文件> [--dataset 类型] [--sheet 工作表] [--json] [--records]', en: 'Usage: xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records]' },
+  checkUsage: { zh: '用法：xinhuo check <文件> [--dataset 类型] [--sheet 工作表] [--json] [--records] [--max-memory MB]', en: 'Usage: xinhuo check <file> [--dataset NAME] [--sheet NAME] [--json] [--records] [--max-memory MB]' },
   badDataset: { zh: '未知的数据类型：{0}（可选：{1}）', en: 'Unknown dataset: {0} (one of: {1})' },
   cannotRead: { zh: '无法读取文件 {0}：{1}', en: 'Cannot read {0}: {1}' },
   checkSummary: { zh: '{0}：{1}，工作表“{2}”，表头在第 {3} 行，数据类型：{4}', en: '{0}: {1}, sheet "{2}", header on row {3}, dataset: {4}' },

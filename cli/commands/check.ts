@@ -1,20 +1,22 @@
 // `xinhuo check <file>`: reads a spreadsheet with the app's import code and reports what an
-// import would do. Exit 0 = readable, no row errors; 1 = readable with row errors; 2 = unreadable.
+// import would do. Exit 0 = readable, no row errors; 1 = readable with row errors; 2 = unreadable
+// (a file that needs more memory than --max-memory, 4096 MB by default, is unreadable).
 
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../../shared/domain/facts/datasets.ts';
 import { rowAt, splitList } from '../../shared/domain/facts/columns.ts';
-import { analyseWorkbookBytes, failureMessage } from '../../shared/io/analyse.ts';
+import { failureMessage } from '../../shared/io/analyse.ts';
 import { issueMessage } from '../../shared/io/messages.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../io.ts';
+import { analyseInWorker, DEFAULT_PARSE_MEMORY_MB } from '../parse/index.ts';
 
 export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { dataset: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean', default: false }, records: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: argv, options: { dataset: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean', default: false }, records: { type: 'boolean', default: false }, 'max-memory': { type: 'string' } }, strict: true, allowPositionals: true });
   } catch (e) {
     throw new CliError('badOption', [(e as Error).message]);
   }
@@ -22,6 +24,8 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
   if (positionals.length !== 1) throw new CliError('checkUsage');
   const dataset = values.dataset as DatasetName | undefined;
   if (dataset && !DATASET_NAMES.includes(dataset)) throw new CliError('badDataset', [dataset, DATASET_NAMES.join(', ')]);
+  const limitMb = values['max-memory'] === undefined ? DEFAULT_PARSE_MEMORY_MB : Number(values['max-memory']);
+  if (!Number.isInteger(limitMb) || limitMb < 16) throw new CliError('badOption', [`--max-memory ${values['max-memory']}`]);
   const path = positionals[0];
   const file = basename(path);
   let bytes: Uint8Array;
@@ -30,7 +34,7 @@ export async function runCheck(argv: string[], lang: Lang, io: Io): Promise<numb
   } catch (e) {
     throw new CliError('cannotRead', [path, (e as NodeJS.ErrnoException).code ?? (e as Error).message]);
   }
-  const result = analyseWorkbookBytes(bytes, file, { dataset, sheet: values.sheet });
+  const result = await analyseInWorker(bytes, file, { dataset, sheet: values.sheet }, limitMb);
   if (!result.ok) {
     io.err(failureMessage(result, lang));
     if (result.detail) io.err(message(lang, 'detail', result.detail));

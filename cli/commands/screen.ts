@@ -10,10 +10,11 @@ import { isIsoDate } from '../../shared/domain/periods.ts';
 import { buildScreeningData } from '../../shared/domain/screening/data.ts';
 import { Screener } from '../../shared/domain/screening/engine.ts';
 import { parseProfile, SEED_PROFILE, type Profile } from '../../shared/domain/screening/profile.ts';
-import { analyseWorkbookBytes, failureMessage } from '../../shared/io/analyse.ts';
+import { failureMessage } from '../../shared/io/analyse.ts';
 import { issueMessage } from '../../shared/io/messages.ts';
 import { CliError, message, type Lang } from '../messages.ts';
 import type { Io } from '../io.ts';
+import { analyseInWorker } from '../parse/index.ts';
 
 const REASONS: Record<string, { zh: string; en: string }> = {
   left: { zh: '已离职/退休（离职日期在截止日前）', en: 'left on or before the as-of date' },
@@ -28,7 +29,7 @@ async function readDataset(path: string, dataset: DatasetName, lang: Lang, io: I
   } catch (e) {
     throw new CliError('cannotRead', [path, (e as NodeJS.ErrnoException).code ?? (e as Error).message]);
   }
-  const result = analyseWorkbookBytes(bytes, basename(path), { dataset });
+  const result = await analyseInWorker(bytes, basename(path), { dataset });
   if (!result.ok) throw new CliError('screenInput', [failureMessage(result, lang)]);
   if (result.missing.length) throw new CliError('screenInput', [issueMessage(result.issues[0], lang)]);
   const errors = result.issues.filter((i) => i.severity === 'error').length;

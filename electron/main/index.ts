@@ -3,6 +3,7 @@
 
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { readdir, readFile, rename, stat, writeFile, unlink } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, DEFAULT_BACKUPS_KEPT, registerIpc, type MainDeps } from './ipc.ts';
 import type { BackupStatus } from '../../shared/ipc/contract.ts';
@@ -87,6 +88,8 @@ const deps: MainDeps = {
   listDir: (path) => readdir(path),
   removeFile: (path) => unlink(path),
   now: () => new Date(),
+  processWorkingSetKb: (pid) => app.getAppMetrics().find((m) => m.pid === pid)?.memory.workingSetSize ?? null,
+  totalMemoryBytes: () => totalmem(),
 };
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));

@@ -12,7 +12,16 @@ export interface SenderFrame {
   url: string;
   /** null for a main frame. */
   parent: unknown;
+  /** The operating-system process the frame runs in. */
+  osProcessId?: number;
 }
+
+/**
+ * A window's memory budget: 60% of the machine's memory, between 1.5 and 6 GB. A workbook at
+ * the import limits reads well within it; a hostile one that would take the window down is
+ * stopped first.
+ */
+export const memoryBudgetMb = (totalBytes: number): number => Math.round(Math.min(6144, Math.max(1536, (totalBytes / 1024 / 1024) * 0.6)));
 
 export interface MainDeps {
   showOpenDialog: (options: { title?: string; filters: { name: string; extensions: string[] }[]; properties: string[] }) => Promise<{ canceled: boolean; filePaths: string[] }>;
@@ -32,6 +41,9 @@ export interface MainDeps {
   listDir: (path: string) => Promise<string[]>;
   removeFile: (path: string) => Promise<void>;
   now: () => Date;
+  /** Working set of the process with this id, in KB (Electron's app.getAppMetrics()); null if it is not the app's. */
+  processWorkingSetKb: (pid: number) => number | null;
+  totalMemoryBytes: () => number;
   /** Electron safeStorage: secrets bound to this operating-system user. */
   safeStorage: { isEncryptionAvailable(): boolean; encryptString(text: string): Uint8Array; decryptString(sealed: Uint8Array): string };
 }
@@ -39,7 +51,7 @@ export interface MainDeps {
 /** Backups kept in the folder unless the administrator says otherwise. */
 export const DEFAULT_BACKUPS_KEPT = 14;
 
-type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<IpcResult<Replies[C]>>;
+type Handler<C extends Channel> = (request: ParsedRequest<C>, frame: SenderFrame) => Promise<IpcResult<Replies[C]>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 const fail = (code: 'invalid-payload' | 'forbidden-sender' | 'cancelled' | 'io-error' | 'not-allowed', message: string) => ({ ok: false as const, error: { code, message } });
@@ -79,6 +91,10 @@ export function createHandlers(deps: MainDeps): Handlers {
       return { ok: true, value: true };
     },
     'app:info': async () => ({ ok: true, value: deps.appInfo() }),
+    'system:memory': async (_req, frame) => {
+      const kb = frame.osProcessId === undefined ? null : deps.processWorkingSetKb(frame.osProcessId);
+      return { ok: true, value: kb === null ? null : { usedMb: Math.round(kb / 1024), budgetMb: memoryBudgetMb(deps.totalMemoryBytes()) } };
+    },
     'bundles:pending': async () => {
       const files = [];
       for (const path of deps.takeOpenedPaths()) {
@@ -138,9 +154,9 @@ export async function dispatch(handlers: Handlers, deps: Pick<MainDeps, 'isTrust
   const schema = requestSchemas[channel as Channel];
   const parsed = schema.safeParse(payload);
   if (!parsed.success) return fail('invalid-payload', parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; '));
-  const handler = handlers[channel as Channel] as (r: unknown) => Promise<IpcResult<unknown>>;
+  const handler = handlers[channel as Channel] as (r: unknown, f: SenderFrame) => Promise<IpcResult<unknown>>;
   try {
-    return await handler(parsed.data);
+    return await handler(parsed.data, frame);
   } catch (e) {
     return fail('io-error', (e as Error).message);
   }

@@ -21,6 +21,7 @@ export const FAILURE_MESSAGES = {
   'session.idleRange': { zh: '空闲退出时间须为 {min} 到 {max} 分钟之间的整数', en: 'The idle timeout must be a whole number of minutes from {min} to {max}' },
   'auth.locked': { zh: '账号 {userName} 因多次输错密码已被锁定，请联系管理员重置密码', en: 'The account {userName} is locked after repeated wrong passwords; ask an administrator to reset the password' },
   'worker.timeout': { zh: '后台任务（{task}）用时超过 {seconds} 秒，已停止；其他功能不受影响，请重试', en: 'A background task ({task}) took more than {seconds} seconds and was stopped; the rest of the app is unaffected. Try again' },
+  'worker.memory': { zh: '后台任务（{task}）所需内存超过上限 {limitMb} MB，已停止；其他功能不受影响', en: 'A background task ({task}) needed more than its {limitMb} MB of memory and was stopped; the rest of the app is unaffected' },
   'worker.crashed': { zh: '后台任务（{task}）意外中止（可能内存不足），已停止；其他功能不受影响，请重试', en: 'A background task ({task}) stopped unexpectedly (perhaps out of memory); the rest of the app is unaffected. Try again' },
   'atRest.locked': { zh: '数据已加密，请先登录（{table}）', en: 'The data is encrypted: sign in first ({table})' },
   'atRest.format': { zh: '数据由更新版本的薪火加密（格式 {format}），请升级薪火', en: 'The data was encrypted by a newer Xinhuo (format {format}): upgrade Xinhuo' },

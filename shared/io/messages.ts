@@ -36,6 +36,7 @@ export const IO_MESSAGES = {
   tooManyColumns: { zh: '文件 {file} 的工作表“{sheet}”有 {columns} 列，超过上限 {limit} 列，请删除多余的列后再导入', en: 'Sheet "{sheet}" of {file} has {columns} columns, over the limit of {limit}; remove the extra columns and import again' },
   tooManyRows: { zh: '文件 {file} 的工作表“{sheet}”有 {rows} 行，超过上限 {limit} 行', en: 'Sheet "{sheet}" of {file} has {rows} rows, over the limit of {limit}' },
   parseTimeout: { zh: '读取 {file} 用时超过 {seconds} 秒，已停止，文件没有导入。文件可能过大或已损坏；可拆分后再导入', en: 'Reading {file} took more than {seconds} seconds and was stopped; nothing was imported. The file may be too large or damaged: split it and import the parts' },
+  parseMemory: { zh: '读取 {file} 所需内存超过上限 {limitMb} MB，已停止，文件没有导入。文件可能过大或已损坏；可拆分后再导入', en: 'Reading {file} needed more than {limitMb} MB of memory and was stopped; nothing was imported. The file may be too large or damaged: split it and import the parts' },
   parseCrashed: { zh: '读取 {file} 时后台进程意外中止（可能内存不足），文件没有导入。请把文件拆小后再导入', en: 'Reading {file} stopped unexpectedly (perhaps out of memory); nothing was imported. Split the file and import the parts' },
   cellTooLong: { zh: '内容过长（{length} 个字符，此列最多 {limit} 个）', en: 'is too long ({length} characters; at most {limit} here)' },
 } as const satisfies Record<string, Record<Lang, string>>;

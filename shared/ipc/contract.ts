@@ -46,6 +46,8 @@ export const requestSchemas = {
   }).strict(),
   /** Seals a small secret (a wrapped database key) to this operating-system user (Electron safeStorage). */
   'secrets:seal': z.object({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SECRET_BYTES, 'a small secret') }).strict(),
+  /** The calling window's process memory and its budget: the workers of a window run inside its process. */
+  'system:memory': z.undefined(),
   'secrets:open': z.object({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SECRET_BYTES * 4, 'a sealed secret') }).strict(),
 } as const;
 
@@ -80,6 +82,15 @@ export interface Replies {
   /** null when the operating system offers no secret store (e.g. Linux without a keyring). */
   'secrets:seal': Uint8Array | null;
   'secrets:open': Uint8Array;
+  /** null when the process is not among the app's (it has just been replaced). */
+  'system:memory': ProcessMemory | null;
+}
+
+export interface ProcessMemory {
+  /** The process's working set. */
+  usedMb: number;
+  /** What a window may use while a worker parses or merges: beyond it the work is stopped. */
+  budgetMb: number;
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

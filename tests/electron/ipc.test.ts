@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers, dispatch, registerIpc, MAX_OPEN_BYTES, type MainDeps } from '../../electron/main/ipc.ts';
+import { createHandlers, dispatch, memoryBudgetMb, registerIpc, MAX_OPEN_BYTES, type MainDeps } from '../../electron/main/ipc.ts';
 import { CHANNELS } from '../../shared/ipc/contract.ts';
 
 const appFrame = { url: 'app://xinhuo/index.html', parent: null };
@@ -22,6 +22,8 @@ function makeDeps(overrides: Partial<MainDeps> = {}): MainDeps {
     listDir: vi.fn(async () => []),
     removeFile: vi.fn(async () => {}),
     now: () => new Date('2026-12-01T08:00:00.000Z'),
+    processWorkingSetKb: (pid: number) => (pid === 4242 ? 900 * 1024 : null),
+    totalMemoryBytes: () => 16 * 1024 ** 3,
     // A stand-in for the OS store: reversible only with this user's secret.
     safeStorage: { isEncryptionAvailable: () => true, encryptString: (t: string) => new TextEncoder().encode(`user-1:${t}`), decryptString: (b: Uint8Array) => { const t = new TextDecoder().decode(b); if (!t.startsWith('user-1:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); return t.slice(7); } },
     ...overrides,
@@ -43,6 +45,19 @@ describe('secrets bound to the operating-system user', () => {
     expect(await dispatch(handlers, deps, 'secrets:seal', appFrame, { bytes: new Uint8Array(5000) })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     const none = makeDeps({ safeStorage: { isEncryptionAvailable: () => false, encryptString: () => new Uint8Array(), decryptString: () => '' } });
     expect(await dispatch(createHandlers(none), none, 'secrets:seal', appFrame, { bytes: key })).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('the window\'s memory, for the parse watchdog', () => {
+  it('reports the calling frame\'s own process and its budget, and nothing for a process that is not the app\'s', async () => {
+    const deps = makeDeps();
+    const handlers = createHandlers(deps);
+    expect(await dispatch(handlers, deps, 'system:memory', { ...appFrame, osProcessId: 4242 }, undefined)).toEqual({ ok: true, value: { usedMb: 900, budgetMb: 6144 } });
+    expect(memoryBudgetMb(16 * 1024 ** 3)).toBe(6144);
+    expect(memoryBudgetMb(4 * 1024 ** 3)).toBe(2458);
+    expect(memoryBudgetMb(2 * 1024 ** 3)).toBe(1536);
+    expect(await dispatch(handlers, deps, 'system:memory', { ...appFrame, osProcessId: 7 }, undefined)).toEqual({ ok: true, value: null });
+    expect(await dispatch(handlers, deps, 'system:memory', { ...appFrame, osProcessId: 4242 }, { pid: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 });
 

@@ -80,3 +80,21 @@ describe('xinhuo check', () => {
     expect(readFileSync(join(dir, 'roster.xlsx')).length).toBeGreaterThan(0);
   });
 });
+
+describe('xinhuo check under a memory limit', () => {
+  it('stops a parse that needs more heap than --max-memory, names the file and the limit, and exits 2', async () => {
+    const { bigRosterWorkbook } = await import('../fixtures/import/big-roster.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'xinhuo-memory-'));
+    const path = join(dir, '大花名册.xlsx');
+    writeFileSync(path, bigRosterWorkbook(20_000));
+    const capped = await runCli(['check', '--max-memory', '32', path]);
+    expect(capped.code).toBe(2);
+    expect(capped.err).toContain('读取 大花名册.xlsx 所需内存超过上限 32 MB，已停止');
+    const en = await runCli(['check', '--lang', 'en', '--max-memory', '32', path]);
+    expect(en.err).toContain('Reading 大花名册.xlsx needed more than 32 MB of memory');
+    const whole = await runCli(['check', '--json', path]);
+    expect(whole.code).toBe(0);
+    expect(JSON.parse(whole.out)).toMatchObject({ rows: 20_000, valid: 20_000 });
+    expect((await runCli(['check', '--max-memory', 'lots', path])).code).not.toBe(0);
+  }, 60_000);
+});

@@ -14,7 +14,7 @@ export { type PeopleQuery, type PeopleIndex, type SortColumn } from './facts/peo
 export { employeeRowFor, peopleCountFor, queryPeopleFor } from './records/scope.ts';
 export { type AuditFilter } from './records/audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './workers/demo-loader.ts';
-export { troubleOf } from './workers/supervised.ts';
+export { troubleOf, watchMemory } from './workers/supervised.ts';
 export { bindKeysToUser } from './records/at-rest-keys.ts';
 export type { Actor, AuditEntry, FactBatchRecord, Installation, PipelineRecord, RoundRecord, UserRecord } from './db/types.ts';
 

@@ -43,5 +43,8 @@ export function desktopPlatform(api: PreloadApi): Platform {
     async openForUser(sealed) {
       return unwrap(await api.secretsOpen({ bytes: sealed }));
     },
+    async processMemory() {
+      return unwrap(await api.systemMemory());
+    },
   };
 }

@@ -5,7 +5,7 @@ import { desktopPlatform } from './desktop.ts';
 import type { Platform } from './types.ts';
 import { webPlatform } from './web.ts';
 
-export type { Platform, FileFilter, BackupStatus } from './types.ts';
+export type { Platform, FileFilter, BackupStatus, ProcessMemory } from './types.ts';
 export { PlatformError } from './types.ts';
 
 declare global {

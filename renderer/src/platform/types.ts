@@ -1,7 +1,7 @@
 // What features may ask of the operating system. Two implementations: desktop (over the
 // preload contract) and web (browser file input and downloads). Features never know which.
 
-import type { AppInfo, BackupStatus, OpenedFile } from '../../../shared/ipc/contract.ts';
+import type { AppInfo, BackupStatus, OpenedFile, ProcessMemory } from '../../../shared/ipc/contract.ts';
 
 export interface FileFilter {
   name: string;
@@ -26,8 +26,10 @@ export interface Platform {
   /** Seals a small secret to this operating-system user (desktop safeStorage); null where there is no such store (the web). */
   sealForUser(bytes: Uint8Array): Promise<Uint8Array | null>;
   openForUser(sealed: Uint8Array): Promise<Uint8Array>;
+  /** This window's process memory and budget (desktop); null in a browser, which does not tell a page. */
+  processMemory(): Promise<ProcessMemory | null>;
 }
 
 export class PlatformError extends Error {}
 
-export type { BackupStatus } from '../../../shared/ipc/contract.ts';
+export type { BackupStatus, ProcessMemory } from '../../../shared/ipc/contract.ts';

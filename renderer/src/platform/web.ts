@@ -50,6 +50,9 @@ export function webPlatform(): Platform {
     async sealForUser() {
       return null;
     },
+    async processMemory() {
+      return null;
+    },
     async openForUser() {
       throw new PlatformError('a key bound to a desktop user cannot be opened in a browser');
     },

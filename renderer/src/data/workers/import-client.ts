@@ -27,7 +27,7 @@ export class ImportSession {
   request<T extends ImportResponse['type']>(req: DistributiveOmit<ImportRequest, 'id'>, onProgress?: (f: number) => void, transfer: Transferable[] = []): Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>> {
     if (this.closed) return Promise.reject(new Cancelled());
     if (req.type === 'open') this.bytes = req.bytes.byteLength;
-    return this.worker.call('request', { ...req, id: this.nextId++ } as ImportRequest, { onProgress, transfer, budgetMs: importBudgetMs(this.bytes) }) as Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>>;
+    return this.worker.call('request', { ...req, id: this.nextId++ } as ImportRequest, { onProgress, transfer, budgetMs: importBudgetMs(this.bytes), watchMemory: true }) as Promise<Extract<ImportResponse, { type: T }> | Extract<ImportResponse, { type: 'failed' }>>;
   }
 
   /** Stops whatever the worker is doing; the session cannot be used afterwards. */

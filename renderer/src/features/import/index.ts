@@ -3,6 +3,8 @@
 import { lazy } from 'react';
 import type { Feature } from '../contract/feature.ts';
 import { en, zhCN } from './messages.ts';
+// Parses are watched for memory on desktop, from start (memory-watch.ts).
+import './memory-watch.ts';
 
 const ImportScreen = lazy(() => import('./import-screen.tsx').then((m) => ({ default: m.ImportScreen })));
 const HistoryScreen = lazy(() => import('./history-screen.tsx').then((m) => ({ default: m.HistoryScreen })));

@@ -25,6 +25,7 @@ export interface Opened {
 function wizardErrorOf(e: unknown, file: string): WizardError {
   const trouble = troubleOf(e);
   if (trouble?.code === 'worker.timeout') return { code: 'parseTimeout', params: { file, seconds: trouble.params.seconds as number } };
+  if (trouble?.code === 'worker.memory') return { code: 'parseMemory', params: { file, limitMb: trouble.params.limitMb as number } };
   if (trouble?.code === 'worker.crashed') return { code: 'parseCrashed', params: { file }, detail: String(trouble.params.detail ?? '') || undefined };
   return { key: 'importer.analysisFailed', detail: e instanceof Error ? e.message : String(e) };
 }
