@@ -143,10 +143,11 @@ function partitionState(state: SyncState, m: Manifest, now: string): PartitionSt
 
 /**
  * Records per chunk: a bundle applies in transactions of about this many records (a fact block
- * of up to BLOCK_ROWS rows weighs `block`), so a 100,000-record bundle neither holds one huge
- * transaction open nor keeps every write of it in memory until the end.
+ * of up to BLOCK_ROWS rows weighs `block`: ten blocks, at most 100,000 fact rows, make a
+ * chunk), so a 100,000-record bundle neither holds one huge transaction open nor keeps every
+ * write of it in memory until the end.
  */
-export const CHUNK = { weight: 2_000, block: 250 } as const;
+export const CHUNK = { weight: 5_000, block: 500 } as const;
 
 export interface ApplyOptions {
   /** Called after each chunk with the share of the bundle's records applied. */
@@ -251,10 +252,17 @@ async function settle(ctx: ChangeContext, m: Manifest, admitted: Admitted, resul
   }
 }
 
-const addWritten = (into: Written, r: Written) => {
+/** The held list without this bundle's entry, and with `entry` in its place when there is one. */
+async function replaceHeld(ctx: ChangeContext, bundleId: string, entry: HeldBundle | null): Promise<void> {
+  const rest = ((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== bundleId);
+  await ctx.putSetting('held', entry ? [...rest, entry] : rest);
+}
+
+const addWritten = (into: Written, r: Written): Written => {
   for (const [k, n] of Object.entries(r.written) as [RecordKind, number][]) into.written[k] = (into.written[k] ?? 0) + n;
   into.conflicts += r.conflicts;
   into.deletes += r.deletes;
+  return into;
 };
 
 /**
@@ -271,39 +279,55 @@ export async function applyBundle(store: RecordStore, actor: Actor, opened: Open
   const m = opened.manifest;
   const { chunks, total } = chunksOf(tables, options.chunk ?? CHUNK.weight);
   const at = () => new Date(now()).toISOString();
-  if (chunks.length === 1) {
-    return runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx): Promise<ApplyOutcome> => {
-      const admitted = await admit(ctx, m, tables, decision);
-      if (!('admitted' in admitted)) return admitted;
-      const result = await write(ctx, await plan(ctx, tables));
-      await settle(ctx, m, admitted, result, at());
-      options.onProgress?.(1);
-      return { status: 'applied', ...result };
-    }, now);
-  }
-  const admitted = await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx) => {
-    const outcome = await admit(ctx, m, tables, decision);
-    if ('admitted' in outcome && !decision.resume) {
-      const staged: HeldBundle = { bundleId: m.bundleId, fileName: options.fileName ?? bundleFileName(m), partition: m.partition, origin: m.origin, from: m.seq.from, to: m.seq.to, reason: 'interrupted', params: { records: total }, receivedAt: at(), bytes: opened.original, decision: { ...decision, resume: true } };
-      await ctx.putSetting('held', [...((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== m.bundleId), staged]);
-    }
-    return outcome;
-  }, now);
-  if (!('admitted' in admitted)) return admitted;
+  // The marker says the bundle is being applied and under which decision. It holds no bytes
+  // (writing the file beside its records would double what a merge writes); they are kept
+  // only when the apply stops with an error or a cancel. After a crash the marker remains:
+  // the held list asks for the file again, and it is finished under the same decision.
+  const interrupted = (bytes: Uint8Array): HeldBundle => ({ bundleId: m.bundleId, fileName: options.fileName ?? bundleFileName(m), partition: m.partition, origin: m.origin, from: m.seq.from, to: m.seq.to, reason: 'interrupted', params: { records: total, kept: bytes.length ? 1 : 0 }, receivedAt: at(), bytes, decision: { ...decision, resume: true } });
+  const marked = chunks.length > 1;
   const result: Written = { written: {}, conflicts: 0, deletes: 0 };
+  let admitted: Admitted | null = null;
+  let committed = 0;
   let done = 0;
-  for (const chunk of chunks) {
-    if (options.signal?.aborted) throw new Cancelled();
-    addWritten(result, await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx) => write(ctx, await plan(ctx, chunk)), now));
-    done += Object.values(chunk).reduce((a, list) => a + (list?.length ?? 0), 0);
-    options.onProgress?.(done / total);
+  try {
+    for (const [i, chunk] of chunks.entries()) {
+      if (options.signal?.aborted) throw new Cancelled();
+      const last = i === chunks.length - 1;
+      // The first chunk's transaction admits the bundle, the last one settles it: a bundle of
+      // one chunk is one transaction, all of it or nothing.
+      const outcome = await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx): Promise<ApplyOutcome | Written> => {
+        if (i === 0) {
+          const a = await admit(ctx, m, tables, decision);
+          if (!('admitted' in a)) return a;
+          admitted = a;
+          if (marked && !decision.resume) await replaceHeld(ctx, m.bundleId, interrupted(new Uint8Array(0)));
+        }
+        const w = await write(ctx, await plan(ctx, chunk));
+        if (!last) return w;
+        const all = addWritten(addWritten({ written: {}, conflicts: 0, deletes: 0 }, result), w);
+        await settle(ctx, m, admitted!, all, at());
+        if (marked) await replaceHeld(ctx, m.bundleId, null);
+        return { status: 'applied', ...all };
+      }, now);
+      committed++;
+      if ('status' in outcome) {
+        if (outcome.status === 'applied') options.onProgress?.(1);
+        return outcome;
+      }
+      addWritten(result, outcome);
+      done += Object.values(chunk).reduce((a, list) => a + (list?.length ?? 0), 0);
+      options.onProgress?.(done / total);
+    }
+  } catch (e) {
+    // Part of the bundle is in: keep the file so that the next receive finishes it by itself;
+    // if even that cannot be written, the marker stays and asks for the file.
+    if (committed > 0) await mark(store, actor, interrupted(opened.original), now).catch(() => undefined);
+    throw e;
   }
-  await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx) => {
-    await settle(ctx, m, admitted, result, at());
-    await ctx.putSetting('held', ((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== m.bundleId));
-  }, now);
-  return { status: 'applied', ...result };
+  throw new Error('a bundle has at least one chunk');
 }
+
+const mark = (store: RecordStore, actor: Actor, entry: HeldBundle, now: () => number) => runChange(store, actor, 'sync', [], (ctx) => replaceHeld(ctx, entry.bundleId, entry), now);
 
 export interface ReceivedFile {
   name: string;
@@ -340,13 +364,14 @@ export async function receive(store: RecordStore, actor: Actor, files: readonly 
   const report: ReceiveReport = { applied: [], replayed: [], held: [], rejected: [] };
   const ready: Readied[] = [];
   const heldBefore = (await store.transaction([], (tx) => tx.setting('held'))) ?? [];
+  // A bundle interrupted part-way resumes under the decision it was admitted with: from its
+  // kept bytes, or, after a crash, when its file is received again.
+  const resumeOf = new Map(heldBefore.filter((h) => h.reason === 'interrupted' && h.decision).map((h) => [h.bundleId, h.decision!]));
   // A bundle from a newer Xinhuo is refused now and kept: after an upgrade it is applied.
   const later: { file: ReceivedFile; opened: OpenedBundle }[] = [];
-  // A bundle interrupted part-way resumes under the decision it was admitted with.
-  const queue: (ReceivedFile & { decision?: Decision })[] = [...heldBefore.map((h) => ({ name: h.fileName, bytes: h.bytes, decision: h.reason === 'interrupted' ? h.decision : undefined })), ...files];
-  for (const f of queue) {
+  for (const f of [...heldBefore.filter((h) => h.bytes.length).map((h) => ({ name: h.fileName, bytes: h.bytes })), ...files]) {
     const r = await readyBundle(f, trust, box);
-    if (r.ok) ready.push({ ...r.value, decision: f.decision });
+    if (r.ok) ready.push({ ...r.value, decision: resumeOf.get(r.value.opened.manifest.bundleId) });
     else {
       report.rejected.push({ file: f.name, failure: r.failure });
       const opened = r.failure.code === 'bundle.newerSchema' ? openBundle(f.bytes) : null;
@@ -385,10 +410,13 @@ export async function receive(store: RecordStore, actor: Actor, files: readonly 
 }
 
 async function keepHeld(store: RecordStore, actor: Actor, held: { r: Readied; reason: HoldReason; params: Record<string, string | number> }[], now: () => number): Promise<void> {
-  const unchanged = held.length === 0 && !((await store.transaction([], (tx) => tx.setting('held'))) ?? []).length;
-  if (unchanged) return;
+  // Bundles still being applied keep their entries: the apply removes them when it ends.
+  const unfinished = (list: readonly HeldBundle[]) => list.filter((h) => h.reason === 'interrupted');
+  const stored = (await store.transaction([], (tx) => tx.setting('held'))) ?? [];
+  if (held.length === 0 && unfinished(stored).length === stored.length) return;
   await runChange(store, actor, 'sync', [], async (ctx) => {
-    const before = new Set(((await ctx.setting('held')) ?? []).map((h) => h.bundleId));
+    const current = (await ctx.setting('held')) ?? [];
+    const before = new Set(current.map((h) => h.bundleId));
     const at = new Date(now()).toISOString();
     const list: HeldBundle[] = held.map(({ r, reason, params }) => {
       const m = r.opened.manifest;
@@ -396,7 +424,8 @@ async function keepHeld(store: RecordStore, actor: Actor, held: { r: Readied; re
       // The file's exact bytes are kept: it is verified again when it is applied.
       return { bundleId: m.bundleId, fileName: r.name, partition: m.partition, origin: m.origin, from: m.seq.from, to: m.seq.to, reason, params, receivedAt: at, bytes: r.opened.original };
     });
-    await ctx.putSetting('held', list);
+    const kept = new Set(list.map((h) => h.bundleId));
+    await ctx.putSetting('held', [...unfinished(current).filter((h) => !kept.has(h.bundleId)), ...list]);
   }, now);
 }
 
@@ -427,7 +456,7 @@ export async function decideHeld(store: RecordStore, actor: Actor, bundleId: str
   const outcome = await applyBundle(store, actor, r.value.opened, r.value.tables, decision, now, { ...options, fileName: held.fileName });
   if (outcome.status !== 'held') {
     await runChange(store, actor, 'sync', [], async (ctx) => {
-      await ctx.putSetting('held', ((await ctx.setting('held')) ?? []).filter((h) => h.bundleId !== bundleId));
+      await replaceHeld(ctx, bundleId, null);
     }, now);
   }
   return outcome;

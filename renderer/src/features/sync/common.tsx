@@ -209,6 +209,8 @@ export function InspectorCard() {
 }
 
 export function heldReason(t: (k: string, o?: Record<string, unknown>) => string, reason: string, params: Record<string, string | number>): string {
+  // An apply cut off by a crash kept no copy of its file: the officer imports it again.
+  if (reason === 'interrupted' && !params.kept) return t('sync.held.interruptedReimport', params);
   return t(`sync.held.${reason}`, params);
 }
 
@@ -240,7 +242,7 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
                 <td>{plantName(h.partition)}</td>
                 <td>{heldReason(t, h.reason, h.params)}</td>
                 <td>
-                  {h.reason !== 'newerSchema' && (
+                  {h.reason !== 'newerSchema' && !(h.reason === 'interrupted' && !h.params.kept) && (
                     <ActionButton
                       action={action}
                       run={async (io) => {
