@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as XLSX from 'xlsx';
 import { join } from 'node:path';
@@ -96,5 +96,6 @@ describe('xinhuo check under a memory limit', () => {
     expect(whole.code).toBe(0);
     expect(JSON.parse(whole.out)).toMatchObject({ rows: 20_000, valid: 20_000 });
     expect((await runCli(['check', '--max-memory', 'lots', path])).code).not.toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
