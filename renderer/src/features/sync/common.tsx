@@ -208,9 +208,11 @@ export function InspectorCard() {
   );
 }
 
+/** An apply cut off by a crash kept no copy of its file: the officer imports it again. */
+const needsFile = (reason: string, params: Record<string, string | number>) => reason === 'interrupted' && !params.kept;
+
 export function heldReason(t: (k: string, o?: Record<string, unknown>) => string, reason: string, params: Record<string, string | number>): string {
-  // An apply cut off by a crash kept no copy of its file: the officer imports it again.
-  if (reason === 'interrupted' && !params.kept) return t('sync.held.interruptedReimport', params);
+  if (needsFile(reason, params)) return t('sync.held.interruptedReimport', params);
   return t(`sync.held.${reason}`, params);
 }
 
@@ -242,7 +244,7 @@ export function HeldCard({ status, onChange }: { status: SyncStatus; onChange: (
                 <td>{plantName(h.partition)}</td>
                 <td>{heldReason(t, h.reason, h.params)}</td>
                 <td>
-                  {h.reason !== 'newerSchema' && !(h.reason === 'interrupted' && !h.params.kept) && (
+                  {h.reason !== 'newerSchema' && !needsFile(h.reason, h.params) && (
                     <ActionButton
                       action={action}
                       run={async (io) => {
