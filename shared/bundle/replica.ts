@@ -143,11 +143,11 @@ function partitionState(state: SyncState, m: Manifest, now: string): PartitionSt
 
 /**
  * Records per chunk: a bundle applies in transactions of about this many records (a fact block
- * of up to BLOCK_ROWS rows weighs `block`: ten blocks, at most 100,000 fact rows, make a
- * chunk), so a 100,000-record bundle neither holds one huge transaction open nor keeps every
- * write of it in memory until the end.
+ * of up to BLOCK_ROWS rows weighs `block`: twenty blocks, at most 200,000 fact rows, make a
+ * chunk). A plant's usual bundle is one transaction; a 100,000-record one neither holds one
+ * huge transaction open nor keeps every write of it in memory until the end.
  */
-export const CHUNK = { weight: 5_000, block: 500 } as const;
+export const CHUNK = { weight: 20_000, block: 1_000 } as const;
 
 export interface ApplyOptions {
   /** Called after each chunk with the share of the bundle's records applied. */

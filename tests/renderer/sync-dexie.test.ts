@@ -2,7 +2,7 @@
 // plant's facts keyed by plant there, and head office's profiles read-only at the plant.
 import { describe, expect, it } from 'vitest';
 import { createOrg } from '../../shared/bundle/keys.ts';
-import { exportSync, receive } from '../../shared/bundle/replica.ts';
+import { exportSync, receive, stateDigest } from '../../shared/bundle/replica.ts';
 import { plantReplica } from '../../shared/bundle/setup.ts';
 import { generateDemoPlant } from '../../shared/domain/demo/generate.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
@@ -41,6 +41,29 @@ describe('sync over Dexie', () => {
     expect(new Set(ids).size).toBe(60);
     expect(ids.filter((id) => id.startsWith('LY1·'))).toHaveLength(30);
     expect(new Set(roster.columns.plant as string[])).toEqual(new Set(['LY1厂', 'ZZ2厂']));
+  });
+
+  it('a bundle applied in chunks and cancelled part-way ends, once resumed, as the bundle applied whole', async () => {
+    const p = await plantReplica(org, { code: 'LY1', name: '洛阳一厂', region: '' });
+    const demo = generateDemoPlant({ employees: 40, seed: 'chunks', endQuarter: '2026Q3', plant: { code: 'LY1', name: '洛阳一厂', region: '' } });
+    for (const name of ['roster', 'performance'] as const) await runChange(p.store, p.actor, 'import', FACT_KINDS, (ctx) => writeBatch(ctx, { set: demo.datasets[name], fileName: `${name}.xlsx`, sha256: null, mapping: null, mode: 'demo' }));
+    await runChange(p.store, p.actor, 'screening', ['profile'], (ctx) => ctx.put('profile', ...['甲', '乙', '丙', '丁'].map((n) => ({ profileId: `pf-${n}`, version: 1, name: n, criteria: SEED_PROFILE.criteria, createdAt: '2026-11-01T00:00:00.000Z', userName: 'admin' }))));
+    const b = (await exportSync(p.store, p.actor, p.keys))!;
+    const file = { name: b.fileName, bytes: b.bytes };
+    const whole = await hqDb();
+    await receive(recordStore(whole.db), whole.actor, [file], { org: org.org }, org.keys.box);
+    const h = await hqDb();
+    const store = recordStore(h.db);
+    const controller = new AbortController();
+    // A fact block weighs 1,000: with chunks of 1,000 every block is a chunk of its own.
+    await expect(receive(store, h.actor, [file], { org: org.org }, org.keys.box, Date.now, { chunk: 1_000, signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({ name: 'Cancelled' });
+    expect((await h.db.settings.get('held'))?.value).toEqual([expect.objectContaining({ reason: 'interrupted', params: expect.objectContaining({ kept: 1 }) })]);
+    expect(await h.db.factBatches.count()).toBeGreaterThan(0);
+    const report = await receive(store, h.actor, [], { org: org.org }, org.keys.box, Date.now, { chunk: 1_000 });
+    expect(report.applied).toEqual([file.name]);
+    const digest = async (db: typeof h.db) => (await stateDigest(recordStore(db), { partitions: (x) => x === 'plant:LY1', kinds: ['profile', 'factBatch', 'factBlock'], withHighWater: false })).digest;
+    expect(await digest(h.db)).toBe(await digest(whole.db));
+    expect((await h.db.settings.get('held'))?.value).toEqual([]);
   });
 
   it('a profile head office sent down is marked and read-only at a plant: a change to it becomes the plant\'s own', async () => {
