@@ -7,6 +7,7 @@ import { RpcClient, serve, type CallIo, type PortLike } from '../../renderer/src
 function pair() {
   const channel = new MessageChannel();
   let aborted = false;
+  let stoppedAt = 0;
   const handlers = {
     add: ({ a, b }: { a: number; b: number }) => a + b,
     count: async ({ to }: { to: number }, io: CallIo) => {
@@ -28,6 +29,16 @@ function pair() {
           reject(new Cancelled());
         });
       }),
+    // Stops at its next safe point after a cancel, 30 ms later, and says when it has.
+    safePoint: (_: void, io: CallIo) =>
+      new Promise((_resolve, reject) => {
+        io.signal.addEventListener('abort', () =>
+          setTimeout(() => {
+            stoppedAt = performance.now();
+            reject(new Cancelled());
+          }, 30),
+        );
+      }),
     bytes: (_: void, io: CallIo) => {
       const b = new Uint8Array([1, 2, 3]);
       io.transfer(b.buffer);
@@ -36,7 +47,7 @@ function pair() {
   };
   serve(channel.port1 as unknown as PortLike, handlers);
   const client = new RpcClient<typeof handlers>(channel.port2 as unknown as PortLike);
-  return { client, close: () => (channel.port1.close(), channel.port2.close()), wasAborted: () => aborted };
+  return { client, close: () => (channel.port1.close(), channel.port2.close()), wasAborted: () => aborted, stoppedAt: () => stoppedAt };
 }
 
 describe('rpc', () => {
@@ -68,6 +79,18 @@ describe('rpc', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(wasAborted()).toBe(true);
     await expect(client.call('slow', undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(Cancelled);
+    close();
+  });
+
+  it('with settleOnCancel, a cancelled call ends only when the worker has stopped', async () => {
+    const { client, close, stoppedAt } = pair();
+    const controller = new AbortController();
+    const call = client.call('safePoint', undefined, { signal: controller.signal, settleOnCancel: true });
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(Cancelled);
+    const ended = performance.now();
+    expect(stoppedAt()).toBeGreaterThan(0);
+    expect(stoppedAt()).toBeLessThanOrEqual(ended);
     close();
   });
 });

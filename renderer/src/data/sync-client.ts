@@ -32,14 +32,14 @@ export function useSyncStatus(): { status: SyncStatus | undefined; refresh: () =
   return { status, refresh: useCallback(() => setTick((n) => n + 1), []) };
 }
 
-/** Progress and cancellation of a long call: applying bundles runs chunk by chunk and stops between chunks. */
+/** Progress and cancellation of a long call: applying bundles runs chunk by chunk and stops between chunks (the call ends when it has). */
 type Progress = { onProgress?: (fraction: number) => void; signal?: AbortSignal };
 
 export const sync = {
   exportBundle: (actor: Actor, snapshot: boolean, onProgress?: (f: number) => void) => factsClient().call('syncExport', { dbName: db(), actor, snapshot }, { onProgress }),
-  receive: (actor: Actor, files: ReceivedFile[], options: Progress = {}) => factsClient().call('syncReceive', { dbName: db(), actor, files }, options),
+  receive: (actor: Actor, files: ReceivedFile[], options: Progress = {}) => factsClient().call('syncReceive', { dbName: db(), actor, files }, { ...options, settleOnCancel: true }),
   acknowledgement: (actor: Actor, partition: string) => factsClient().call('syncAck', { dbName: db(), actor, partition }),
-  decide: (actor: Actor, bundleId: string, options: Progress = {}) => factsClient().call('syncDecide', { dbName: db(), actor, bundleId }, options),
+  decide: (actor: Actor, bundleId: string, options: Progress = {}) => factsClient().call('syncDecide', { dbName: db(), actor, bundleId }, { ...options, settleOnCancel: true }),
   inspect: (bytes: Uint8Array) => factsClient().call('syncInspect', { dbName: db(), bytes }),
   createOrg: (actor: Actor) => factsClient().call('trustCreateOrg', { dbName: db(), actor }),
   orgFile: () => factsClient().call('trustOrgFile', { dbName: db() }),

@@ -77,6 +77,12 @@ export function serve<H extends Handlers>(port: PortLike, handlers: H): void {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * After a cancel, wait for the worker's own answer instead of failing at once: for work that
+   * stops at a safe point and whose stored state the caller reads next (a bundle applied in
+   * chunks stops after a whole chunk and notes what is left).
+   */
+  settleOnCancel?: boolean;
   onProgress?: (fraction: number) => void;
   transfer?: Transferable[];
 }
@@ -105,8 +111,10 @@ export class RpcClient<H extends Handlers> {
       const { signal } = options;
       if (signal?.aborted) return reject(new Cancelled());
       const onAbort = () => {
-        if (!this.pending.delete(id)) return;
+        if (!this.pending.has(id)) return;
         this.port.postMessage({ rpc: 'cancel', id } satisfies Wire);
+        if (options.settleOnCancel) return;
+        this.pending.delete(id);
         reject(new Cancelled());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
