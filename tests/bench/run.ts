@@ -412,7 +412,12 @@ async function millionRowWizard(appUrl: string) {
 /**
  * A threshold slider step as the officer sees it: from the input event on the coaching
  * threshold to the next frame after the screen shows the new evaluation (the results carry
- * data-evaluation), over the plant the cold start stored.
+ * data-evaluation), over the plant the cold start stored. A person's input arrives at any
+ * point of a frame, so the steps are spaced by 100 ms plus a different part of a frame each
+ * time; spaced by exactly 100 ms (six frames at 60 Hz) every input would land just after a
+ * frame began and every step would wait for a whole frame whatever the app did. Besides the
+ * time to the frame, each step reports the app's own part (input to the new list committed
+ * and laid out) and the frame the new list is painted in (1: the first after the input).
  */
 async function sliderStep(dir: string, appUrl: string, password: string) {
   const ctx = await persistent(dir);
@@ -424,33 +429,57 @@ async function sliderStep(dir: string, appUrl: string, password: string) {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('link', { name: '培训师筛选' }).click();
     await page.locator('.results[data-evaluation]').waitFor({ timeout: 300_000 });
-    const steps = 15;
-    const times = await page.evaluate(async (n) => {
+    const steps = 31;
+    const samples = await page.evaluate(async (n) => {
       const box = [...document.querySelectorAll<HTMLInputElement>('input[type=number]')].find((el) => el.getAttribute('aria-label')?.startsWith('门槛（带教能力'))!;
       const results = document.querySelector('.results')!;
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      const out: number[] = [];
+      const out: { toFrame: number; laidOut: number; frame: number }[] = [];
+      let seed = 20261203;
       for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        await new Promise((r) => setTimeout(r, 100 + (seed % 17)));
         const before = results.getAttribute('data-evaluation');
+        // Frames that begin between the input and the new list: the list is painted in the next one.
+        // (A slot, not a named function: the bench's TypeScript loader would wrap a name in a helper the page lacks.)
+        let framesBegun = 0;
+        let counting = true;
+        const count: FrameRequestCallback[] = [];
+        count[0] = () => {
+          if (!counting) return;
+          framesBegun++;
+          requestAnimationFrame(count[0]);
+        };
         const t0 = performance.now();
+        requestAnimationFrame(count[0]);
         setValue.call(box, i % 2 ? '4.5' : '4.6');
         box.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
+        const sample = await new Promise<{ toFrame: number; laidOut: number; frame: number }>((resolve) => {
           const obs = new MutationObserver(() => {
             if (results.getAttribute('data-evaluation') === before) return;
             obs.disconnect();
-            requestAnimationFrame(() => resolve());
+            results.getBoundingClientRect();
+            const laidOut = performance.now() - t0;
+            const frame = framesBegun + 1;
+            counting = false;
+            requestAnimationFrame(() => resolve({ toFrame: performance.now() - t0, laidOut, frame }));
           });
           obs.observe(results, { attributes: true, attributeFilter: ['data-evaluation'] });
         });
-        out.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 100));
+        out.push(sample);
       }
       return out;
     }, steps);
     // The first steps warm the JIT and the caches of the new window; the median is the figure.
-    const value = round(median(times), 1);
-    record({ id: 'screening.sliderStepToFrame', value, unit: 'ms', goal: '<16 ms median', ok: value < 16, note: `${EMPLOYEES.toLocaleString('en')} employees; input event on the coaching threshold to the frame after the list shows the new evaluation, median of ${steps} (min ${round(Math.min(...times), 1)}, max ${round(Math.max(...times), 1)})` });
+    const toFrame = samples.map((s) => s.toFrame);
+    const laidOut = samples.map((s) => s.laidOut);
+    const frames = samples.map((s) => s.frame);
+    const value = round(median(toFrame), 1);
+    const inFirst = frames.filter((f) => f === 1).length;
+    record({ id: 'screening.sliderStepToFrame', value, unit: 'ms', goal: '<16 ms median', ok: value < 16, note: `${EMPLOYEES.toLocaleString('en')} employees; input event on the coaching threshold (at varied points of a frame) to the frame after the list shows the new evaluation, median of ${steps} (min ${round(Math.min(...toFrame), 1)}, max ${round(Math.max(...toFrame), 1)})` });
+    const work = round(median(laidOut), 1);
+    record({ id: 'screening.sliderStepToList', value: work, unit: 'ms', goal: '<16 ms median', ok: work < 16, note: `the app's part: input event to the new list committed and laid out, median of ${steps} (min ${round(Math.min(...laidOut), 1)}, max ${round(Math.max(...laidOut), 1)})` });
+    record({ id: 'screening.sliderStepFrame', value: median(frames), unit: 'frame', goal: 'median 1 (the first frame after the input)', ok: median(frames) === 1, note: `${inFirst} of ${steps} steps painted the new list in the first frame after the input` });
   } finally {
     await ctx.close();
   }

@@ -27,6 +27,8 @@ export interface Explained {
   criteria: { id: string; records: ExplainedRecord[] }[];
 }
 
+type Query = { profile: Profile; asOf: string | null; view: View; info: SnapshotInfo | null };
+
 export function useScreening(userId: string, view: View, rememberedAsOf?: string) {
   const model = useFactModel();
   const session = useRef<ScreeningSession | null>(null);
@@ -60,20 +62,41 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     };
   }, [batchKey, model.version, userId, rememberedAsOf]);
 
-  useEffect(() => {
-    const s = session.current;
-    if (!s || !info || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
-    const ticket = ++latest.current;
-    void s.evaluateLatest({ profile, asOf, view }).then((r) => {
-      if (r && ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile, asOf });
-    });
-  }, [info, profile, asOf, view]);
-
   // The explanation asks about the profile on screen at the moment of the click. Read through a
   // ref, so the callback stays the same across slider steps and the memoised results panel is not
   // re-rendered by the input event (only by the evaluation it waits for).
-  const current = useRef({ profile, asOf, view });
-  current.current = { profile, asOf, view };
+  const current = useRef({ profile, asOf, view, info });
+  current.current = { profile, asOf, view, info };
+
+  /** Asks the worker for this query's evaluation, once per query; the newest answer is shown. */
+  const asked = useRef<Query | null>(null);
+  const evaluate = useCallback((q: Query) => {
+    const s = session.current;
+    const { profile: p, asOf: d, view: v, info: i } = q;
+    if (!s || !i || !d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return;
+    const a = asked.current;
+    if (a && a.profile === p && a.asOf === d && a.view === v && a.info === i) return;
+    asked.current = q;
+    const ticket = ++latest.current;
+    void s.evaluateLatest({ profile: p, asOf: d, view: v }).then((r) => {
+      if (r && ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d });
+    });
+  }, []);
+  useEffect(() => evaluate({ profile, asOf, view, info }), [evaluate, info, profile, asOf, view]);
+
+  // An edit asks from the input event itself: the worker evaluates while React renders the
+  // edited profile, instead of after it (a slider step is shorter by that render). The effect
+  // above then finds the query asked already.
+  const changeProfile = useCallback(
+    (change: Profile | ((current: Profile) => Profile)) => {
+      // The ref holds the newest profile, also between two edits before the next render.
+      const next = typeof change === 'function' ? change(current.current.profile) : change;
+      current.current = { ...current.current, profile: next };
+      setProfile(next);
+      evaluate(current.current);
+    },
+    [evaluate],
+  );
   const explainPerson = useCallback(async (employeeId: string) => {
     const { profile: p, asOf: d, view: v } = current.current;
     if (!session.current || !d) return;
@@ -101,5 +124,5 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     return session.current.exportWorkbook({ profile, asOf, view });
   }, [profile, asOf, view]);
 
-  return { model, info, profile, setProfile, asOf, setAsOf, result, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
+  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, result, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
 }
