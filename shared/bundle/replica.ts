@@ -266,14 +266,14 @@ const addWritten = (into: Written, r: Written): Written => {
 };
 
 /**
- * Applies one verified, read bundle. A bundle of one chunk applies in one transaction: all of
- * it or nothing. A larger one is admitted first (replay, gap and mass-delete checks, and the
- * file staged among the held bundles as 'interrupted'), then applied chunk by chunk, each
- * chunk one transaction, and settled last: only then do the high-water mark and the
- * partition's list of applied bundles move. A chunk that fails writes nothing; the chunks
- * before it stay, and because every write is decided by HLC, applying the staged file again
- * (the next receive does) skips what is there and ends in the same state as an uninterrupted
- * apply. Returns what happened; a held bundle is the caller's to keep (receive() keeps it).
+ * Applies one verified, read bundle, chunk by chunk, each chunk one transaction: the first
+ * admits the bundle (replay, gap and mass-delete checks before anything is written, and an
+ * 'interrupted' marker among the held bundles), the last settles it (only then do the
+ * high-water mark and the partition's list of applied bundles move). A bundle of one chunk is
+ * one transaction, all of it or nothing. A chunk that fails writes nothing; the chunks before
+ * it stay, and because every write is decided by HLC, applying the file again skips what is
+ * there and ends in the same state as an uninterrupted apply. Returns what happened; a held
+ * bundle is the caller's to keep (receive() keeps it).
  */
 export async function applyBundle(store: RecordStore, actor: Actor, opened: OpenedBundle, tables: BundleTables, decision: Decision = {}, now: () => number = Date.now, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const m = opened.manifest;
@@ -304,7 +304,7 @@ export async function applyBundle(store: RecordStore, actor: Actor, opened: Open
         }
         const w = await write(ctx, await plan(ctx, chunk));
         if (!last) return w;
-        const all = addWritten(addWritten({ written: {}, conflicts: 0, deletes: 0 }, result), w);
+        const all = addWritten({ ...result, written: { ...result.written } }, w);
         await settle(ctx, m, admitted!, all, at());
         if (marked) await replaceHeld(ctx, m.bundleId, null);
         return { status: 'applied', ...all };
@@ -321,13 +321,11 @@ export async function applyBundle(store: RecordStore, actor: Actor, opened: Open
   } catch (e) {
     // Part of the bundle is in: keep the file so that the next receive finishes it by itself;
     // if even that cannot be written, the marker stays and asks for the file.
-    if (committed > 0) await mark(store, actor, interrupted(opened.original), now).catch(() => undefined);
+    if (committed > 0) await runChange(store, actor, 'sync', [], (ctx) => replaceHeld(ctx, m.bundleId, interrupted(opened.original)), now).catch(() => undefined);
     throw e;
   }
   throw new Error('a bundle has at least one chunk');
 }
-
-const mark = (store: RecordStore, actor: Actor, entry: HeldBundle, now: () => number) => runChange(store, actor, 'sync', [], (ctx) => replaceHeld(ctx, entry.bundleId, entry), now);
 
 export interface ReceivedFile {
   name: string;

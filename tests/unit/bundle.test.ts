@@ -256,6 +256,25 @@ describe('bundles: large ones applied in chunks, resumed after an interruption',
     return seen;
   }
 
+  /** A head office holding a plant's third bundle (ten new profiles) for the gap of its second. */
+  async function heldGap() {
+    const p = await plant('A');
+    const office = await hq();
+    const [a] = await addProfiles(p, '甲');
+    const first = await exported(p);
+    await receiveAt(office, [first]);
+    await acknowledgeAll(p, office);
+    await editProfile(p, a.id, '甲2');
+    await receiveAt(office, [await exported(p)]);
+    await acknowledgeAll(p, office);
+    await addProfiles(p, ...names(10));
+    const third = await exported(p);
+    const h = await hq();
+    await receiveAt(h, [first, third]);
+    const [gap] = await held(h);
+    return { h, third, gap };
+  }
+
   async function bigBundle() {
     const p = await plant('A', '甲厂');
     await addProfiles(p, ...names(12));
@@ -304,20 +323,7 @@ describe('bundles: large ones applied in chunks, resumed after an interruption',
   });
 
   it('a gap applied by decision and then interrupted resumes under that decision, audited once', async () => {
-    const p = await plant('A');
-    const office = await hq();
-    const [a] = await addProfiles(p, '甲');
-    const first = await exported(p);
-    await receiveAt(office, [first]);
-    await acknowledgeAll(p, office);
-    await editProfile(p, a.id, '甲2');
-    await receiveAt(office, [await exported(p)]);
-    await acknowledgeAll(p, office);
-    await addProfiles(p, ...names(10));
-    const third = await exported(p);
-    const h = await hq();
-    await receiveAt(h, [first, third]);
-    const [gap] = await held(h);
+    const { h, third, gap } = await heldGap();
     expect(gap.reason).toBe('gap');
     const seen = failAt(h, 3);
     const { decideHeld } = await import('../../shared/bundle/replica.ts');
@@ -330,20 +336,7 @@ describe('bundles: large ones applied in chunks, resumed after an interruption',
   });
 
   it('after a crash mid-apply the held list asks for the file again, and importing it finishes under the same decision', async () => {
-    const p = await plant('A');
-    const office = await hq();
-    const [a] = await addProfiles(p, '甲');
-    const first = await exported(p);
-    await receiveAt(office, [first]);
-    await acknowledgeAll(p, office);
-    await editProfile(p, a.id, '甲2');
-    await receiveAt(office, [await exported(p)]);
-    await acknowledgeAll(p, office);
-    await addProfiles(p, ...names(10));
-    const third = await exported(p);
-    const h = await hq();
-    await receiveAt(h, [first, third]);
-    const [gap] = await held(h);
+    const { h, third, gap } = await heldGap();
     // The window dies in the second chunk: that transaction and every one after it fail.
     const original = h.store.transaction.bind(h.store);
     let count = 0;
