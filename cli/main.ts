@@ -8,6 +8,8 @@ import { runScreen } from './commands/screen.ts';
 import { runBundle } from './commands/bundle.ts';
 import { runReview } from './commands/review.ts';
 import { processIo, type Io } from './io.ts';
+import { nodeInflate } from './node-inflate.ts';
+import { setInflater } from '../shared/bundle/format.ts';
 
 export type { Io } from './io.ts';
 
@@ -19,6 +21,7 @@ function pickLang(argv: string[]): Lang {
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const lang = pickLang(argv);
+  setInflater(nodeInflate);
   const [command, ...rest] = argv.filter((a, i) => !(a === '--lang' || argv[i - 1] === '--lang' || a.startsWith('--lang=')));
   try {
     if (!command || command === 'help' || command === '--help' || command === '-h') {

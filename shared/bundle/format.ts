@@ -328,10 +328,24 @@ export type BundleTables = { [K in RecordKind]?: RecordOf[K][] };
 const nativeInflate = typeof DecompressionStream !== 'undefined' && !(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
 
 /**
- * Inflates with the browser's native gzip (DecompressionStream) where it exists, reading chunk
- * by chunk and stopping past `limit`; fflate otherwise (and in Node, the CLI's runtime).
+ * Inflates gzip `data` that must come to exactly `limit` bytes, never inflating far past it;
+ * null for anything else (not gzip, shorter, longer).
+ */
+export type Inflater = (data: Uint8Array, limit: number) => Uint8Array | null | Promise<Uint8Array | null>;
+
+let runtimeInflate: Inflater | null = null;
+
+/** A runtime with a native gzip of its own hands it in here: the CLI gives Node's zlib. */
+export function setInflater(inflate: Inflater | null): void {
+  runtimeInflate = inflate;
+}
+
+/**
+ * Inflates with the runtime's inflater when one was handed in; else with the browser's native
+ * gzip (DecompressionStream), reading chunk by chunk and stopping past `limit`; else fflate.
  */
 async function inflateWithin(data: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  if (runtimeInflate) return runtimeInflate(data, limit);
   if (!nativeInflate) return gunzipWithin(data, limit);
   const reader = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const out = new Uint8Array(limit);
