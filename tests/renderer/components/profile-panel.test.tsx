@@ -12,9 +12,15 @@ const info = { employees: 300, latestPerformanceEnd: '2026-09-30', departments: 
 const run = { id: 'r1', createdAt: '2026-10-01T08:00:00.000Z', userName: 'wang', profileName: SEED_PROFILE.name, profileVersion: 1, asOf: '2026-09-30', candidates: [{}, {}], nearMisses: [{}] } as never;
 
 function panel(over: Partial<ProfilePanelProps> = {}) {
-  const props: ProfilePanelProps = { profile: SEED_PROFILE, onProfile: vi.fn(), saved: [], info, passCount: () => 12, canSaveProfile: true, onSaveProfile: vi.fn(), runs: [run], onHandOff: vi.fn(), language: 'zh-CN', ...over };
+  const props: ProfilePanelProps = { profile: SEED_PROFILE, onProfile: vi.fn(), saved: [], info, passCounts: SEED_PROFILE.criteria.map((c) => ({ id: c.id, pass: 12 })), canSaveProfile: true, onSaveProfile: vi.fn(), runs: [run], onHandOff: vi.fn(), language: 'zh-CN', ...over };
   render(<ProfilePanel {...props} />);
   return props;
+}
+
+/** The profile the panel asked for last: a new one, or its update applied to the one shown. */
+function asked(props: ProfilePanelProps): Profile {
+  const change = (props.onProfile as ReturnType<typeof vi.fn>).mock.calls.at(-1)![0] as Profile | ((p: Profile) => Profile);
+  return typeof change === 'function' ? change(props.profile) : change;
 }
 
 describe('the profile panel', () => {
@@ -41,7 +47,7 @@ describe('the profile panel', () => {
   it('adds a certificate criterion from the certificates the data holds', () => {
     const props = panel();
     fireEvent.change(screen.getByRole('combobox', { name: '添加条件' }), { target: { value: 'certificate' } });
-    const next = (props.onProfile as ReturnType<typeof vi.fn>).mock.calls[0][0] as Profile;
+    const next = asked(props);
     expect(next.criteria.at(-1)).toEqual({ id: 'certificate', kind: 'certificate', anyOf: ['高级技师'] });
   });
 
@@ -57,7 +63,7 @@ describe('the profile panel', () => {
   it('turns a renamed built-in profile into a profile of its own', () => {
     const props = panel();
     fireEvent.change(screen.getByLabelText('画像名称'), { target: { value: '设备维护讲师' } });
-    const next = (props.onProfile as ReturnType<typeof vi.fn>).mock.calls[0][0] as Profile;
+    const next = asked(props);
     expect(next.name).toBe('设备维护讲师');
     expect(next.id).not.toBe('seed');
   });

@@ -4,13 +4,13 @@
 // composes panels (profile-panel, results-panel, explain-drawer, hand-off-dialog) and runs
 // its commands as actions (actions.ts).
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, departmentScope, handOffRun, recordAudit, saveProfile, saveRun, useRecentRuns, useRounds, useSavedProfiles, type ScreeningRunRecord } from '../../data/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import type { Language } from '../../i18n/index.ts';
 import { useAppStore } from '../../store/index.ts';
-import { exportAction, handOffAction, saveProfileAction, saveRunAction, type ActionOutcome, type ScreeningActionContext, type ScreeningDeps } from './actions.ts';
+import { exportAction, handOffAction, saveProfileAction, saveRunAction, type ActionOutcome, type ScreeningAction, type ScreeningActionContext, type ScreeningDeps } from './actions.ts';
 import { ExplainDrawer } from './explain-drawer.tsx';
 import { HandOffDialog } from './hand-off-dialog.tsx';
 import { ProfilePanel } from './profile-panel.tsx';
@@ -28,7 +28,7 @@ const DEPS: ScreeningDeps = {
 };
 
 export function ScreeningScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useAppStore((s) => s.language) as Language;
   const user = useAppStore((s) => s.user);
   const scope = departmentScope(user);
@@ -59,61 +59,56 @@ export function ScreeningScreen() {
   const actor = user ? { userId: user.id, userName: user.userName } : null;
   const { explainPerson } = s;
   const onExplain = useCallback((id: string) => void explainPerson(id), [explainPerson]);
+  // The actions read the newest context through a ref: their buttons keep one callback across
+  // slider steps, so the memoised toolbar and profile parts are not re-rendered by a step.
+  const context = useRef<ScreeningActionContext | null>(null);
+  const apply = useCallback(
+    (o: ActionOutcome) => {
+      if (o.profile) setProfile(o.profile);
+      if (o.notice) setNotice(o.notice);
+    },
+    [setProfile],
+  );
+  const perform = useCallback(
+    async (a: ScreeningAction) => {
+      const c = context.current;
+      if (c) apply(await a.perform(c));
+    },
+    [apply],
+  );
+  const saveProfile = useCallback(() => void perform(saveProfileAction), [perform]);
 
   if (s.model.version > 0 && s.model.people?.length === 0) return <p className="muted pad">{t('screening.noData')}</p>;
   if (!s.info || !s.asOf) return <p className="muted pad">{t('screening.loading')}</p>;
 
   const ctx: ScreeningActionContext = { actor, evaluated: s.result, profile: s.profile, batches: s.batches, fullReport: s.fullReport, exportWorkbook: s.exportWorkbook, deps: DEPS, t };
-  const apply = (o: ActionOutcome) => {
-    if (o.profile) s.setProfile(o.profile);
-    if (o.notice) setNotice(o.notice);
-  };
+  context.current = ctx;
   const report = s.result?.report;
-  const passCount = (id: string) => report?.passCounts.find((p) => p.id === id)?.pass;
 
   return (
     <section className="screen screening" aria-label={t('screening.title')}>
-      <header className="toolbar">
-        <h2>{t('screening.title')}</h2>
-        <label className="field compact">
-          <span>{t('screening.asOf')}</span>
-          <DateInput value={s.asOf} onChange={(v) => v && s.setAsOf(v)} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} label={t('screening.asOf')} allowEmpty={false} />
-        </label>
-        {'department' in view && <span className="badge warn">{t('screening.deptHeadScope', { department: view.department })}</span>}
-        {scope === null && s.info.plants.length > 1 && (
-          <label className="field compact">
-            <span>{t('screening.plantScope')}</span>
-            <select value={plant ?? ''} onChange={(e) => setPlant(e.target.value || null)} aria-label={t('screening.plantScope')}>
-              <option value="">{t('screening.wholeGroup', { count: s.info.plants.length })}</option>
-              {s.info.plants.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {[exportAction, saveRunAction].map((a) => (
-          <button key={a.id} type="button" className="secondary" disabled={!a.enabled(ctx)} onClick={async () => apply(await a.perform(ctx))}>
-            {t(a.label)}
-          </button>
-        ))}
-        {notice && (
-          <span className="muted" role="status">
-            {notice}
-          </span>
-        )}
-        {s.result && <span className="count">{t('screening.evaluated', { ms: Math.max(1, Math.round(s.result.ms)) })}</span>}
-      </header>
+      <ScreeningToolbar
+        asOf={s.asOf}
+        onAsOf={s.setAsOf}
+        department={'department' in view ? (view.department ?? null) : null}
+        plants={scope === null && s.info.plants.length > 1 ? s.info.plants : null}
+        plant={plant}
+        onPlant={setPlant}
+        exportEnabled={exportAction.enabled(ctx)}
+        saveRunEnabled={saveRunAction.enabled(ctx)}
+        onAction={perform}
+        notice={notice}
+        ms={s.result?.ms ?? null}
+      />
       <div className="screening-layout">
         <ProfilePanel
           profile={s.profile}
           onProfile={s.setProfile}
           saved={saved}
           info={s.info}
-          passCount={passCount}
+          passCounts={report?.passCounts}
           canSaveProfile={saveProfileAction.enabled(ctx)}
-          onSaveProfile={async () => apply(await saveProfileAction.perform(ctx))}
+          onSaveProfile={saveProfile}
           runs={runs}
           onHandOff={can(user, 'screening.handoff') && handOffAction.enabled(ctx) ? setHandingOff : null}
           language={language}
@@ -136,3 +131,54 @@ export function ScreeningScreen() {
     </section>
   );
 }
+
+/** The toolbar: the as-of date, the scope, export and save, and how long the evaluation took. */
+const ScreeningToolbar = memo(function ScreeningToolbar(p: {
+  asOf: string;
+  onAsOf: (asOf: string) => void;
+  department: string | null;
+  plants: string[] | null;
+  plant: string | null;
+  onPlant: (plant: string | null) => void;
+  exportEnabled: boolean;
+  saveRunEnabled: boolean;
+  onAction: (a: ScreeningAction) => void;
+  notice: string | null;
+  ms: number | null;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="toolbar">
+      <h2>{t('screening.title')}</h2>
+      <label className="field compact">
+        <span>{t('screening.asOf')}</span>
+        <DateInput value={p.asOf} onChange={(v) => v && p.onAsOf(v)} language={i18n.language} placeholder={t('common.datePlaceholder')} pickLabel={t('common.pickDate')} label={t('screening.asOf')} allowEmpty={false} />
+      </label>
+      {p.department !== null && <span className="badge warn">{t('screening.deptHeadScope', { department: p.department })}</span>}
+      {p.plants && (
+        <label className="field compact">
+          <span>{t('screening.plantScope')}</span>
+          <select value={p.plant ?? ''} onChange={(e) => p.onPlant(e.target.value || null)} aria-label={t('screening.plantScope')}>
+            <option value="">{t('screening.wholeGroup', { count: p.plants.length })}</option>
+            {p.plants.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {([[exportAction, p.exportEnabled], [saveRunAction, p.saveRunEnabled]] as const).map(([a, enabled]) => (
+        <button key={a.id} type="button" className="secondary" disabled={!enabled} onClick={() => p.onAction(a)}>
+          {t(a.label)}
+        </button>
+      ))}
+      {p.notice && (
+        <span className="muted" role="status">
+          {p.notice}
+        </span>
+      )}
+      {p.ms !== null && <span className="count">{t('screening.evaluated', { ms: Math.max(1, Math.round(p.ms)) })}</span>}
+    </header>
+  );
+});
