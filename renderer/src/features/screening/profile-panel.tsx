@@ -103,10 +103,14 @@ const AddCriterion = memo(function AddCriterion({ info, onProfile }: { info: Sna
   const { t } = useTranslation();
   return (
     <div className="row">
-      <select aria-label={t('screening.add')} value="" onChange={(e) => {
-        const kind = e.target.value;
-        if (kind) onProfile((p) => ({ ...p, criteria: [...p.criteria, newCriterion(kind, info, p.criteria)] }));
-      }}>
+      <select
+        aria-label={t('screening.add')}
+        value=""
+        onChange={(e) => {
+          const kind = e.target.value;
+          if (kind) onProfile((p) => ({ ...p, criteria: [...p.criteria, newCriterion(kind, info, p.criteria)] }));
+        }}
+      >
         <option value="">{t('screening.add')}…</option>
         {(['certificate', 'tenure', 'organisation', 'rating', 'activity', 'performance'] as const).map((k) => (
           <option key={k} value={k}>
