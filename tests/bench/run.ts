@@ -485,6 +485,38 @@ async function sliderStep(dir: string, appUrl: string, password: string) {
   }
 }
 
+/** In the page: resolves once database `xinhuo` holds a kept people index (polling; at most 60 s). */
+async function keptIndexWritten(): Promise<void> {
+  const count = () =>
+    new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('xinhuo');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('derived')) return (db.close(), resolve(0));
+        const req = db.transaction('derived', 'readonly').objectStore('derived').count();
+        req.onsuccess = () => (db.close(), resolve(req.result));
+        req.onerror = () => (db.close(), reject(req.error));
+      };
+    });
+  for (let waited = 0; waited < 60_000 && (await count()) === 0; waited += 200) await new Promise((r) => setTimeout(r, 200));
+}
+
+/** In the page: drops the kept people index of database `xinhuo`. */
+async function dropKeptIndex(): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('xinhuo');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('derived', 'readwrite');
+      tx.objectStore('derived').clear();
+      tx.oncomplete = () => (db.close(), resolve());
+      tx.onerror = () => (db.close(), reject(tx.error));
+    };
+  });
+}
+
 async function coldStart(appUrl: string) {
   const dir = await mkdtemp(join(tmpdir(), 'xinhuo-bench-app-'));
   const password = BENCH_PASSWORD;
@@ -495,11 +527,21 @@ async function coldStart(appUrl: string) {
     await setUpInstallation(page, EMPLOYEES);
     const expected = `共 ${EMPLOYEES.toLocaleString('zh-CN')} 人`;
     await page.getByTestId('people-count').filter({ hasText: expected }).waitFor({ timeout: 300_000 });
+    await page.evaluate(keptIndexWritten);
     await ctx.close();
 
     const runs: number[] = [];
     const signIn: number[] = [];
-    for (let i = 0; i < REPEATS; i++) {
+    let rebuilt = 0;
+    // The last run starts without the kept people index (dropped beforehand), as after an import.
+    for (let i = 0; i <= REPEATS; i++) {
+      if (i === REPEATS) {
+        ctx = await persistent(dir);
+        page = await ctx.newPage();
+        await page.goto(appUrl);
+        await page.evaluate(dropKeptIndex);
+        await ctx.close();
+      }
       ctx = await persistent(dir);
       page = await ctx.newPage();
       const t0 = Date.now();
@@ -513,13 +555,18 @@ async function coldStart(appUrl: string) {
       await page.getByTestId('people-count').filter({ hasText: expected }).waitFor({ timeout: 60_000 });
       await page.locator('[role=row][aria-rowindex="2"]').waitFor();
       const tList = Date.now() - t1;
-      runs.push(tLogin + tList);
-      signIn.push(tList);
+      if (i === REPEATS) rebuilt = tLogin + tList;
+      else {
+        runs.push(tLogin + tList);
+        signIn.push(tList);
+      }
+      await page.evaluate(keptIndexWritten);
       await ctx.close();
     }
     const value = round(median(runs) / 1000);
     await sliderStep(dir, appUrl, password);
-    record({ id: 'startup.peopleListUsable', value, unit: 's', goal: '<2 s', ok: value < 2, note: `${EMPLOYEES.toLocaleString('en')} employees stored; page load to login screen + sign-in (PBKDF2 600k) to a filled list, typing excluded; sign-in part ${round(median(signIn) / 1000)} s` });
+    record({ id: 'startup.peopleListUsable', value, unit: 's', goal: '<2 s', ok: value < 2, note: `${EMPLOYEES.toLocaleString('en')} employees stored; page load to login screen + sign-in (PBKDF2 600k) to a filled list with the kept people index, typing excluded, median of ${REPEATS}; sign-in part ${round(median(signIn) / 1000)} s` });
+    record({ id: 'startup.peopleListRebuilt', value: round(rebuilt / 1000), unit: 's', goal: 'reported', ok: true, note: 'the same without a kept people index (the first start after an import made outside this session): built from the roster blocks, then kept' });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -598,8 +645,9 @@ async function syncBrowser(benchUrl: string) {
     record({ id: 'sync.groupThresholdChange', value: round(scr.median, 1), unit: 'ms', goal: '<50 ms', ok: scr.median < 50, note: `${scr.employees.toLocaleString('en')} employees of the whole group; evaluate + first page of the report, median of 15 (max ${round(scr.max, 1)})` });
     await page.close();
     // Head office's start-up with the group stored: the app at the same origin, database `xinhuo`.
-    const runsStart: number[] = [];
-    for (let i = 0; i < REPEATS; i++) {
+    // The first open after the merge builds the people index and keeps it (the app keeps it
+    // itself when it merges; this merge ran beside it); the opens after it read it back.
+    const openApp = async () => {
       const app = await ctx.newPage();
       const t0 = Date.now();
       await app.goto(`${benchUrl}app/index.html`);
@@ -612,11 +660,18 @@ async function syncBrowser(benchUrl: string) {
       await app.getByRole('button', { name: '登录' }).click();
       await app.getByTestId('people-count').filter({ hasText: `共 ${(plants * employees).toLocaleString('zh-CN')} 人` }).waitFor({ timeout: 300_000 });
       await app.locator('[role=row][aria-rowindex="2"]').waitFor();
-      runsStart.push(Date.now() - t0 - (typed - t1));
+      const ms = Date.now() - t0 - (typed - t1);
+      // The kept index is written after the list shows: let it land before the page closes.
+      await app.evaluate(keptIndexWritten);
       await app.close();
-    }
+      return ms;
+    };
+    const firstS = round((await openApp()) / 1000, 2);
+    record({ id: 'sync.headOfficeStartupAfterMerge', value: firstS, unit: 's', goal: 'reported', ok: true, note: 'the first open after the merge: the people index is built from every plant\'s roster blocks, then kept' });
+    const runsStart: number[] = [];
+    for (let i = 0; i < REPEATS; i++) runsStart.push(await openApp());
     const startS = round(median(runsStart) / 1000, 2);
-    record({ id: 'sync.headOfficeStartup', value: startS, unit: 's', goal: '<3 s', ok: startS < 3, note: `${(plants * employees).toLocaleString('en')} employees of ${plants} plants stored; page load, sign-in (PBKDF2 600k) and the filled people list, typing excluded` });
+    record({ id: 'sync.headOfficeStartup', value: startS, unit: 's', goal: '<3 s', ok: startS < 3, note: `${(plants * employees).toLocaleString('en')} employees of ${plants} plants stored; page load, sign-in (PBKDF2 600k) and the filled people list with the kept people index, typing excluded, median of ${REPEATS}` });
   } finally {
     await ctx.close();
     await rm(dir, { recursive: true, force: true });

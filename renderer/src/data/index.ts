@@ -10,7 +10,7 @@ import type { Identity } from './db/types.ts';
 export { useDatabase } from './db/db.ts';
 export { validateSetup, SetupFailure, MIN_PASSWORD_LENGTH, type SetupInput } from './records/installation.ts';
 export { type FactModel } from './facts/fact-model.ts';
-export { type PeopleQuery, type PeopleIndex, type SortColumn } from './facts/people-index.ts';
+export { type Dictionary, type PeopleQuery, type PeopleIndex, type SortColumn } from './facts/people-index.ts';
 export { employeeRowFor, peopleCountFor, queryPeopleFor } from './records/scope.ts';
 export { type AuditFilter } from './records/audit-log.ts';
 export { loadDemoPlant, type DemoProgress } from './workers/demo-loader.ts';

@@ -23,7 +23,7 @@ import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreQuery, DBCoreTabl
 import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 
 /** Tables whose rows are sealed; settings and users are needed before anyone signs in. */
-export const SEALED_TABLES = ['audit', 'factBatches', 'factBlocks', 'profiles', 'screeningRuns', 'pipeline', 'conflicts', 'reviewPackets', 'scoreSheets', 'trainers', 'rounds'] as const;
+export const SEALED_TABLES = ['audit', 'factBatches', 'factBlocks', 'profiles', 'screeningRuns', 'pipeline', 'conflicts', 'reviewPackets', 'scoreSheets', 'trainers', 'rounds', 'derived'] as const;
 
 /** Indexed fields that are personal data: stored as a keyed hash, looked up by equality only. */
 export const BLIND_INDEXES: Partial<Record<(typeof SEALED_TABLES)[number], readonly string[]>> = {
@@ -76,6 +76,11 @@ export function keyHeld(dbName: string): Promise<void> {
   return new Promise((resolve) => waiting.set(dbName, [...(waiting.get(dbName) ?? []), resolve]));
 }
 
+/** Whether this realm holds the key of `dbName` now. */
+export function holdsKey(dbName: string): boolean {
+  return keyring.has(dbName);
+}
+
 export function rememberKey(dbName: string, dbKey: Uint8Array): void {
   rawKeys.set(dbName, dbKey);
   keyring.set(dbName, subkeys(dbKey));
@@ -88,24 +93,37 @@ export function forgetKey(dbName: string): void {
   keyring.delete(dbName);
 }
 
-// --- Packing: a row's sealed part as bytes. JSON for the structure; Float64Array columns
-// (fact blocks) as raw little-endian bytes after it, their paths listed in a header, so that
-// neither side walks the thousands of values of a column.
+// --- Packing: a row's sealed part as bytes. JSON for the structure; typed-array columns (fact
+// blocks' Float64Array numbers, the kept people index's UTF-16 text and codes) as raw
+// little-endian bytes after it, their paths listed in a header, so that neither side walks the
+// thousands of values of a column.
 
 const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** The typed arrays a sealed row may hold; a header entry without a kind is a Float64Array (rows sealed before the others existed). */
+const ARRAY_KINDS = { f64: Float64Array, i32: Int32Array, u32: Uint32Array, u16: Uint16Array } as const;
+type ArrayKind = keyof typeof ARRAY_KINDS;
+type PackedArray = InstanceType<(typeof ARRAY_KINDS)[ArrayKind]>;
+
+function kindOf(value: ArrayBufferView): ArrayKind | null {
+  for (const [kind, type] of Object.entries(ARRAY_KINDS) as [ArrayKind, (typeof ARRAY_KINDS)[ArrayKind]][]) if (value instanceof type) return kind;
+  return null;
+}
+
 interface Found {
   path: string[];
-  array: Float64Array;
+  array: PackedArray;
+  kind: ArrayKind;
 }
 
 function findColumns(value: unknown, path: string[], out: Found[], depth: number): void {
   if (depth > 6 || value === null || typeof value !== 'object') return;
-  if (value instanceof Float64Array) {
-    out.push({ path, array: value });
+  if (ArrayBuffer.isView(value)) {
+    const kind = kindOf(value);
+    if (!kind) throw new Error('only Float64Array, Int32Array, Uint32Array and Uint16Array columns can be sealed');
+    out.push({ path, array: value as PackedArray, kind });
     return;
   }
-  if (ArrayBuffer.isView(value)) throw new Error('only Float64Array columns can be sealed');
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object' && value[i] !== null) findColumns(value[i], [...path, String(i)], out, depth + 1);
     return;
@@ -133,15 +151,21 @@ function withoutColumns(value: Record<string, unknown>, found: Found[]): Record<
   return root;
 }
 
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/** Swaps each element's bytes in place: the stored order is little-endian. */
+function swapBytes(bytes: Uint8Array, size: number): void {
+  if (size > 1) for (let i = 0; i < bytes.length; i += size) bytes.subarray(i, i + size).reverse();
+}
+
 export function pack(value: Record<string, unknown>): Uint8Array {
   const found: Found[] = [];
   findColumns(value, [], found, 0);
   const json = encoder.encode(JSON.stringify(withoutColumns(value, found)));
-  const header = encoder.encode(JSON.stringify(found.map((f) => [f.path, f.array.length])));
-  let size = 8 + header.length + json.length;
-  size = Math.ceil(size / 8) * 8;
+  const header = encoder.encode(JSON.stringify(found.map((f) => (f.kind === 'f64' ? [f.path, f.array.length] : [f.path, f.array.length, f.kind]))));
+  let size = align8(8 + header.length + json.length);
   const columnsAt = size;
-  for (const f of found) size += f.array.length * 8;
+  for (const f of found) size += align8(f.array.byteLength);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   view.setUint32(0, header.length, true);
@@ -152,8 +176,8 @@ export function pack(value: Record<string, unknown>): Uint8Array {
   for (const f of found) {
     const bytes = new Uint8Array(f.array.buffer, f.array.byteOffset, f.array.byteLength);
     out.set(bytes, at);
-    if (!isLittleEndian) for (let i = at; i < at + bytes.length; i += 8) out.subarray(i, i + 8).reverse();
-    at += bytes.length;
+    if (!isLittleEndian) swapBytes(out.subarray(at, at + bytes.length), f.array.BYTES_PER_ELEMENT);
+    at += align8(bytes.length);
   }
   return out;
 }
@@ -162,16 +186,19 @@ export function unpack(bytes: Uint8Array): Record<string, unknown> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true);
   const jsonLength = view.getUint32(4, true);
-  const columns = JSON.parse(decoder.decode(bytes.subarray(8, 8 + headerLength))) as [string[], number][];
+  const columns = JSON.parse(decoder.decode(bytes.subarray(8, 8 + headerLength))) as [string[], number, ArrayKind?][];
   const value = JSON.parse(decoder.decode(bytes.subarray(8 + headerLength, 8 + headerLength + jsonLength))) as Record<string, unknown>;
-  let at = Math.ceil((8 + headerLength + jsonLength) / 8) * 8;
-  for (const [path, length] of columns) {
-    const slice = bytes.slice(at, at + length * 8);
-    if (!isLittleEndian) for (let i = 0; i < slice.length; i += 8) slice.subarray(i, i + 8).reverse();
+  let at = align8(8 + headerLength + jsonLength);
+  for (const [path, length, kind = 'f64'] of columns) {
+    const type = ARRAY_KINDS[kind];
+    if (!type) throw new Error(`unknown column kind ${kind}`);
+    const byteLength = length * type.BYTES_PER_ELEMENT;
+    const slice = bytes.slice(at, at + byteLength);
+    if (!isLittleEndian) swapBytes(slice, type.BYTES_PER_ELEMENT);
     let holder = value;
     for (let i = 0; i < path.length - 1; i++) holder = holder[path[i]] as Record<string, unknown>;
-    holder[path[path.length - 1]] = new Float64Array(slice.buffer, 0, length);
-    at += length * 8;
+    holder[path[path.length - 1]] = new type(slice.buffer, 0, length);
+    at += align8(byteLength);
   }
   return value;
 }
@@ -201,6 +228,41 @@ function seal(keys: KeySet, table: string, kept: readonly string[], blind: reado
   return out;
 }
 
+/** The web form of the seal key, imported once per key set. */
+function webKey(keys: KeySet): Promise<CryptoKey> {
+  keys.web ??= crypto.subtle.importKey('raw', keys.seal as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return keys.web;
+}
+
+/** Rows sealed ahead of their write (sealAhead): the middleware stores them as they are. */
+const sealedAhead = new WeakSet<object>();
+
+/**
+ * Seals a large row with WebCrypto before it is written, so that the UI thread does not encrypt
+ * megabytes synchronously (the middleware must, inside a transaction). The same format as seal():
+ * either side opens what the other sealed. Put the returned row as it is, outside any
+ * transaction that waits on it.
+ */
+export async function sealAhead(table: { db: { name: string }; name: string; schema: { primKey: { keyPath?: string | string[] | null }; indexes: { keyPath?: string | string[] | null }[] } }, row: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const keys = keyring.get(table.db.name);
+  if (!keys) throw new FailureError(failure('atRest.locked', { table: table.name }));
+  const primary = table.schema.primKey.keyPath;
+  if (typeof primary !== 'string') throw new Error(`sealed table ${table.name} needs an inbound string key`);
+  if (BLIND_INDEXES[table.name as keyof typeof BLIND_INDEXES]) throw new Error(`${table.name} has blind indexes: write it through the middleware`);
+  const out: Record<string, unknown> = {};
+  for (const index of table.schema.indexes) if (typeof index.keyPath === 'string' && index.keyPath in row) out[index.keyPath] = row[index.keyPath];
+  out[primary] = row[primary];
+  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce as BufferSource, additionalData: aad(table.name, row[primary]) as BufferSource }, await webKey(keys), pack(row) as BufferSource));
+  const bytes = new Uint8Array(1 + NONCE_BYTES + sealed.length);
+  bytes[0] = FORMAT;
+  bytes.set(nonce, 1);
+  bytes.set(sealed, 1 + NONCE_BYTES);
+  out[SEALED] = bytes;
+  sealedAhead.add(out);
+  return out;
+}
+
 function sealedParts(table: string, dbName: string, primaryKeyPath: string, row: object): { keys: KeySet; bytes: Uint8Array; key: unknown } {
   const keys = keyring.get(dbName);
   if (!keys) throw new FailureError(failure('atRest.locked', { table }));
@@ -226,10 +288,9 @@ async function openAsync(table: string, dbName: string, primaryKeyPath: string, 
   if (!row || typeof row !== 'object' || !(SEALED in row)) return row;
   if (waitForKey) await keyHeld(dbName);
   const { keys, bytes, key } = sealedParts(table, dbName, primaryKeyPath, row);
-  keys.web ??= crypto.subtle.importKey('raw', keys.seal as BufferSource, 'AES-GCM', false, ['decrypt']);
   let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(1, 1 + NONCE_BYTES) as BufferSource, additionalData: aad(table, key) as BufferSource }, await keys.web, bytes.subarray(1 + NONCE_BYTES) as BufferSource);
+    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(1, 1 + NONCE_BYTES) as BufferSource, additionalData: aad(table, key) as BufferSource }, await webKey(keys), bytes.subarray(1 + NONCE_BYTES) as BufferSource);
   } catch {
     throw damaged(table, key);
   }
@@ -294,7 +355,7 @@ function sealedTable(down: DBCoreTable, dbName: string): DBCoreTable {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
       const keys = keyring.get(dbName);
       if (!keys) return down.mutate(req);
-      const values = req.values.map((v: Record<string, unknown>) => seal(keys, down.name, kept, blind, primary, v));
+      const values = req.values.map((v: Record<string, unknown>) => (sealedAhead.has(v) ? v : seal(keys, down.name, kept, blind, primary, v)));
       return down.mutate({ ...req, values } as DBCoreMutateRequest);
     },
     get: (req) => down.get(req).then((row) => (openedLater.has(laterId(dbName, down.name, req.key)) ? row : openRow(row))),

@@ -3,7 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { atRestMiddleware } from './at-rest.ts';
 import { applyMigrations } from './migrations/index.ts';
-import type { AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, RubricTemplateRecord, TopicThemeRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
+import type { DerivedRow, AuditEntry, ConflictRecord, ReviewPacketRecord, ScoreSheetRecord, TrainerRecord, RoundRecord, RubricTemplateRecord, TopicThemeRecord, FactBatchRecord, FactBlockRecord, PipelineRecord, ProfileRecord, ScreeningRunRecord, SettingRow, UserRecord } from './types.ts';
 
 export class XinhuoDb extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -21,6 +21,8 @@ export class XinhuoDb extends Dexie {
   rounds!: Table<RoundRecord, string>;
   rubricTemplates!: Table<RubricTemplateRecord, string>;
   topicThemes!: Table<TopicThemeRecord, string>;
+  /** Rebuildable data kept to start faster (migrations/v11.ts). */
+  derived!: Table<DerivedRow, string>;
 
   constructor(name = 'xinhuo') {
     super(name);

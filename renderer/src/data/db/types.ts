@@ -30,6 +30,13 @@ export type SettingRow =
   | { key: 'session'; value: SessionPolicy }
   | { key: 'atRest'; value: AtRestKeys };
 
+/** A row of the derived table: rebuildable from the records, valid while its signature matches. */
+export interface DerivedRow {
+  id: string;
+  signature: string;
+  [field: string]: unknown;
+}
+
 /** A column mapping remembered for a source, keyed by its header signature. */
 export interface SavedMapping {
   dataset: DatasetName;

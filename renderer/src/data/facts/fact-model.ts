@@ -1,7 +1,7 @@
-// The UI thread's fact model (DESIGN.md §4): only what the people list needs — the resolved
-// roster and the people index. Every other dataset is held once, in the facts worker
-// (held-facts.ts), and asked for by the screens that need it. Rebuilt when the set of live
-// batches changes.
+// The UI thread's fact model (DESIGN.md §4): only what the people list and the employee page
+// need — the people index, built from the resolved roster or read back as kept
+// (people-cache.ts). Every other dataset is held once, in the facts worker (held-facts.ts), and
+// asked for by the screens that need it. Rebuilt when the set of live batches changes.
 
 import { liveQuery, type Subscription } from 'dexie';
 import type { ColumnSet, StringColumn } from '../../../../shared/domain/facts/columns.ts';
@@ -10,8 +10,11 @@ import { resolveDataset } from '../../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import { keyHeld } from '../db/at-rest.ts';
 import { atRestKeys } from '../records/at-rest-keys.ts';
-import { liveBatches, liveBatchesFor, readDataset, type ReadOptions } from './fact-store.ts';
+import { liveBatchesFor, readDataset, type ReadOptions } from './fact-store.ts';
 import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
+import { keptIndex, peopleSignature, readPeopleCache, writePeopleCache } from './people-cache.ts';
+import { getInstallation } from '../records/installation.ts';
+import { ownPartition } from '../../../../shared/records/store.ts';
 import { loadInitials } from './pinyin.ts';
 import type { FactBatchRecord } from '../db/types.ts';
 
@@ -19,7 +22,6 @@ export interface FactModel {
   /** Increases with every rebuild. */
   version: number;
   batches: FactBatchRecord[];
-  datasets: { roster?: ColumnSet };
   people: PeopleIndex | null;
 }
 
@@ -30,12 +32,36 @@ export async function loadDataset(db: XinhuoDb, dataset: DatasetName, options: R
   return resolveDataset(dataset, batches);
 }
 
-/** Builds the model: the roster and its people index. */
-export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}, options: ReadOptions = {}): Promise<FactModel> {
-  const [batches, roster] = await Promise.all([liveBatchesFor(db, undefined, options), loadDataset(db, 'roster', options)]);
-  const initialsOf = await initials(roster.columns.name as StringColumn);
-  const model: FactModel = { version, batches, datasets: { roster }, people: await buildPeopleIndex(roster, initialsOf) };
+/**
+ * Builds the model: the live batches and the people index, read back as kept when the roster's
+ * batches are the ones it was built from, else built from the roster and kept for next time.
+ * `kept`: a write of the new index to wait for (tests); the app lets it finish in the background.
+ */
+export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}, options: ReadOptions = {}, kept?: (written: Promise<boolean>) => void): Promise<FactModel> {
+  const installation = getInstallation(db);
+  const [batches, stored] = await Promise.all([liveBatchesFor(db, undefined, options), readPeopleCache(db, options.waitForKey)]);
+  const ownPart = await installation.then((i) => (i ? ownPartition(i) : null));
+  const signature = peopleSignature(batches.filter((b) => b.dataset === 'roster'), ownPart);
+  let people = keptIndex(stored, signature);
+  let complete = false;
+  if (!people) {
+    const read = await readDataset(db, 'roster', options);
+    // A batch still arriving (a bundle applied in chunks) is shown as it stands but not kept.
+    const blockCount = new Map(batches.map((b) => [b.id, b.blockCount]));
+    complete = read.every((b) => b.blocks.length === blockCount.get(b.batch));
+    await yieldToEventLoop();
+    const roster = resolveDataset('roster', read);
+    people = await buildPeopleIndex(roster, await initials(roster.columns.name as StringColumn));
+  }
+  const model: FactModel = { version, batches, people };
   publish(model);
+  if (complete) {
+    const written = writePeopleCache(db, people, signature).catch((e: unknown) => {
+      console.warn('people index not kept', e);
+      return false;
+    });
+    kept?.(written);
+  }
   return model;
 }
 
@@ -45,7 +71,7 @@ const batchSignature = (ids: readonly string[]) => [...ids].sort().join(',');
 
 /** Holds the current model and rebuilds it whenever the batch table changes. */
 export class FactModelStore {
-  private model: FactModel = { version: 0, batches: [], datasets: {}, people: null };
+  private model: FactModel = { version: 0, batches: [], people: null };
   private listeners = new Set<Listener>();
   private subscription: Subscription | null = null;
   private building = 0;
@@ -88,7 +114,9 @@ export class FactModelStore {
 
   private follow(): void {
     // The live batches: an undo leaves its batch as a tombstone, which must rebuild the model too.
-    const batchIds = liveQuery(async () => (await liveBatches(this.db)).map((b) => b.id));
+    // Each row is read on its own and opened with WebCrypto: head office's hundreds of batches
+    // opened in one go on the UI thread would hold it for a tenth of a second at every change.
+    const batchIds = liveQuery(async () => (await liveBatchesFor(this.db, undefined, { waitForKey: true })).map((b) => b.id));
     this.subscription = batchIds.subscribe({
       next: (ids) => {
         const signature = batchSignature(ids);
@@ -107,7 +135,7 @@ export class FactModelStore {
     this.starting = null;
     this.last = '';
     this.building++;
-    this.model = { version: this.model.version + 1, batches: [], datasets: {}, people: null };
+    this.model = { version: this.model.version + 1, batches: [], people: null };
     for (const l of this.listeners) l();
   }
 

@@ -12,12 +12,16 @@ export interface PeopleIndex {
   ids: StringColumn;
   names: StringColumn;
   hireDates: StringColumn;
+  /** The employee page's other roster fields: the people list never needs them, the page does. */
+  managerIds: StringColumn;
+  leaveDates: StringColumn;
+  region: Dictionary;
   plant: Dictionary;
   department: Dictionary;
   position: Dictionary;
   status: Dictionary;
-  /** Lower-case "id name initials" per row. */
-  haystack: string[];
+  /** Lower-case "id name initials" per row, packed: searching is indexOf over one string. */
+  haystack: PackedText;
   rowOf: Map<string, number>;
 }
 
@@ -38,6 +42,61 @@ export const EMPTY_LABEL = '';
 
 export type InitialsOf = (name: string) => string;
 
+/**
+ * The strings of a column as one string, each value followed by SEPARATOR: value i starts at
+ * starts[i]. Searching it is one indexOf pass instead of a call per row, and keeping it
+ * (people-cache.ts) needs no split.
+ */
+export interface PackedText {
+  text: string;
+  /** length + 1 entries: the last is text.length. */
+  starts: Uint32Array;
+}
+
+/** A private-use character: stripped from the values packed, so it only ever separates them. */
+export const SEPARATOR = '\uE000';
+const RESERVED = /[\uE000\uE001]/g;
+
+export function packText(values: readonly string[]): PackedText {
+  const starts = new Uint32Array(values.length + 1);
+  const parts = new Array<string>(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i];
+    if (v.includes(SEPARATOR) || v.includes('\uE001')) v = v.replace(RESERVED, '');
+    starts[i] = at;
+    parts[i] = v;
+    at += v.length + 1;
+  }
+  starts[values.length] = at;
+  return { text: parts.length ? parts.join(SEPARATOR) + SEPARATOR : '', starts };
+}
+
+/** The row of a position in the packed text. */
+function rowAt(packed: PackedText, position: number): number {
+  let lo = 0;
+  let hi = packed.starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (packed.starts[mid] <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Which rows contain `needle` (which holds no separator): 1 per matching row. */
+export function rowsContaining(packed: PackedText, needle: string): Uint8Array {
+  const rows = packed.starts.length - 1;
+  const hit = new Uint8Array(Math.max(0, rows));
+  for (let from = packed.text.indexOf(needle); from >= 0; ) {
+    const row = rowAt(packed, from);
+    // A match inside this row's value (the needle has no separator, so it cannot span two).
+    hit[row] = 1;
+    from = packed.text.indexOf(needle, packed.starts[row + 1]);
+  }
+  return hit;
+}
+
 /** Rows handled between yields to the event loop while building, so no task runs long. */
 export const BUILD_CHUNK = 10_000;
 
@@ -49,8 +108,8 @@ export async function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf
   const names = roster.columns.name as StringColumn;
   const haystack = new Array<string>(roster.length);
   const rowOf = new Map<string, number>();
-  const dictionaries = (['plant', 'department', 'position', 'status'] as const).map((name) => ({
-    column: roster.columns[name] as StringColumn,
+  const dictionaries = (['plant', 'department', 'position', 'status', 'region'] as const).map((name) => ({
+    column: (roster.columns[name] as StringColumn | undefined) ?? [],
     state: { map: new Map<string, number>(), dict: { codes: new Int32Array(roster.length), labels: [] as string[] } },
   }));
   for (let start = 0; start < roster.length; start += BUILD_CHUNK) {
@@ -64,8 +123,10 @@ export async function buildPeopleIndex(roster: ColumnSet, initialsOf: InitialsOf
     for (const d of dictionaries) encodeDictionary(d.column, start, end, d.state);
   }
   await yieldToEventLoop();
-  const [plant, department, position, status] = dictionaries.map((d) => d.state.dict);
-  return { length: roster.length, ids, names, hireDates: roster.columns.hireDate as StringColumn, plant, department, position, status, haystack, rowOf };
+  const packed = packText(haystack);
+  const [plant, department, position, status, region] = dictionaries.map((d) => d.state.dict);
+  const column = (name: string) => (roster.columns[name] as StringColumn | undefined) ?? new Array<string | null>(roster.length).fill(null);
+  return { length: roster.length, ids, names, hireDates: column('hireDate'), managerIds: column('managerId'), leaveDates: column('leaveDate'), region, plant, department, position, status, haystack: packed, rowOf };
 }
 
 const sortCache = new WeakMap<PeopleIndex, Map<SortColumn, Uint32Array>>();
@@ -128,6 +189,8 @@ export function queryPeople(index: PeopleIndex, q: PeopleQuery): Uint32Array {
     if (code < 0) return new Uint32Array(0);
     filters.push([dict, code]);
   }
+  const hit = needle && !needle.includes(SEPARATOR) ? rowsContaining(index.haystack, needle) : null;
+  if (needle && !hit) return new Uint32Array(0);
   const out = new Uint32Array(index.length);
   let n = 0;
   for (let k = 0; k < order.length; k++) {
@@ -139,7 +202,7 @@ export function queryPeople(index: PeopleIndex, q: PeopleQuery): Uint32Array {
         break;
       }
     }
-    if (ok && needle && !index.haystack[row].includes(needle)) ok = false;
+    if (ok && hit && !hit[row]) ok = false;
     if (ok) out[n++] = row;
   }
   return out.slice(0, n);

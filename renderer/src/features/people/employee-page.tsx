@@ -5,7 +5,7 @@ import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenureYears } from '../../../../shared/domain/employee.ts';
 import { parsePeriod } from '../../../../shared/domain/periods.ts';
-import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel, useSelectionHistory, useTrainer } from '../../data/index.ts';
+import { employeeRowFor, useEmployeeRecords, useEntityHistory, useFactModel, useSelectionHistory, useTrainer, type Dictionary } from '../../data/index.ts';
 import { formatDate, formatDateTime, formatPercent, type Language } from '../../i18n/index.ts';
 import { auditSummary } from '../../i18n/audit-summary.ts';
 import { moveNote } from '../pipeline/format.ts';
@@ -31,7 +31,6 @@ export function EmployeePage({ id }: { id: string }) {
   const viewer = useAppStore((s) => s.user);
   // A department head opens people of their own department only (employeeRowFor says so).
   const row = people ? employeeRowFor(people, id, viewer) : undefined;
-  const roster = model.datasets.roster;
 
   // The records live in the facts worker, which answers through its per-employee index.
   const records = useEmployeeRecords(id, viewer?.id ?? '', model.version);
@@ -49,7 +48,7 @@ export function EmployeePage({ id }: { id: string }) {
   }, [records]);
   const history = useEntityHistory(id);
 
-  if (!people || !roster) return <p className="muted pad">{t('common.loading')}</p>;
+  if (!people) return <p className="muted pad">{t('common.loading')}</p>;
   // Outside a department head's department, the person is not theirs to see.
   if (row === undefined)
     return (
@@ -59,22 +58,26 @@ export function EmployeePage({ id }: { id: string }) {
       </section>
     );
 
-  const col = (name: string) => roster.columns[name][row] as string | null;
-  const status = col('status');
-  const managerId = col('managerId');
+  // The roster's fields, from the people index the list already holds.
+  const label = (dict: Dictionary) => dict.labels[dict.codes[row]] || null;
+  const status = label(people.status);
+  const managerId = people.managerIds[row];
+  const name = people.names[row];
+  const hireDate = people.hireDates[row];
+  const leaveDate = people.leaveDates[row];
   const managerRow = managerId ? people.rowOf.get(managerId) : undefined;
   const today = new Date().toISOString().slice(0, 10);
   const sources = model.batches.filter((b) => b.dataset === 'roster' || (data as Record<string, Row[]>)[b.dataset]?.length > 0);
   const hasImprovement = data.performance.some((p) => p.subordinateImprovement !== null);
 
   return (
-    <section className="screen employee" aria-label={col('name') ?? id}>
+    <section className="screen employee" aria-label={name ?? id}>
       <a href={hrefOf({ name: 'people' })} className="back">
         ← {t('employee.back')}
       </a>
       <header className="employee-head">
         <h2>
-          {col('name')} <span className="mono muted">{id}</span>
+          {name} <span className="mono muted">{id}</span>
         </h2>
         {status && <span className={`status status-${status}`}>{t(`status.${status}`, { defaultValue: status })}</span>}
       </header>
@@ -109,25 +112,25 @@ export function EmployeePage({ id }: { id: string }) {
               </>
             )}
             <dt>{t('people.columns.plant')}</dt>
-            <dd>{col('plant')}</dd>
+            <dd>{label(people.plant)}</dd>
             <dt>{t('people.columns.department')}</dt>
-            <dd>{col('department')}</dd>
+            <dd>{label(people.department)}</dd>
             <dt>{t('people.columns.position')}</dt>
-            <dd>{col('position')}</dd>
+            <dd>{label(people.position)}</dd>
             <dt>{t('employee.manager')}</dt>
             <dd>{managerId ? managerRow !== undefined ? <a href={hrefOf({ name: 'employee', id: managerId })}>{t('common.withNote', { text: people.names[managerRow], note: managerId })}</a> : managerId : t('common.none')}</dd>
             <dt>{t('employee.hireDate')}</dt>
-            <dd>{formatDate(col('hireDate'), language)}</dd>
-            {col('leaveDate') && (
+            <dd>{formatDate(hireDate, language)}</dd>
+            {leaveDate && (
               <>
                 <dt>{t('employee.leaveDate')}</dt>
-                <dd>{formatDate(col('leaveDate'), language)}</dd>
+                <dd>{formatDate(leaveDate, language)}</dd>
               </>
             )}
             <dt>{t('employee.tenure')}</dt>
-            <dd>{t('employee.tenureYears', { count: tenureYears(col('hireDate'), col('leaveDate') && col('leaveDate')! < today ? col('leaveDate')! : today) })}</dd>
+            <dd>{t('employee.tenureYears', { count: tenureYears(hireDate, leaveDate && leaveDate < today ? leaveDate : today) })}</dd>
             <dt>{t('employee.region')}</dt>
-            <dd>{col('region')}</dd>
+            <dd>{label(people.region)}</dd>
           </dl>
         </section>
         <Section title={t('employee.performance')} empty={loaded ? t('employee.performanceEmpty') : t('common.loading')} rows={data.performance}>

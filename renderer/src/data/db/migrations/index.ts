@@ -15,8 +15,9 @@ import { applyV7 } from './v7.ts';
 import { applyV8 } from './v8.ts';
 import { applyV9 } from './v9.ts';
 import { applyV10 } from './v10.ts';
+import { applyV11 } from './v11.ts';
 
-export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1, applyV2, applyV3, applyV4, applyV5, applyV6, applyV7, applyV8, applyV9, applyV10];
+export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [applyV1, applyV2, applyV3, applyV4, applyV5, applyV6, applyV7, applyV8, applyV9, applyV10, applyV11];
 
 export function applyMigrations(db: Dexie): void {
   for (const migrate of MIGRATIONS) migrate(db);
