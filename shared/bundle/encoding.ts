@@ -75,13 +75,26 @@ export function canonicalJson(value: unknown): string {
 
 /** Parses JSON written by canonicalJson, turning {"$f64": …} back into Float64Arrays. */
 export function parseTravelJson(text: string): unknown {
-  // A reviver makes JSON.parse several times slower: only columnar blocks need one.
-  if (!text.includes('"$f64"')) return JSON.parse(text);
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      if (keys.length === 1 && keys[0] === '$f64' && typeof (v as { $f64: unknown }).$f64 === 'string') return base64ToFloat64((v as { $f64: string }).$f64);
+  const value: unknown = JSON.parse(text);
+  // A reviver would be called for every value (each string of a string column); only columnar
+  // blocks hold typed columns, so the parsed tree is walked afterwards, only where objects are.
+  return text.includes('"$f64"') ? withColumns(value, 0) : value;
+}
+
+function withColumns(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object' || depth > 32) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object') value[i] = withColumns(v, depth + 1);
     }
-    return v;
-  });
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === '$f64' && typeof (value as { $f64: unknown }).$f64 === 'string') return base64ToFloat64((value as { $f64: string }).$f64);
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object') (value as Record<string, unknown>)[k] = withColumns(v, depth + 1);
+  }
+  return value;
 }

@@ -293,6 +293,7 @@ export async function applyBundle(store: RecordStore, actor: Actor, opened: Open
     for (const [i, chunk] of chunks.entries()) {
       if (options.signal?.aborted) throw new Cancelled();
       const last = i === chunks.length - 1;
+      if (store.prepareRemote) for (const [kind, records] of Object.entries(chunk) as [RecordKind, readonly object[]][]) if (records?.length) await store.prepareRemote(kind, records);
       // The first chunk's transaction admits the bundle, the last one settles it: a bundle of
       // one chunk is one transaction, all of it or nothing.
       const outcome = await runChange(store, actor, 'sync', REPLICA_KINDS, async (ctx): Promise<ApplyOutcome | Written> => {

@@ -94,6 +94,12 @@ export interface StoreTx extends StoreReader {
 export interface RecordStore {
   /** Runs `work` in one transaction over `kinds` (audit and settings are always included): all of it or none. */
   transaction<T>(kinds: readonly RecordKind[], work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Optional: does the costly part of writing these records before the transaction that may
+   * apply them (the app's store seals them at rest with WebCrypto, which cannot run inside an
+   * IndexedDB transaction). Outside any transaction; the records must not change afterwards.
+   */
+  prepareRemote?(kind: RecordKind, records: readonly object[]): Promise<void>;
 }
 
 /** A record's data without its envelope: what a caller hands to put(). */

@@ -1,6 +1,6 @@
 // Sync over the app's own store (Dexie): a plant's bundle applied at a Dexie head office, the
 // plant's facts keyed by plant there, and head office's profiles read-only at the plant.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOrg } from '../../shared/bundle/keys.ts';
 import { exportSync, receive, stateDigest } from '../../shared/bundle/replica.ts';
 import { plantReplica } from '../../shared/bundle/setup.ts';
@@ -33,8 +33,26 @@ describe('sync over Dexie', () => {
       const b = (await exportSync(p.store, p.actor, p.keys))!;
       files.push({ name: b.fileName, bytes: b.bytes });
     }
+    // The blocks are sealed at rest with WebCrypto before each chunk's transaction, which then only writes.
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
     const report = await receive(recordStore(h.db), h.actor, files, { org: org.org }, org.keys.box);
+    const sealedAhead = encrypt.mock.calls.filter(([, , data]) => (data as Uint8Array).byteLength > 1000).length;
+    encrypt.mockRestore();
     expect(report.applied).toHaveLength(2);
+    const blocks = await h.db.factBlocks.toArray();
+    expect(sealedAhead).toBeGreaterThanOrEqual(blocks.length);
+    const raw = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const req = h.db.backendDB().transaction('factBlocks', 'readonly').objectStore('factBlocks').getAll();
+      req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      req.onerror = () => reject(req.error);
+    });
+    expect(raw.length).toBe(blocks.length);
+    for (const row of raw) {
+      expect(row).toHaveProperty('$sealed');
+      expect(row).not.toHaveProperty('columns');
+      // The indexed fields stay readable, the compound [dataset+batch] index's parts too.
+      expect(row).toMatchObject({ dataset: 'roster', batch: expect.any(String), partition: expect.stringMatching(/^plant:/) });
+    }
     const roster = await currentDataset(h.db, 'roster');
     expect(roster.length).toBe(60);
     const ids = roster.columns.employeeId as string[];

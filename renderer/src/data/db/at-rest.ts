@@ -236,6 +236,10 @@ function webKey(keys: KeySet): Promise<CryptoKey> {
 
 /** Rows sealed ahead of their write (sealAhead): the middleware stores them as they are. */
 const sealedAhead = new WeakSet<object>();
+/** Records sealed ahead (sealRowsAhead) with their sealed form: the middleware writes that instead of sealing. */
+const sealedFormOf = new WeakMap<object, Record<string, unknown>>();
+
+type SealableTable = { db: { name: string }; name: string; schema: { primKey: { keyPath?: string | string[] | null }; indexes: { keyPath?: string | string[] | null }[] } };
 
 /**
  * Seals a large row with WebCrypto before it is written, so that the UI thread does not encrypt
@@ -243,14 +247,15 @@ const sealedAhead = new WeakSet<object>();
  * either side opens what the other sealed. Put the returned row as it is, outside any
  * transaction that waits on it.
  */
-export async function sealAhead(table: { db: { name: string }; name: string; schema: { primKey: { keyPath?: string | string[] | null }; indexes: { keyPath?: string | string[] | null }[] } }, row: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function sealAhead(table: SealableTable, row: Record<string, unknown>): Promise<Record<string, unknown>> {
   const keys = keyring.get(table.db.name);
   if (!keys) throw new FailureError(failure('atRest.locked', { table: table.name }));
   const primary = table.schema.primKey.keyPath;
   if (typeof primary !== 'string') throw new Error(`sealed table ${table.name} needs an inbound string key`);
   if (BLIND_INDEXES[table.name as keyof typeof BLIND_INDEXES]) throw new Error(`${table.name} has blind indexes: write it through the middleware`);
   const out: Record<string, unknown> = {};
-  for (const index of table.schema.indexes) if (typeof index.keyPath === 'string' && index.keyPath in row) out[index.keyPath] = row[index.keyPath];
+  // The primary key and every indexed field stay readable, as seal() keeps them.
+  for (const index of table.schema.indexes) for (const field of typeof index.keyPath === 'string' ? [index.keyPath] : (index.keyPath ?? [])) if (field in row) out[field] = row[field];
   out[primary] = row[primary];
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce as BufferSource, additionalData: aad(table.name, row[primary]) as BufferSource }, await webKey(keys), pack(row) as BufferSource));
@@ -261,6 +266,21 @@ export async function sealAhead(table: { db: { name: string }; name: string; sch
   out[SEALED] = bytes;
   sealedAhead.add(out);
   return out;
+}
+
+/**
+ * Seals records with WebCrypto before a transaction writes them (a merge's fact blocks): the
+ * transaction then only stores bytes, where sealing synchronously took most of a merge's time.
+ * The records must not change before they are written; one that is not written costs nothing.
+ * Tables with blind indexes, and a realm without the key, are left to the middleware.
+ */
+export async function sealRowsAhead(table: SealableTable, rows: readonly object[]): Promise<void> {
+  if (!keyring.has(table.db.name) || BLIND_INDEXES[table.name as keyof typeof BLIND_INDEXES] || !(SEALED_TABLES as readonly string[]).includes(table.name)) return;
+  await Promise.all(
+    rows.map(async (row) => {
+      if (!sealedFormOf.has(row)) sealedFormOf.set(row, await sealAhead(table, row as Record<string, unknown>));
+    }),
+  );
 }
 
 function sealedParts(table: string, dbName: string, primaryKeyPath: string, row: object): { keys: KeySet; bytes: Uint8Array; key: unknown } {
@@ -355,7 +375,7 @@ function sealedTable(down: DBCoreTable, dbName: string): DBCoreTable {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
       const keys = keyring.get(dbName);
       if (!keys) return down.mutate(req);
-      const values = req.values.map((v: Record<string, unknown>) => (sealedAhead.has(v) ? v : seal(keys, down.name, kept, blind, primary, v)));
+      const values = req.values.map((v: Record<string, unknown>) => (sealedAhead.has(v) ? v : (sealedFormOf.get(v) ?? seal(keys, down.name, kept, blind, primary, v))));
       return down.mutate({ ...req, values } as DBCoreMutateRequest);
     },
     get: (req) => down.get(req).then((row) => (openedLater.has(laterId(dbName, down.name, req.key)) ? row : openRow(row))),

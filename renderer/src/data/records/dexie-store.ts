@@ -6,6 +6,7 @@ import type { Table } from 'dexie';
 import type { RecordKind, RecordOf } from '../../../../shared/records/schemas.ts';
 import type { IndexOf, RecordStore, StoreSettings, StoreTx } from '../../../../shared/records/store.ts';
 import type { XinhuoDb } from '../db/db.ts';
+import { sealRowsAhead } from '../db/at-rest.ts';
 import type { SettingRow } from '../db/types.ts';
 
 export const TABLE_OF: Record<RecordKind, keyof XinhuoDb & string> = {
@@ -34,6 +35,10 @@ export class DexieRecordStore implements RecordStore {
 
   private table<K extends RecordKind>(kind: K): Table<RecordOf[K], string> {
     return this.db.table(TABLE_OF[kind]);
+  }
+
+  prepareRemote(kind: RecordKind, records: readonly object[]): Promise<void> {
+    return sealRowsAhead(this.table(kind), records);
   }
 
   transaction<T>(kinds: readonly RecordKind[], work: (tx: StoreTx) => Promise<T>): Promise<T> {
