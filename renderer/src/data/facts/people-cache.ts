@@ -1,9 +1,9 @@
 // The people list's index, kept between sessions. Building it is most of start-up: every roster
 // block decrypted, parsed and resolved, then the search text with pinyin initials and the
 // dictionaries — 2 s for head office's 250,000 employees. It changes only when the roster's live
-// batches do, so it is kept in the sealed `derived` table, packed as one long string per text
-// column and a number column per dictionary: reading it back is one decrypt, one parse and a
-// split per column. A signature of the batches it was built from says whether it still holds.
+// batches do, so it is kept in the sealed `derived` table, packed as one UTF-16 array per text
+// column and a code array per dictionary: reading it back is one WebCrypto decrypt, a copy and a
+// split per list column. A signature of the batches it was built from says whether it still holds.
 
 import type { XinhuoDb } from '../db/db.ts';
 import { getOpened, holdsKey, sealAhead } from '../db/at-rest.ts';
@@ -46,7 +46,7 @@ export function peopleSignature(rosterBatches: readonly FactBatchRecord[], ownPa
   return [FORMAT, __APP_VERSION__, ownPartition ?? '', ...batches].join('|');
 }
 
-/** The index packed for keeping, or null when a value holds one of the reserved characters. */
+/** The index packed for keeping, or null when a value holds a reserved character or a lone surrogate. */
 export function packPeopleIndex(index: PeopleIndex, signature: string): PackedPeople | null {
   const text = {} as PackedPeople['text'];
   for (const name of TEXT_COLUMNS) {
