@@ -53,23 +53,32 @@ export function setLanguage(language: Language): void {
   document.documentElement.lang = language;
 }
 
+// Making an Intl formatter costs far more than using one (a people list row formats its hire
+// date): each is made once per language and options, and kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatterFor<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** 2024年5月1日 in zh-CN, May 1, 2024 in English, from an ISO date without time-zone shifts. */
 export function formatDate(iso: string | null | undefined, language: Language): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatterFor(`date|${language}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatDateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return formatterFor(`dateTime|${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' })).format(new Date(iso));
 }
 
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  return formatterFor(`number|${language}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(language, options)).format(value);
 }
 
 export function formatPercent(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  return formatterFor(`percent|${language}`, () => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 })).format(value);
 }
 
 /**
