@@ -215,16 +215,20 @@ export function blindValue(keys: KeySet, value: unknown): unknown {
   return BLIND_PREFIX + hex;
 }
 
-function seal(keys: KeySet, table: string, kept: readonly string[], blind: readonly string[], primaryKeyPath: string, row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of kept) if (field in row) out[field] = blind.includes(field) ? blindValue(keys, row[field]) : row[field];
-  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const sealed = gcm(keys.seal, nonce, aad(table, row[primaryKeyPath])).encrypt(pack(row));
+/** A sealed row's bytes: the format, the nonce, then the ciphertext with its tag. */
+function sealedBytes(nonce: Uint8Array, sealed: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(1 + NONCE_BYTES + sealed.length);
   bytes[0] = FORMAT;
   bytes.set(nonce, 1);
   bytes.set(sealed, 1 + NONCE_BYTES);
-  out[SEALED] = bytes;
+  return bytes;
+}
+
+function seal(keys: KeySet, table: string, kept: readonly string[], blind: readonly string[], primaryKeyPath: string, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of kept) if (field in row) out[field] = blind.includes(field) ? blindValue(keys, row[field]) : row[field];
+  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  out[SEALED] = sealedBytes(nonce, gcm(keys.seal, nonce, aad(table, row[primaryKeyPath])).encrypt(pack(row)));
   return out;
 }
 
@@ -258,12 +262,7 @@ export async function sealAhead(table: SealableTable, row: Record<string, unknow
   for (const index of table.schema.indexes) for (const field of typeof index.keyPath === 'string' ? [index.keyPath] : (index.keyPath ?? [])) if (field in row) out[field] = row[field];
   out[primary] = row[primary];
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce as BufferSource, additionalData: aad(table.name, row[primary]) as BufferSource }, await webKey(keys), pack(row) as BufferSource));
-  const bytes = new Uint8Array(1 + NONCE_BYTES + sealed.length);
-  bytes[0] = FORMAT;
-  bytes.set(nonce, 1);
-  bytes.set(sealed, 1 + NONCE_BYTES);
-  out[SEALED] = bytes;
+  out[SEALED] = sealedBytes(nonce, new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce as BufferSource, additionalData: aad(table.name, row[primary]) as BufferSource }, await webKey(keys), pack(row) as BufferSource)));
   sealedAhead.add(out);
   return out;
 }

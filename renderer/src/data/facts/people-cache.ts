@@ -8,14 +8,12 @@
 import type { XinhuoDb } from '../db/db.ts';
 import { getOpened, holdsKey, sealAhead } from '../db/at-rest.ts';
 import type { DerivedRow, FactBatchRecord } from '../db/types.ts';
-import { SEPARATOR, type Dictionary, type PeopleIndex } from './people-index.ts';
+import { NULL_MARK, RESERVED, SEPARATOR, type Dictionary, type PeopleIndex } from './people-index.ts';
 
 /** Bump when the index or its packing changes: a kept index of another format is rebuilt. */
 const FORMAT = 1;
 const ROW_ID = 'peopleIndex';
-// Private-use characters: a roster whose values hold one is never kept (packPeopleIndex says null).
-const NULL = '\uE001';
-const RESERVED = /[\uE000\uE001]/;
+// A roster whose values hold a reserved character is never kept (packPeopleIndex says null).
 
 const TEXT_COLUMNS = ['ids', 'names', 'hireDates', 'managerIds', 'leaveDates'] as const;
 const DICTIONARIES = ['plant', 'department', 'position', 'status', 'region'] as const;
@@ -54,7 +52,7 @@ export function packPeopleIndex(index: PeopleIndex, signature: string): PackedPe
     const parts = new Array<string>(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === null || v === undefined) parts[i] = NULL;
+      if (v === null || v === undefined) parts[i] = NULL_MARK;
       // A lone surrogate would not survive UTF-16 decoding: such a roster is not kept.
       else if (RESERVED.test(v) || !v.isWellFormed()) return null;
       else parts[i] = v;
@@ -71,7 +69,7 @@ function split(packed: Uint16Array, length: number): (string | null)[] {
   if (length === 0) return [];
   const values: (string | null)[] = utf16.decode(packed).split(SEPARATOR);
   if (values.length !== length) throw new Error(`kept people index: ${values.length} values for ${length} rows`);
-  for (let i = 0; i < values.length; i++) if (values[i] === NULL) values[i] = null;
+  for (let i = 0; i < values.length; i++) if (values[i] === NULL_MARK) values[i] = null;
   return values;
 }
 

@@ -55,7 +55,11 @@ export interface PackedText {
 
 /** A private-use character: stripped from the values packed, so it only ever separates them. */
 export const SEPARATOR = '\uE000';
-const RESERVED = /[\uE000\uE001]/g;
+/** Another, which the kept index (people-cache.ts) writes for a missing value. */
+export const NULL_MARK = '\uE001';
+/** Either reserved character. */
+export const RESERVED = /[\uE000\uE001]/;
+const RESERVED_ALL = new RegExp(RESERVED.source, 'g');
 
 export function packText(values: readonly string[]): PackedText {
   const starts = new Uint32Array(values.length + 1);
@@ -63,7 +67,7 @@ export function packText(values: readonly string[]): PackedText {
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     let v = values[i];
-    if (v.includes(SEPARATOR) || v.includes('\uE001')) v = v.replace(RESERVED, '');
+    if (RESERVED.test(v)) v = v.replace(RESERVED_ALL, '');
     starts[i] = at;
     parts[i] = v;
     at += v.length + 1;
