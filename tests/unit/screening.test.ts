@@ -257,6 +257,20 @@ describe('engine caches', () => {
     const fresh = world(people, scores, ratings, []).screener;
     for (const [years, value] of [[2, 4], [1, 3.5], [6, 4.5]]) expect(screener.evaluate(seedLike(years, value), D).candidates.all()).toEqual(fresh.evaluate(seedLike(years, value), D).candidates.all());
   });
+
+  it('give the report a fresh engine gives, as thresholds move and the view changes', () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, department: ['一车间', '二车间', '三车间'][i % 3] }));
+    const scores = people.map((p, i) => [p.id, '2024Q2', 60 + ((i * 7) % 40)] as [string, string, number]);
+    const ratings = people.map((p, i) => [p.id, '带教能力', 3 + (i % 5) * 0.5, '2024-06-30'] as [string, string, number, string]);
+    const { screener } = world(people, scores, ratings, []);
+    const steps: [number, number, string | null][] = [[4, 50, null], [4.5, 50, null], [3.5, 30, null], [4, 30, '二车间'], [4.5, 30, '二车间'], [3, 70, null]];
+    for (const [value, share, department] of steps) {
+      const p = profile(pct(share, 'company'), { id: 'coach', kind: 'threshold', source: 'rating', metric: '带教能力', aggregate: 'mean', op: '>=', value, years: 2 });
+      const view = department ? { department } : {};
+      const fresh = world(people, scores, ratings, []).screener;
+      expect(buildReport(screener.data, screener.evaluate(p, D, view), 10)).toEqual(buildReport(fresh.data, fresh.evaluate(p, D, view), 10));
+    }
+  });
 });
 
 describe('screening properties', () => {

@@ -78,15 +78,28 @@ export function personRow(data: ScreeningData, ev: Evaluation, e: number): Perso
 }
 
 // A histogram depends only on a criterion's values and passes (one cached outcome) and on who
-// is in view: moving one slider recomputes one histogram, not all of them.
+// is in view: moving one slider recomputes one histogram, not all of them. Where each person
+// falls (their bin, or none) depends only on the values and the view, not on the threshold: a
+// threshold step reuses it and only counts passes, in one pass.
 const histograms = new WeakMap<Uint8Array, { inView: Uint8Array; histogram: Histogram }>();
+interface Binning {
+  inView: Uint8Array;
+  /** Per employee: the bin, or NO_BIN (not in view, not active, no data). */
+  bin: Uint8Array;
+  lo: number;
+  width: number;
+  count: number;
+  noData: number;
+}
+const NO_BIN = 255;
+const HISTOGRAM_BINS = 20;
+const binnings = new WeakMap<Float64Array, Binning>();
 
-function histogram(ev: Evaluation, index: number, bins = 20): Histogram {
-  const o = ev.outcomes[index];
-  const known = histograms.get(o.passed);
-  if (known && known.inView === ev.inView) return known.histogram;
+function binning(ev: Evaluation, value: Float64Array): Binning {
+  const known = binnings.get(value);
+  if (known && known.inView === ev.inView) return known;
+  const bins = HISTOGRAM_BINS;
   const { inView, active } = ev;
-  const value = o.value;
   let lo = Infinity;
   let hi = -Infinity;
   let noData = 0;
@@ -100,29 +113,51 @@ function histogram(ev: Evaluation, index: number, bins = 20): Histogram {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  let result: Histogram;
-  if (lo === Infinity) result = { id: o.id, bins: [], noData };
-  else {
-    const count = hi > lo ? bins : 1;
-    const width = hi > lo ? (hi - lo) / bins : 1;
-    const pass = new Int32Array(count);
-    const fail = new Int32Array(count);
-    let lowestPass = Infinity;
-    let highestFail = -Infinity;
+  const bin = new Uint8Array(value.length).fill(NO_BIN);
+  const count = lo === Infinity ? 0 : hi > lo ? bins : 1;
+  const width = hi > lo ? (hi - lo) / bins : 1;
+  if (count)
     for (let e = 0; e < value.length; e++) {
       const v = value[e];
-      if (!inView[e] || !active[e] || v !== v) continue;
-      const b = Math.min(count - 1, Math.floor((v - lo) / width));
-      if (o.passed[e]) {
-        pass[b]++;
-        if (v < lowestPass) lowestPass = v;
-      } else {
-        fail[b]++;
-        if (v > highestFail) highestFail = v;
-      }
+      if (inView[e] && active[e] && v === v) bin[e] = Math.min(count - 1, Math.floor((v - lo) / width));
+    }
+  const made = { inView, bin, lo, width, count, noData };
+  binnings.set(value, made);
+  return made;
+}
+
+function histogram(ev: Evaluation, index: number): Histogram {
+  const o = ev.outcomes[index];
+  const known = histograms.get(o.passed);
+  if (known && known.inView === ev.inView) return known.histogram;
+  const { bin, lo, width, count, noData } = binning(ev, o.value);
+  let result: Histogram;
+  if (count === 0) result = { id: o.id, bins: [], noData };
+  else {
+    const pass = new Int32Array(count);
+    const fail = new Int32Array(count);
+    const passed = o.passed;
+    for (let e = 0; e < bin.length; e++) {
+      const b = bin[e];
+      if (b === NO_BIN) continue;
+      if (passed[e]) pass[b]++;
+      else fail[b]++;
     }
     result = { id: o.id, bins: Array.from({ length: count }, (_, i) => ({ from: clean(lo + i * width)!, to: clean(lo + (i + 1) * width)!, pass: pass[i], fail: fail[i] })), noData };
-    if (o.kind === 'percentile' && lowestPass !== Infinity && lowestPass > highestFail) result.cut = clean(lowestPass)!;
+    if (o.kind === 'percentile') {
+      // Where passing starts, when one value separates those who pass from those who fail.
+      let lowestPass = Infinity;
+      let highestFail = -Infinity;
+      const value = o.value;
+      for (let e = 0; e < bin.length; e++) {
+        if (bin[e] === NO_BIN) continue;
+        const v = value[e];
+        if (passed[e]) {
+          if (v < lowestPass) lowestPass = v;
+        } else if (v > highestFail) highestFail = v;
+      }
+      if (lowestPass !== Infinity && lowestPass > highestFail) result.cut = clean(lowestPass)!;
+    }
   }
   histograms.set(o.passed, { inView: ev.inView, histogram: result });
   return result;
@@ -139,20 +174,39 @@ export function reportRows(data: ScreeningData, ev: Evaluation, list: ResultList
   return ev.nearMisses.slice(from, to).map((e) => ({ ...personRow(data, ev, e), failed: ev.failedOf(e) }));
 }
 
+/** Group names in Chinese order; one collator, not one per comparison. */
+const byName = new Intl.Collator('zh-CN');
+
+const activeByGroup = new WeakMap<Uint8Array, Partial<Record<'department' | 'plant', Int32Array>>>();
+/** Active employees in view per department or plant code, kept per view (its inView array). */
+function activeCounts(data: ScreeningData, ev: Evaluation, field: 'department' | 'plant'): Int32Array {
+  const kept = activeByGroup.get(ev.inView) ?? {};
+  activeByGroup.set(ev.inView, kept);
+  const known = kept[field];
+  if (known) return known;
+  const { labels, codes } = data[field];
+  const active = new Int32Array(labels.length);
+  for (let e = 0; e < data.n; e++) if (ev.inView[e] && ev.active[e]) active[codes[e]]++;
+  kept[field] = active;
+  return active;
+}
+
 /** The report with the first `limit` rows of each list (all of them by default). */
 export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER): ScreeningReport {
-  // Counts per department and per plant on their codes: no strings per employee.
+  // Counts per department and per plant on their codes: no strings per employee. Who is active
+  // in view does not change with the criteria: those counts are kept per view.
   const countsBy = (field: 'department' | 'plant') => {
     const { labels, codes } = data[field];
-    const active = new Int32Array(labels.length);
+    const active = activeCounts(data, ev, field);
     const candidates = new Int32Array(labels.length);
     const nearMisses = new Int32Array(labels.length);
-    for (let e = 0; e < data.n; e++) if (ev.inView[e] && ev.active[e]) active[codes[e]]++;
-    for (const e of ev.candidates.employees) candidates[codes[e]]++;
-    for (const e of ev.nearMisses.employees) nearMisses[codes[e]]++;
+    const c = ev.candidates.employees;
+    for (let i = 0; i < c.length; i++) candidates[codes[c[i]]]++;
+    const m = ev.nearMisses.employees;
+    for (let i = 0; i < m.length; i++) nearMisses[codes[m[i]]]++;
     return labels
       .flatMap((label, c) => (active[c] ? [{ label, active: active[c], candidates: candidates[c], nearMisses: nearMisses[c] }] : []))
-      .sort((a, b) => b.candidates - a.candidates || b.nearMisses - a.nearMisses || a.label.localeCompare(b.label, 'zh-CN'));
+      .sort((a, b) => b.candidates - a.candidates || b.nearMisses - a.nearMisses || byName.compare(a.label, b.label));
   };
   return {
     asOf: ev.asOf,

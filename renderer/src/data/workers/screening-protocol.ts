@@ -25,8 +25,9 @@ export interface SnapshotInfo {
   batches: string[];
 }
 
-/** Rows per list in an evaluation's reply; the rest come page by page. */
-export const FIRST_PAGE = 50;
+/** Rows per list in an evaluation's reply: more than a tall screen shows with the table's
+ *  overscan, and no more, since every slider step copies them to the page. The rest come page by page. */
+export const FIRST_PAGE = 32;
 
 export type ScreeningRequest =
   /** userId: the signed-in user, whose department scope the worker applies to every view. */
