@@ -1,13 +1,13 @@
 // Personal data at rest: what IndexedDB holds is sealed (no name, no 工号, no score readable),
 // the app reads it back unchanged once signed in, and the key is wrapped per account.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ColumnSetBuilder, rowAt } from '../../shared/domain/facts/columns.ts';
 import type { FailureError } from '../../shared/domain/failure.ts';
 import { failureText } from '../../shared/domain/messages.ts';
 import { planImport } from '../../shared/domain/facts/plan.ts';
 import { SEED_PROFILE } from '../../shared/domain/screening/profile.ts';
 import { commitImport, currentDataset } from '../../renderer/src/data/facts/import-store.ts';
-import { pack, unpack } from '../../renderer/src/data/db/at-rest.ts';
+import { adoptKeys, forgetKey, pack, sealAhead, unpack } from '../../renderer/src/data/db/at-rest.ts';
 import { atRestKeys, bindKeysToUser, dropKey, heldKey, holdKey } from '../../renderer/src/data/records/at-rest-keys.ts';
 import { buildFactModel, FactModelStore } from '../../renderer/src/data/facts/fact-model.ts';
 import { signOut } from '../../renderer/src/data/records/installation.ts';
@@ -247,5 +247,28 @@ describe('encryption at rest', () => {
     await signOut(db, actor);
     const refused = await signIn(db, 'li.o', 'officer-2026', () => Date.now() + 10_000).catch((e: FailureError) => e);
     expect((refused as FailureError).failure).toEqual({ code: 'atRest.noKey', params: { userName: 'li.o' } });
+  });
+});
+
+describe('keys handed to a worker', () => {
+  const table = { db: { name: 'xinhuo-keys-test' }, name: 'derived', schema: { primKey: { keyPath: 'id' }, indexes: [] } };
+
+  it('keep the installed key when a call brings a copy of it, and install a different one', async () => {
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    adoptKeys({ [table.db.name]: key });
+    const imported = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      await sealAhead(table, { id: 'a', text: '一' });
+      // Every call carries a fresh copy of the same bytes: nothing is made again.
+      adoptKeys({ [table.db.name]: key.slice() });
+      await sealAhead(table, { id: 'b', text: '二' });
+      expect(imported).toHaveBeenCalledTimes(1);
+      adoptKeys({ [table.db.name]: crypto.getRandomValues(new Uint8Array(32)) });
+      await sealAhead(table, { id: 'c', text: '三' });
+      expect(imported).toHaveBeenCalledTimes(2);
+    } finally {
+      imported.mockRestore();
+      forgetKey(table.db.name);
+    }
   });
 });

@@ -65,7 +65,14 @@ export function heldKeys(): Record<string, Uint8Array> {
 export function adoptKeys(keys: Record<string, Uint8Array> | undefined): void {
   if (!keys) return;
   for (const name of [...rawKeys.keys()]) if (!(name in keys)) forgetKey(name);
-  for (const [name, key] of Object.entries(keys)) if (rawKeys.get(name) !== key) rememberKey(name, key);
+  // Each call brings a fresh copy of the same key: only a different key is installed again.
+  for (const [name, key] of Object.entries(keys)) if (!sameBytes(rawKeys.get(name), key)) rememberKey(name, key);
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const waiting = new Map<string, (() => void)[]>();
