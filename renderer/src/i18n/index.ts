@@ -45,7 +45,44 @@ export function initI18n(language: Language, features: readonly { 'zh-CN': Recor
     initAsync: false,
   });
   document.documentElement.lang = language;
+  memoiseTranslations(i18next);
   return i18next;
+}
+
+/**
+ * A translation is a pure function of the language, the catalogues, the key and its options,
+ * and i18next spends far longer working one out than a lookup takes: a slider step renders
+ * dozens of the same sentences with the same counts. `t` answers from a memo, per key and
+ * options (primitive values only; anything else is translated afresh), emptied whenever the
+ * catalogues change, and bounded.
+ */
+const MEMO_LIMIT = 20_000;
+export function memoiseTranslations(instance: typeof i18next): void {
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  const memo = new Map<string, unknown>();
+  const forget = () => memo.clear();
+  instance.on('languageChanged', forget);
+  instance.store.on('added', forget);
+  instance.store.on('removed', forget);
+  const memoised = (...args: unknown[]): unknown => {
+    const [key, options] = args;
+    if (args.length > 2 || !(typeof key === 'string' || isPrimitiveList(key)) || !(options === undefined || isPrimitiveRecord(options))) return translate(...args);
+    const id = `${instance.language}\u0000${typeof key === 'string' ? key : JSON.stringify(key)}\u0000${options === undefined ? '' : JSON.stringify(options)}`;
+    if (memo.has(id)) return memo.get(id);
+    const text = translate(...args);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(id, text);
+    return text;
+  };
+  instance.t = memoised as unknown as typeof instance.t;
+}
+
+const isPrimitive = (v: unknown) => v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isPrimitiveList = (v: unknown) => Array.isArray(v) && v.every(isPrimitive);
+function isPrimitiveRecord(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const x of Object.values(v)) if (!isPrimitive(x) && !isPrimitiveList(x)) return false;
+  return true;
 }
 
 export function setLanguage(language: Language): void {
