@@ -3,6 +3,7 @@
 // worker cannot keep up with are skipped; late replies are dropped.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
@@ -79,7 +80,9 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     asked.current = q;
     const ticket = ++latest.current;
     void s.evaluateLatest({ profile: p, asOf: d, view: v }).then((r) => {
-      if (r && ticket === latest.current) setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d });
+      // Rendered in the task that brought the reply: left to React's scheduler, the render
+      // would wait for a task of its own, and a frame could be painted in between.
+      if (r && ticket === latest.current) flushSync(() => setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d }));
     });
   }, []);
   useEffect(() => evaluate({ profile, asOf, view, info }), [evaluate, info, profile, asOf, view]);
