@@ -27,6 +27,8 @@ export interface VirtualTableProps {
   onVisibleRange?: (from: number, to: number) => void;
   /** Accessible names of the buttons that move between windows of a very long table. */
   windowLabels?: { previous: string; next: string };
+  /** Rows rendered beyond each edge of the view: more scroll without a blank row, fewer re-render faster. */
+  overscan?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ const HEAD_HEIGHT = 39;
 /** How narrow a column may get: its content's width for ids and dates, else 48 px. */
 const floorOf = (c: TableColumn): string => (c.minChars ? `${c.minChars}ch + 24px` : '48px');
 
-export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange, windowLabels = { previous: '‹', next: '›' } }: VirtualTableProps) {
+export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, onSort, sortLabel, rowHeight = 36, label, onVisibleRange, windowLabels = { previous: '‹', next: '›' }, overscan = 6 }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const perWindow = windowRows(rowHeight);
   const [windowStart, setWindowStart] = useState(0);
@@ -59,7 +61,7 @@ export function VirtualTable({ columns, rowCount, renderCell, onRowClick, sort, 
     });
   };
   // The header sits in the scroll box above the rows (sticky), so that it scrolls sideways with them.
-  const virtualizer = useVirtualizer({ count: shownCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6, scrollMargin: HEAD_HEIGHT });
+  const virtualizer = useVirtualizer({ count: shownCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan, scrollMargin: HEAD_HEIGHT });
   const items = virtualizer.getVirtualItems();
   const first = items.length ? start + items[0].index : 0;
   const last = items.length ? start + items[items.length - 1].index + 1 : 0;

@@ -68,8 +68,41 @@ describe('the candidate list', () => {
     const fetchRows = vi.fn(async () => [person(0)]);
     render(<PeopleTable evaluation={8} first={[]} count={1} fetchRows={fetchRows} profile={SEED_PROFILE} onExplain={vi.fn()} label="候选人" />);
     await act(async () => {});
-    expect(fetchRows).toHaveBeenCalledWith('candidates', 0, 200);
+    expect(fetchRows).toHaveBeenCalledWith(8, 'candidates', 0, 200);
     expect(await screen.findByText('100000')).toBeTruthy();
+  });
+
+  it('drops a page that arrives after a newer evaluation is on screen, keeping the newer one', async () => {
+    const deliveries: ((rows: PersonRow[]) => void)[] = [];
+    const fetchRows = vi.fn(() => new Promise<PersonRow[]>((resolve) => deliveries.push(resolve)));
+    const props = { first: [], count: 1, fetchRows, profile: SEED_PROFILE, onExplain: vi.fn(), label: '候选人' };
+    const { rerender } = render(<PeopleTable evaluation={1} {...props} />);
+    await act(async () => {});
+    rerender(<PeopleTable evaluation={2} {...props} />);
+    await act(async () => {});
+    expect(fetchRows).toHaveBeenCalledTimes(2);
+    await act(async () => deliveries[1]([person(7)]));
+    expect(screen.getByText('100007')).toBeTruthy();
+    await act(async () => deliveries[0]([person(0)]));
+    expect(screen.getByText('100007')).toBeTruthy();
+    expect(screen.queryByText('100000')).toBeNull();
+  });
+
+  it('shows the moved threshold on the moved criterion after a slider step, and keeps the other badges', async () => {
+    const coachingAt = (value: number) => ({ ...SEED_PROFILE, criteria: SEED_PROFILE.criteria.map((c) => (c.id === 'coaching' ? { ...c, value, label: undefined } : c)) });
+    const step = (threshold: number) => [person(0, { criteria: [{ id: 'performance', passed: true, value: 90, threshold: 15, rank: 1, cutoff: 20, groupSize: 120 }, { id: 'coaching', passed: true, value: 4.8, threshold }] })];
+    const props = { count: 1, fetchRows: vi.fn(async () => []), onExplain: vi.fn(), label: '候选人' };
+    const { rerender } = render(<PeopleTable evaluation={1} first={step(4.5)} profile={coachingAt(4.5)} {...props} />);
+    await act(async () => {});
+    const titles = () => Array.from(document.querySelectorAll('.badge')).map((b) => b.getAttribute('title'));
+    const before = titles();
+    rerender(<PeopleTable evaluation={2} first={step(4.6)} profile={coachingAt(4.6)} {...props} />);
+    await act(async () => {});
+    const after = titles();
+    expect(after[0]).toBe(before[0]);
+    expect(before[1]).toContain('4.5');
+    expect(after[1]).toContain('4.6');
+    expect(after[1]).not.toContain('4.5');
   });
 
   it('says what a near-miss lacks, rank included, in English when the reader reads English', async () => {

@@ -1,7 +1,7 @@
 // The result lists: candidates with a badge per criterion, near-misses with what they lack,
 // exclusions with the reason, and counts per department or plant. Rows arrive page by page.
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ExcludedRow, PersonRow, ResultList } from '../../../../shared/domain/screening/report.ts';
@@ -27,8 +27,19 @@ export function useBadgeText(): BadgeText {
   }, [t, i18n.language]);
 }
 
-export function Badge({ profile, cell, text }: { profile: Profile; cell: CriterionCell; text: BadgeText }) {
-  const c = profile.criteria.find((x) => x.id === cell.id);
+type BadgeProps = { profile: Profile; cell: CriterionCell; text: BadgeText };
+
+const criterionOf = (profile: Profile, id: string) => profile.criteria.find((x) => x.id === id);
+const sameCell = (a: CriterionCell, b: CriterionCell) => a.id === b.id && a.passed === b.passed && a.value === b.value && a.threshold === b.threshold && a.rank === b.rank && a.cutoff === b.cutoff && a.groupSize === b.groupSize;
+
+/**
+ * A criterion's badge. Memoised on what it shows: a slider step brings every row anew, but in a
+ * row only the badge of the criterion being moved changes (an edit keeps the other criteria).
+ */
+export const Badge = memo(BadgeFor, (a: BadgeProps, b: BadgeProps) => a.text === b.text && sameCell(a.cell, b.cell) && criterionOf(a.profile, a.cell.id) === criterionOf(b.profile, b.cell.id));
+
+function BadgeFor({ profile, cell, text }: BadgeProps) {
+  const c = criterionOf(profile, cell.id);
   const value = formatValue(c, cell.value, text.noData);
   const detail = cell.rank ? text.rank(cell) : `${value} ${formatThreshold(c, cell)}`;
   return (
@@ -43,17 +54,21 @@ function allHeld(rows: readonly unknown[], from: number, to: number): boolean {
   return true;
 }
 
-export type FetchRows = (list: ResultList, from: number, to: number) => Promise<(PersonRow | ExcludedRow)[] | null>;
+/** Rows from .. to-1 of one list of an evaluation; null once a newer evaluation replaced it. */
+export type FetchRows = (evaluation: number, list: ResultList, from: number, to: number) => Promise<(PersonRow | ExcludedRow)[] | null>;
 
 /** Rows fetched from the worker page by page: an evaluation brings the first page, scrolling
  *  asks for the pages that come into view. */
 const PAGE = 200;
+const SCREENING_OVERSCAN = 3;
 function usePagedRows<T>(evaluation: number, list: ResultList, first: T[], fetchRows: FetchRows) {
-  const [state, setState] = useState({ evaluation, rows: first as (T | undefined)[] });
+  // Pages fetched for this evaluation; a new evaluation starts again from its first page
+  // (derived here, not set during the render, which would render the table twice per step).
+  const [fetched, setFetched] = useState<{ evaluation: number; rows: (T | undefined)[] } | null>(null);
+  const rows = fetched?.evaluation === evaluation ? fetched.rows : first;
   const asked = useRef(new Set<string>());
-  if (state.evaluation !== evaluation) setState({ evaluation, rows: first });
-  const held = useRef(first as (T | undefined)[]);
-  held.current = state.evaluation === evaluation ? state.rows : first;
+  const held = useRef({ evaluation, rows });
+  held.current = { evaluation, rows };
   const onVisibleRange = useCallback(
     (from: number, to: number) => {
       for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) {
@@ -61,22 +76,22 @@ function usePagedRows<T>(evaluation: number, list: ResultList, first: T[], fetch
         const key = `${evaluation}|${page}`;
         if (asked.current.has(key)) continue;
         // The rows in view already arrived with the evaluation: nothing to ask for yet.
-        if (allHeld(held.current, Math.max(from, start), Math.min(to, start + PAGE))) continue;
+        if (allHeld(held.current.rows, Math.max(from, start), Math.min(to, start + PAGE))) continue;
         asked.current.add(key);
-        void fetchRows(list, start, start + PAGE).then((rows) => {
-          if (!rows) return;
-          setState((s) => {
-            if (s.evaluation !== evaluation) return s;
-            const next = [...s.rows];
-            rows.forEach((row, k) => (next[start + k] = row as T));
+        void fetchRows(evaluation, list, start, start + PAGE).then((page) => {
+          if (!page) return;
+          setFetched((f) => {
+            // A newer evaluation is on screen: the late page is dropped.
+            if (held.current.evaluation !== evaluation) return f;
+            const next = [...(f?.evaluation === evaluation ? f.rows : first)];
+            page.forEach((row, k) => (next[start + k] = row as T));
             return { evaluation, rows: next };
           });
         });
       }
     },
-    [evaluation, list, fetchRows],
+    [evaluation, list, first, fetchRows],
   );
-  const rows = state.evaluation === evaluation ? state.rows : first;
   return { rowAt: (i: number) => rows[i], onVisibleRange };
 }
 
@@ -102,6 +117,8 @@ export function PeopleTable({ evaluation, first, count, fetchRows, profile, onEx
       columns={columns}
       rowCount={count}
       rowHeight={40}
+      // Every visible row is rendered again per slider step: a short overscan keeps the step short.
+      overscan={SCREENING_OVERSCAN}
       onVisibleRange={onVisibleRange}
       renderCell={(i, c) => {
         const r = rowAt(i);
@@ -141,6 +158,7 @@ export function ExcludedTable({ evaluation, first, count, fetchRows, label }: { 
         { id: 'reason', title: '', width: 2 },
       ]}
       rowCount={count}
+      overscan={SCREENING_OVERSCAN}
       onVisibleRange={onVisibleRange}
       renderCell={(i, c) => {
         const x = rowAt(i);

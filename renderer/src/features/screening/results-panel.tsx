@@ -7,17 +7,19 @@ import type { Language } from '../../i18n/index.ts';
 import { BarChart } from '../../ui/index.ts';
 import { formatValue, labelOf, thresholdMarker, twoLines } from './format.ts';
 import { ExcludedTable, GroupCounts, PeopleTable, type FetchRows } from './result-tables.tsx';
-import type { ScreeningResult } from './use-screening.ts';
+import { useResult, type ResultSource } from './use-screening.ts';
 import { Warnings } from './warnings.tsx';
 
 type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departments';
 
 /**
- * Memoised: a slider step re-renders the profile at once, and the results only when the
- * worker's evaluation arrives, so the input event does not wait for the tables and charts.
+ * Memoised, and subscribed to the newest evaluation: a slider step re-renders the profile at
+ * once, and the results only when the worker's evaluation arrives, so the input event does not
+ * wait for the tables and charts.
  */
-export const ResultsPanel = memo(function ResultsPanel({ result, fetchRows, onExplain, language }: { result: ScreeningResult | null; fetchRows: FetchRows; onExplain: (employeeId: string) => void; language: Language }) {
+export const ResultsPanel = memo(function ResultsPanel({ results, fetchRows, onExplain, language }: { results: ResultSource; fetchRows: FetchRows; onExplain: (employeeId: string) => void; language: Language }) {
   const { t } = useTranslation();
+  const result = useResult(results, (r) => r);
   const [tab, setTab] = useState<Tab>('candidates');
   const report = result?.report;
   const explainPerson = onExplain;

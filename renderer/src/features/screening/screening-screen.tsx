@@ -13,9 +13,9 @@ import { useAppStore } from '../../store/index.ts';
 import { exportAction, handOffAction, saveProfileAction, saveRunAction, type ActionOutcome, type ScreeningAction, type ScreeningActionContext, type ScreeningDeps } from './actions.ts';
 import { ExplainDrawer } from './explain-drawer.tsx';
 import { HandOffDialog } from './hand-off-dialog.tsx';
-import { ProfilePanel } from './profile-panel.tsx';
+import { ProfilePanel, type ProfilePanelProps } from './profile-panel.tsx';
 import { ResultsPanel } from './results-panel.tsx';
-import { useScreening } from './use-screening.ts';
+import { useResult, useScreening, type ResultSource } from './use-screening.ts';
 import { DateInput } from '../../ui/index.ts';
 
 /** The real dependencies of the actions: the data layer and the platform's save dialog. */
@@ -81,9 +81,21 @@ export function ScreeningScreen() {
   if (s.model.version > 0 && s.model.people?.length === 0) return <p className="muted pad">{t('screening.noData')}</p>;
   if (!s.info || !s.asOf) return <p className="muted pad">{t('screening.loading')}</p>;
 
-  const ctx: ScreeningActionContext = { actor, evaluated: s.result, profile: s.profile, batches: s.batches, fullReport: s.fullReport, exportWorkbook: s.exportWorkbook, deps: DEPS, t };
+  const { results } = s;
+  // The newest evaluation is read when an action asks for it: the screen is not re-rendered per result.
+  const ctx: ScreeningActionContext = {
+    actor,
+    get evaluated() {
+      return results.get();
+    },
+    profile: s.profile,
+    batches: s.batches,
+    fullReport: s.fullReport,
+    exportWorkbook: s.exportWorkbook,
+    deps: DEPS,
+    t,
+  };
   context.current = ctx;
-  const report = s.result?.report;
 
   return (
     <section className="screen screening" aria-label={t('screening.title')}>
@@ -98,22 +110,22 @@ export function ScreeningScreen() {
         saveRunEnabled={saveRunAction.enabled(ctx)}
         onAction={perform}
         notice={notice}
-        ms={s.result?.ms ?? null}
+        results={results}
       />
       <div className="screening-layout">
-        <ProfilePanel
+        <LiveProfilePanel
+          results={results}
           profile={s.profile}
           onProfile={s.setProfile}
           saved={saved}
           info={s.info}
-          passCounts={report?.passCounts}
           canSaveProfile={saveProfileAction.enabled(ctx)}
           onSaveProfile={saveProfile}
           runs={runs}
           onHandOff={can(user, 'screening.handoff') && handOffAction.enabled(ctx) ? setHandingOff : null}
           language={language}
         />
-        <ResultsPanel result={s.result} fetchRows={s.fetchRows} onExplain={onExplain} language={language} />
+        <ResultsPanel results={results} fetchRows={s.fetchRows} onExplain={onExplain} language={language} />
         {handingOff && (
           <HandOffDialog
             run={handingOff}
@@ -132,6 +144,12 @@ export function ScreeningScreen() {
   );
 }
 
+/** The profile panel with the pass counts of the newest evaluation. */
+function LiveProfilePanel({ results, ...props }: Omit<ProfilePanelProps, 'passCounts'> & { results: ResultSource }) {
+  const passCounts = useResult(results, (r) => r?.report.passCounts);
+  return <ProfilePanel {...props} passCounts={passCounts} />;
+}
+
 /** The toolbar: the as-of date, the scope, export and save, and how long the evaluation took. */
 const ScreeningToolbar = memo(function ScreeningToolbar(p: {
   asOf: string;
@@ -144,7 +162,7 @@ const ScreeningToolbar = memo(function ScreeningToolbar(p: {
   saveRunEnabled: boolean;
   onAction: (a: ScreeningAction) => void;
   notice: string | null;
-  ms: number | null;
+  results: ResultSource;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -178,7 +196,14 @@ const ScreeningToolbar = memo(function ScreeningToolbar(p: {
           {p.notice}
         </span>
       )}
-      {p.ms !== null && <span className="count">{t('screening.evaluated', { ms: Math.max(1, Math.round(p.ms)) })}</span>}
+      <EvaluatedIn results={p.results} />
     </header>
   );
 });
+
+/** How long the newest evaluation took: its own component, so that a result re-renders only this text of the toolbar. */
+function EvaluatedIn({ results }: { results: ResultSource }) {
+  const { t } = useTranslation();
+  const ms = useResult(results, (r) => r?.ms ?? null);
+  return ms !== null && <span className="count">{t('screening.evaluated', { ms: Math.max(1, Math.round(ms)) })}</span>;
+}

@@ -1,8 +1,10 @@
 // The screening session of one screen: its worker, the data snapshot it holds, the profile and
 // as-of date being tried, the newest evaluation, and the explanation asked for. Slider steps the
-// worker cannot keep up with are skipped; late replies are dropped.
+// worker cannot keep up with are skipped; late replies are dropped. The newest evaluation is
+// held outside React state (ResultSource): the parts that show it subscribe to it, so a slider
+// step's result re-renders them and not the whole screen.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
@@ -28,6 +30,26 @@ export interface Explained {
   criteria: { id: string; records: ExplainedRecord[] }[];
 }
 
+/** The newest evaluation of a screen, for the panels that show it to subscribe to. */
+export class ResultSource {
+  private value: ScreeningResult | null = null;
+  private readonly listeners = new Set<() => void>();
+  readonly get = (): ScreeningResult | null => this.value;
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  set(value: ScreeningResult): void {
+    this.value = value;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** A part of the newest evaluation; the component re-renders when that part changes. */
+export function useResult<T>(source: ResultSource, select: (result: ScreeningResult | null) => T): T {
+  return useSyncExternalStore(source.subscribe, () => select(source.get()));
+}
+
 type Query = { profile: Profile; asOf: string | null; view: View; info: SnapshotInfo | null };
 
 export function useScreening(userId: string, view: View, rememberedAsOf?: string) {
@@ -36,7 +58,9 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
   const [info, setInfo] = useState<SnapshotInfo | null>(null);
   const [profile, setProfile] = useState<Profile>(SEED_PROFILE);
   const [asOf, setAsOf] = useState<string | null>(null);
-  const [result, setResult] = useState<ScreeningResult | null>(null);
+  const [results] = useState(() => new ResultSource());
+  /** Whether anything has been evaluated yet: the one change of the result the screen itself shows. */
+  const [evaluated, setEvaluated] = useState(false);
   const [explained, setExplained] = useState<Explained | null>(null);
   const latest = useRef(0);
   const batchKey = model.batches.map((b) => b.id).join(',');
@@ -82,9 +106,13 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     void s.evaluateLatest({ profile: p, asOf: d, view: v }).then((r) => {
       // Rendered in the task that brought the reply: left to React's scheduler, the render
       // would wait for a task of its own, and a frame could be painted in between.
-      if (r && ticket === latest.current) flushSync(() => setResult({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d }));
+      if (!r || ticket !== latest.current) return;
+      flushSync(() => {
+        results.set({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d });
+        setEvaluated(true);
+      });
     });
-  }, []);
+  }, [results]);
   useEffect(() => evaluate({ profile, asOf, view, info }), [evaluate, info, profile, asOf, view]);
 
   // An edit asks from the input event itself: the worker evaluates while React renders the
@@ -106,20 +134,14 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     setExplained(await session.current.explain({ profile: p, asOf: d, view: v, employeeId }));
   }, []);
 
-  const evaluation = result?.evaluation;
-  const fetchRows = useCallback<FetchRows>(
-    async (list, from, to) => {
-      if (!session.current || evaluation === undefined) return null;
-      return session.current.rows({ evaluation, list, from, to });
-    },
-    [evaluation],
-  );
+  const fetchRows = useCallback<FetchRows>(async (evaluation, list, from, to) => (session.current ? session.current.rows({ evaluation, list, from, to }) : null), []);
 
   /** The whole result lists of the evaluated profile (a saved run keeps every row, not a page). */
   const fullReport = useCallback(async (): Promise<ScreeningReport> => {
+    const result = results.get();
     if (!session.current || !result) throw new Error('nothing evaluated');
     return session.current.report({ profile: result.profile, asOf: result.asOf, view });
-  }, [result, view]);
+  }, [results, view]);
 
   /** The result as an Excel workbook, built in the worker. */
   const exportWorkbook = useCallback(async (): Promise<Uint8Array> => {
@@ -127,5 +149,5 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     return session.current.exportWorkbook({ profile, asOf, view });
   }, [profile, asOf, view]);
 
-  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, result, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
+  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, results, evaluated, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
 }
