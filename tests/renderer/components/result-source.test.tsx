@@ -3,14 +3,14 @@
 // screen around them is not rendered again.
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ResultSource, useResult, type ScreeningResult } from '../../../renderer/src/features/screening/use-screening.ts';
+import { createResultSource, useResult, type ScreeningResult } from '../../../renderer/src/features/screening/use-screening.ts';
 import './setup.ts';
 
 const result = (evaluation: number, ms: number) => ({ evaluation, ms, report: { passCounts: [{ id: 'coaching', pass: 10 + evaluation }] } }) as unknown as ScreeningResult;
 
 describe('the newest evaluation', () => {
   it('re-renders what subscribes to it, when the part it shows changes', () => {
-    const source = new ResultSource();
+    const source = createResultSource();
     const renders = { time: 0, screen: 0 };
     function Time() {
       renders.time++;
@@ -23,14 +23,14 @@ describe('the newest evaluation', () => {
     }
     render(<Screen />);
     expect(screen.getByTestId('time').textContent).toBe('—');
-    act(() => source.set(result(1, 4)));
+    act(() => source.setState({ result: result(1, 4) }));
     expect(screen.getByTestId('time').textContent).toBe('4');
     // A newer evaluation that took as long: the time shown is the same, nothing renders.
-    act(() => source.set(result(2, 4)));
+    act(() => source.setState({ result: result(2, 4) }));
     expect(renders).toEqual({ time: 2, screen: 1 });
-    act(() => source.set(result(3, 6)));
+    act(() => source.setState({ result: result(3, 6) }));
     expect(screen.getByTestId('time').textContent).toBe('6');
     expect(renders).toEqual({ time: 3, screen: 1 });
-    expect(source.get()?.evaluation).toBe(3);
+    expect(source.getState().result?.evaluation).toBe(3);
   });
 });

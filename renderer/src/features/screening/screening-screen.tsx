@@ -86,7 +86,7 @@ export function ScreeningScreen() {
   const ctx: ScreeningActionContext = {
     actor,
     get evaluated() {
-      return results.get();
+      return results.getState().result;
     },
     profile: s.profile,
     batches: s.batches,

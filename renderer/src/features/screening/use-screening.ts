@@ -1,11 +1,12 @@
 // The screening session of one screen: its worker, the data snapshot it holds, the profile and
 // as-of date being tried, the newest evaluation, and the explanation asked for. Slider steps the
 // worker cannot keep up with are skipped; late replies are dropped. The newest evaluation is
-// held outside React state (ResultSource): the parts that show it subscribe to it, so a slider
+// held in a store of its own (ResultSource): the parts that show it subscribe to it, so a slider
 // step's result re-renders them and not the whole screen.
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
 import type { CriterionCell, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
@@ -30,24 +31,13 @@ export interface Explained {
   criteria: { id: string; records: ExplainedRecord[] }[];
 }
 
-/** The newest evaluation of a screen, for the panels that show it to subscribe to. */
-export class ResultSource {
-  private value: ScreeningResult | null = null;
-  private readonly listeners = new Set<() => void>();
-  readonly get = (): ScreeningResult | null => this.value;
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  set(value: ScreeningResult): void {
-    this.value = value;
-    for (const listener of this.listeners) listener();
-  }
-}
+/** The newest evaluation of a screen, in a store of its own for the panels that show it to subscribe to. */
+export type ResultSource = StoreApi<{ result: ScreeningResult | null }>;
+export const createResultSource = (): ResultSource => createStore(() => ({ result: null }));
 
 /** A part of the newest evaluation; the component re-renders when that part changes. */
 export function useResult<T>(source: ResultSource, select: (result: ScreeningResult | null) => T): T {
-  return useSyncExternalStore(source.subscribe, () => select(source.get()));
+  return useStore(source, (s) => select(s.result));
 }
 
 type Query = { profile: Profile; asOf: string | null; view: View; info: SnapshotInfo | null };
@@ -58,7 +48,7 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
   const [info, setInfo] = useState<SnapshotInfo | null>(null);
   const [profile, setProfile] = useState<Profile>(SEED_PROFILE);
   const [asOf, setAsOf] = useState<string | null>(null);
-  const [results] = useState(() => new ResultSource());
+  const [results] = useState(createResultSource);
   /** Whether anything has been evaluated yet: the one change of the result the screen itself shows. */
   const [evaluated, setEvaluated] = useState(false);
   const [explained, setExplained] = useState<Explained | null>(null);
@@ -108,7 +98,7 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
       // would wait for a task of its own, and a frame could be painted in between.
       if (!r || ticket !== latest.current) return;
       flushSync(() => {
-        results.set({ evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d });
+        results.setState({ result: { evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d } });
         setEvaluated(true);
       });
     });
@@ -138,7 +128,7 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
 
   /** The whole result lists of the evaluated profile (a saved run keeps every row, not a page). */
   const fullReport = useCallback(async (): Promise<ScreeningReport> => {
-    const result = results.get();
+    const { result } = results.getState();
     if (!session.current || !result) throw new Error('nothing evaluated');
     return session.current.report({ profile: result.profile, asOf: result.asOf, view });
   }, [results, view]);
