@@ -58,6 +58,23 @@ describe('facts worker handlers', () => {
     expect(w.screening.screeningRows({ evaluation: r.evaluation + 1, list: 'candidates', from: 0, to: 10 })).toBeNull();
   });
 
+  it('brings the first page of the list on screen only, with every count', async () => {
+    const w = await world();
+    await w.screening.screeningLoad({ dbName: w.db.name, userId: w.actor.userId });
+    const q = { profile: SEED_PROFILE, asOf: '2026-09-30', view: {} };
+    const every = w.screening.screeningEvaluate(q).report;
+    expect(every.nearMisses.length).toBeGreaterThan(0);
+    const near = w.screening.screeningEvaluate({ ...q, list: 'nearMisses' }).report;
+    expect(near.nearMisses).toEqual(every.nearMisses);
+    expect([near.candidates, near.excluded]).toEqual([[], []]);
+    expect([near.candidateCount, near.nearMissCount, near.excludedCount]).toEqual([every.candidateCount, every.nearMissCount, every.excludedCount]);
+    // On the charts, no list: the counts and distributions only.
+    const charts = w.screening.screeningEvaluate({ ...q, list: null });
+    expect([charts.report.candidates, charts.report.nearMisses, charts.report.excluded]).toEqual([[], [], []]);
+    expect(charts.report.histograms).toEqual(every.histograms);
+    expect(w.screening.screeningRows({ evaluation: charts.evaluation, list: 'candidates', from: 0, to: 5 })).toEqual(every.candidates.slice(0, 5));
+  });
+
   it('warns when a criterion has no data at all in its window, naming it', async () => {
     const w = await world();
     await w.screening.screeningLoad({ dbName: w.db.name, userId: w.actor.userId });

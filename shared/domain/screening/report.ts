@@ -191,8 +191,12 @@ function activeCounts(data: ScreeningData, ev: Evaluation, field: 'department' |
   return active;
 }
 
-/** The report with the first `limit` rows of each list (all of them by default). */
-export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER): ScreeningReport {
+const LISTS: readonly ResultList[] = ['candidates', 'nearMisses', 'excluded'];
+
+/** The report with the first `limit` rows of each list (all of them by default); `lists` names
+ *  the lists that get rows (the others come empty, with their counts). */
+export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER, lists: readonly ResultList[] = LISTS): ScreeningReport {
+  const rows = (list: ResultList) => (lists.includes(list) ? limit : 0);
   // Counts per department and per plant on their codes: no strings per employee. Who is active
   // in view does not change with the criteria: those counts are kept per view.
   const countsBy = (field: 'department' | 'plant') => {
@@ -211,9 +215,9 @@ export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.
   return {
     asOf: ev.asOf,
     population: ev.population,
-    candidates: reportRows(data, ev, 'candidates', 0, limit),
-    nearMisses: reportRows(data, ev, 'nearMisses', 0, limit),
-    excluded: reportRows(data, ev, 'excluded', 0, limit),
+    candidates: reportRows(data, ev, 'candidates', 0, rows('candidates')),
+    nearMisses: reportRows(data, ev, 'nearMisses', 0, rows('nearMisses')),
+    excluded: reportRows(data, ev, 'excluded', 0, rows('excluded')),
     candidateCount: ev.candidates.length,
     nearMissCount: ev.nearMisses.length,
     excludedCount: ev.excluded.length,

@@ -15,6 +15,9 @@ export interface ScreeningQuery {
   view: View;
 }
 
+/** An evaluation, and the list on screen: the reply carries that list's first page. */
+export type EvaluateQuery = Parameters<FactsApi['screeningEvaluate']>[0];
+
 export class ScreeningSession {
   private readonly rpc: Pick<RpcClient<FactsApi>, 'call'>;
 
@@ -40,14 +43,14 @@ export class ScreeningSession {
   }
 
   private inFlight = false;
-  private queued: { q: ScreeningQuery; resolve: (r: Evaluated | null) => void; reject: (e: Error) => void } | null = null;
+  private queued: { q: EvaluateQuery; resolve: (r: Evaluated | null) => void; reject: (e: Error) => void } | null = null;
 
   /**
    * Asks for an evaluation, keeping at most one waiting behind the one being computed: while
    * a slider moves, intermediate positions are skipped (their promises resolve to null) and
    * the worker always works on the newest profile.
    */
-  evaluateLatest(q: ScreeningQuery): Promise<Evaluated | null> {
+  evaluateLatest(q: EvaluateQuery): Promise<Evaluated | null> {
     return new Promise((resolve, reject) => {
       this.queued?.resolve(null);
       this.queued = { q, resolve, reject };

@@ -25,8 +25,9 @@ export interface SnapshotInfo {
   batches: string[];
 }
 
-/** Rows per list in an evaluation's reply: more than a tall screen shows with the table's
- *  overscan, and no more, since every slider step copies them to the page. The rest come page by page. */
+/** Rows of the list on screen in an evaluation's reply: more than a tall screen shows with the
+ *  table's overscan, and no more, since every slider step copies them to the page. The rest,
+ *  and the other lists, come page by page. */
 export const FIRST_PAGE = 32;
 
 export type ScreeningRequest =

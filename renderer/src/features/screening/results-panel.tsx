@@ -3,6 +3,7 @@
 
 import { memo, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResultList } from '../../../../shared/domain/screening/report.ts';
 import type { Language } from '../../i18n/index.ts';
 import { BarChart } from '../../ui/index.ts';
 import { formatValue, labelOf, thresholdMarker, twoLines } from './format.ts';
@@ -17,10 +18,15 @@ type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departme
  * once, and the results only when the worker's evaluation arrives, so the input event does not
  * wait for the tables and charts.
  */
-export const ResultsPanel = memo(function ResultsPanel({ results, fetchRows, onExplain, language }: { results: ResultSource; fetchRows: FetchRows; onExplain: (employeeId: string) => void; language: Language }) {
+export const ResultsPanel = memo(function ResultsPanel({ results, fetchRows, onExplain, onListShown, language }: { results: ResultSource; fetchRows: FetchRows; onExplain: (employeeId: string) => void; onListShown: (list: ResultList | null) => void; language: Language }) {
   const { t } = useTranslation();
   const result = useResult(results, (r) => r);
   const [tab, setTab] = useState<Tab>('candidates');
+  const choose = (k: Tab) => {
+    setTab(k);
+    // The next evaluations bring this list's first page; this one's rows are fetched as it shows.
+    onListShown(k === 'candidates' || k === 'nearMisses' || k === 'excluded' ? k : null);
+  };
   const report = result?.report;
   const explainPerson = onExplain;
   return (
@@ -31,7 +37,7 @@ export const ResultsPanel = memo(function ResultsPanel({ results, fetchRows, onE
           <div className="tabs" role="tablist">
             <span className="muted" data-testid="population">{t('screening.population', { count: report.population })}</span>
             {(['candidates', 'nearMisses', 'excluded', 'distribution', 'departments'] as const).map((k) => (
-              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
+              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => choose(k)} data-testid={`tab-${k}`}>
                 {k === 'candidates' ? t('screening.candidates', { count: report.candidateCount }) : k === 'nearMisses' ? t('screening.nearMisses', { count: report.nearMissCount }) : k === 'excluded' ? t('screening.excluded', { count: report.excludedCount }) : t(`screening.${k === 'distribution' ? 'distribution' : 'departments'}`)}
               </button>
             ))}

@@ -125,7 +125,7 @@ export function ScreeningScreen() {
           onHandOff={can(user, 'screening.handoff') && handOffAction.enabled(ctx) ? setHandingOff : null}
           language={language}
         />
-        <ResultsPanel results={results} fetchRows={s.fetchRows} onExplain={onExplain} language={language} />
+        <ResultsPanel results={results} fetchRows={s.fetchRows} onExplain={onExplain} onListShown={s.showList} language={language} />
         {handingOff && (
           <HandOffDialog
             run={handingOff}

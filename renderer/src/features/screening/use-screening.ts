@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
-import type { CriterionCell, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import type { CriterionCell, ResultList, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import type { ExplainedRecord } from '../../../../shared/domain/screening/criteria/common.ts';
 import { databaseName, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
 import { today } from './format.ts';
@@ -83,6 +83,13 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
   const current = useRef({ profile, asOf, view, info });
   current.current = { profile, asOf, view, info };
 
+  // The list on screen (candidates at first; none on the charts): an evaluation's reply carries
+  // only its first page, and the other lists are fetched when shown.
+  const shownList = useRef<ResultList | null>('candidates');
+  const showList = useCallback((list: ResultList | null) => {
+    shownList.current = list;
+  }, []);
+
   /** Asks the worker for this query's evaluation, once per query; the newest answer is shown. */
   const asked = useRef<Query | null>(null);
   const evaluate = useCallback((q: Query) => {
@@ -93,7 +100,7 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     if (a && a.profile === p && a.asOf === d && a.view === v && a.info === i) return;
     asked.current = q;
     const ticket = ++latest.current;
-    void s.evaluateLatest({ profile: p, asOf: d, view: v }).then((r) => {
+    void s.evaluateLatest({ profile: p, asOf: d, view: v, list: shownList.current }).then((r) => {
       // Rendered in the task that brought the reply: left to React's scheduler, the render
       // would wait for a task of its own, and a frame could be painted in between.
       if (!r || ticket !== latest.current) return;
@@ -139,5 +146,5 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     return session.current.exportWorkbook({ profile, asOf, view });
   }, [profile, asOf, view]);
 
-  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, results, evaluated, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
+  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, results, evaluated, showList, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
 }

@@ -76,11 +76,12 @@ export function screeningHandlers(facts: HeldFacts) {
         info: { employees: data.n, latestPerformanceEnd: data.latestPerformanceEnd, departments: data.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), plants: data.plant.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), dimensions: data.ratings.dimensions, activityTypes: data.activities.types, certificates: [...certs].sort(), batches: facts.batches.map((b) => b.id).sort() },
       };
     },
-    screeningEvaluate(q: Query) {
+    /** `list`: the list on screen, the only one whose first page the reply carries (every list's when absent; none for the charts). */
+    screeningEvaluate(q: Query & { list?: ResultList | null }) {
       const t0 = performance.now();
       const ev = evaluate(q);
       const { data } = snapshot();
-      const report = buildReport(data, ev, FIRST_PAGE);
+      const report = buildReport(data, ev, FIRST_PAGE, q.list === undefined ? undefined : q.list ? [q.list] : []);
       latest = { evaluation: ++evaluations, ev };
       return { evaluation: latest.evaluation, report, warnings: [...warnings(data, q.asOf, ev.inView), ...criterionWarnings(ev)], ms: performance.now() - t0 };
     },
