@@ -31,6 +31,17 @@ describe('the profile panel', () => {
     expect(within(region).getAllByText(/12/).length).toBeGreaterThanOrEqual(SEED_PROFILE.criteria.length);
   });
 
+  it('shows the pass counts of each new evaluation on the cards', () => {
+    const counts = (pass: number) => SEED_PROFILE.criteria.map((c) => ({ id: c.id, pass: c.id === 'coaching' ? pass : 12 }));
+    const props: ProfilePanelProps = { profile: SEED_PROFILE, onProfile: vi.fn(), saved: [], info, passCounts: counts(40), canSaveProfile: true, onSaveProfile: vi.fn(), runs: [], onHandOff: null, language: 'zh-CN' };
+    const { rerender } = render(<ProfilePanel {...props} />);
+    const coaching = () => screen.getByRole('region', { name: SEED_PROFILE.criteria.find((c) => c.id === 'coaching')!.label! });
+    expect(within(coaching()).getByText(/40/)).toBeTruthy();
+    rerender(<ProfilePanel {...props} passCounts={counts(37)} />);
+    expect(within(coaching()).getByText(/37/)).toBeTruthy();
+    expect(within(coaching()).queryByText(/40/)).toBeNull();
+  });
+
   it('names the built-in profile and its criteria in English for an English reader', () => {
     setLanguage('en');
     try {

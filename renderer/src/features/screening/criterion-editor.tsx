@@ -21,12 +21,24 @@ interface Props {
 export const CriterionEditor = memo(function CriterionEditor({ criterion: c, index, onChangeAt, onRemoveAt, passCount }: Props) {
   const { t, i18n } = useTranslation();
   const title = criterionTitle(c, i18n.language);
+  return (
+    <section className="card criterion" aria-label={title}>
+      <CriterionControls criterion={c} title={title} index={index} onChangeAt={onChangeAt} onRemoveAt={onRemoveAt} />
+      {passCount !== undefined && <p className="hint">{t('screening.passCount', { count: passCount })}</p>}
+    </section>
+  );
+});
+
+/** The card's title and controls, memoised apart from its pass count: the evaluation a slider
+ *  step brings changes the count, and re-renders that line only. */
+const CriterionControls = memo(function CriterionControls({ criterion: c, title, index, onChangeAt, onRemoveAt }: Omit<Props, 'passCount'> & { title: string }) {
+  const { t } = useTranslation();
   // Editing a parameter makes the built-in wording stale: show the criterion in words again.
   const edit = (next: Criterion) => onChangeAt(index, { ...next, label: undefined });
   const onRemove = () => onRemoveAt(index);
   const Editor = CRITERION_EDITORS[c.kind] as ComponentType<EditorProps<Criterion>>;
   return (
-    <section className="card criterion" aria-label={title}>
+    <>
       <header>
         <h4>{title}</h4>
         <button type="button" className="link-button remove" onClick={onRemove} aria-label={`${t('screening.remove')} ${title}`}>
@@ -35,7 +47,6 @@ export const CriterionEditor = memo(function CriterionEditor({ criterion: c, ind
       </header>
       {'years' in c && <NumberSlider label={t('screening.years')} value={c.years} min={1} max={5} step={1} onChange={(years) => edit({ ...c, years })} />}
       <Editor criterion={c} edit={edit} />
-      {passCount !== undefined && <p className="hint">{t('screening.passCount', { count: passCount })}</p>}
-    </section>
+    </>
   );
 });
