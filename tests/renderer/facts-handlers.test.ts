@@ -58,21 +58,22 @@ describe('facts worker handlers', () => {
     expect(w.screening.screeningRows({ evaluation: r.evaluation + 1, list: 'candidates', from: 0, to: 10 })).toBeNull();
   });
 
-  it('brings the first page of the list on screen only, with every count', async () => {
+  it('brings the part of the result on screen only, with every count', async () => {
     const w = await world();
     await w.screening.screeningLoad({ dbName: w.db.name, userId: w.actor.userId });
     const q = { profile: SEED_PROFILE, asOf: '2026-09-30', view: {} };
     const every = w.screening.screeningEvaluate(q).report;
     expect(every.nearMisses.length).toBeGreaterThan(0);
-    const near = w.screening.screeningEvaluate({ ...q, list: 'nearMisses' }).report;
+    const near = w.screening.screeningEvaluate({ ...q, shown: 'nearMisses' }).report;
     expect(near.nearMisses).toEqual(every.nearMisses);
-    expect([near.candidates, near.excluded]).toEqual([[], []]);
-    expect([near.candidateCount, near.nearMissCount, near.excludedCount]).toEqual([every.candidateCount, every.nearMissCount, every.excludedCount]);
-    // On the charts, no list: the counts and distributions only.
-    const charts = w.screening.screeningEvaluate({ ...q, list: null });
-    expect([charts.report.candidates, charts.report.nearMisses, charts.report.excluded]).toEqual([[], [], []]);
+    expect([near.candidates, near.excluded, near.histograms, near.byDepartment]).toEqual([[], [], [], []]);
+    expect([near.candidateCount, near.nearMissCount, near.excludedCount, near.passCounts, near.funnel]).toEqual([every.candidateCount, every.nearMissCount, every.excludedCount, every.passCounts, every.funnel]);
+    // On the charts, no list: the distributions.
+    const charts = w.screening.screeningEvaluate({ ...q, shown: 'distribution' });
+    expect([charts.report.candidates, charts.report.nearMisses, charts.report.excluded, charts.report.byDepartment]).toEqual([[], [], [], []]);
     expect(charts.report.histograms).toEqual(every.histograms);
-    expect(w.screening.screeningRows({ evaluation: charts.evaluation, list: 'candidates', from: 0, to: 5 })).toEqual(every.candidates.slice(0, 5));
+    expect(w.screening.screeningEvaluate({ ...q, shown: 'departments' }).report.byDepartment).toEqual(every.byDepartment);
+    expect(w.screening.screeningRows({ evaluation: charts.evaluation + 1, list: 'candidates', from: 0, to: 5 })).toEqual(every.candidates.slice(0, 5));
   });
 
   it('warns when a criterion has no data at all in its window, naming it', async () => {

@@ -193,10 +193,28 @@ function activeCounts(data: ScreeningData, ev: Evaluation, field: 'department' |
 
 const LISTS: readonly ResultList[] = ['candidates', 'nearMisses', 'excluded'];
 
-/** The report with the first `limit` rows of each list (all of them by default); `lists` names
- *  the lists that get rows (the others come empty, with their counts). */
-export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER, lists: readonly ResultList[] = LISTS): ScreeningReport {
-  const rows = (list: ResultList) => (lists.includes(list) ? limit : 0);
+/** The part of a result a screen shows at a time: a list, the distributions, or the counts per department and plant. */
+export type ResultPart = ResultList | 'distribution' | 'departments';
+
+/** What a report holds besides its counts, funnel and pass counts. */
+export interface ReportParts {
+  /** The lists that get rows (the others come empty, with their counts). */
+  lists: readonly ResultList[];
+  histograms: boolean;
+  groups: boolean;
+}
+const WHOLE: ReportParts = { lists: LISTS, histograms: true, groups: true };
+
+/** What a report needs to hold for a screen showing `part`. */
+export function partsShowing(part: ResultPart): ReportParts {
+  if (part === 'distribution') return { lists: [], histograms: true, groups: false };
+  if (part === 'departments') return { lists: [], histograms: false, groups: true };
+  return { lists: [part], histograms: false, groups: false };
+}
+
+/** The report with the first `limit` rows of each list (all of them by default), and the parts asked for (all by default). */
+export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.MAX_SAFE_INTEGER, parts: ReportParts = WHOLE): ScreeningReport {
+  const rows = (list: ResultList) => (parts.lists.includes(list) ? limit : 0);
   // Counts per department and per plant on their codes: no strings per employee. Who is active
   // in view does not change with the criteria: those counts are kept per view.
   const countsBy = (field: 'department' | 'plant') => {
@@ -221,11 +239,11 @@ export function buildReport(data: ScreeningData, ev: Evaluation, limit = Number.
     candidateCount: ev.candidates.length,
     nearMissCount: ev.nearMisses.length,
     excludedCount: ev.excluded.length,
-    byDepartment: countsBy('department').map(({ label, ...counts }) => ({ department: label, ...counts })),
-    byPlant: countsBy('plant').map(({ label, ...counts }) => ({ plant: label, ...counts })),
+    byDepartment: parts.groups ? countsBy('department').map(({ label, ...counts }) => ({ department: label, ...counts })) : [],
+    byPlant: parts.groups ? countsBy('plant').map(({ label, ...counts }) => ({ plant: label, ...counts })) : [],
     funnel: ev.outcomes.map((o, i) => ({ id: o.id, remaining: ev.funnel[i] })),
     passCounts: ev.outcomes.map((o) => ({ id: o.id, pass: o.passCount })),
-    histograms: ev.outcomes.map((_, i) => histogram(ev, i)),
+    histograms: parts.histograms ? ev.outcomes.map((_, i) => histogram(ev, i)) : [],
   };
 }
 export { METRIC_ZH } from './criteria/common.ts';

@@ -23,20 +23,20 @@ afterAll(() => {
 });
 
 describe('the result tabs', () => {
-  it('tell the session which list is on screen, and fetch that list when it did not come with the evaluation', async () => {
+  it('tell the session which part is on screen, and fetch a list when it did not come with the evaluation', async () => {
     const results = createResultSource();
     results.setState({ result: { evaluation: 4, report: report({ candidates: [person(0)], candidateCount: 1, nearMissCount: 1 }), warnings: [], ms: 3, profile: SEED_PROFILE, asOf: '2026-09-30' } });
     const fetchRows = vi.fn(async () => [person(1)]);
-    const onListShown = vi.fn();
-    render(<ResultsPanel results={results} fetchRows={fetchRows} onExplain={vi.fn()} onListShown={onListShown} language="zh-CN" />);
+    const onShown = vi.fn();
+    render(<ResultsPanel results={results} fetchRows={fetchRows} onExplain={vi.fn()} onShown={onShown} language="zh-CN" />);
     await act(async () => {});
     expect(screen.getByText('200000')).toBeTruthy();
     expect(fetchRows).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('tab-nearMisses'));
-    expect(onListShown).toHaveBeenLastCalledWith('nearMisses');
+    expect(onShown).toHaveBeenLastCalledWith('nearMisses');
     expect(await screen.findByText('200001')).toBeTruthy();
     expect(fetchRows).toHaveBeenCalledWith(4, 'nearMisses', 0, 200);
     fireEvent.click(screen.getByTestId('tab-distribution'));
-    expect(onListShown).toHaveBeenLastCalledWith(null);
+    expect(onShown).toHaveBeenLastCalledWith('distribution');
   });
 });

@@ -2,7 +2,7 @@
 // kind registers (criteria/index.ts). Every change produces a new criterion value; the screen
 // re-evaluates on each, so sliders update the results live.
 
-import { memo, type ComponentType } from 'react';
+import { memo, useMemo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../shared/domain/screening/profile.ts';
 import { criterionTitle } from './format.ts';
@@ -20,7 +20,7 @@ interface Props {
 
 export const CriterionEditor = memo(function CriterionEditor({ criterion: c, index, onChangeAt, onRemoveAt, passCount }: Props) {
   const { t, i18n } = useTranslation();
-  const title = criterionTitle(c, i18n.language);
+  const title = useMemo(() => criterionTitle(c, i18n.language), [c, i18n.language]);
   return (
     <section className="card criterion" aria-label={title}>
       <CriterionControls criterion={c} title={title} index={index} onChangeAt={onChangeAt} onRemoveAt={onRemoveAt} />

@@ -3,7 +3,7 @@
 
 import { memo, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultList } from '../../../../shared/domain/screening/report.ts';
+import type { ResultPart } from '../../../../shared/domain/screening/report.ts';
 import type { Language } from '../../i18n/index.ts';
 import { BarChart } from '../../ui/index.ts';
 import { formatValue, labelOf, thresholdMarker, twoLines } from './format.ts';
@@ -11,21 +11,20 @@ import { ExcludedTable, GroupCounts, PeopleTable, type FetchRows } from './resul
 import { useResult, type ResultSource } from './use-screening.ts';
 import { Warnings } from './warnings.tsx';
 
-type Tab = 'candidates' | 'nearMisses' | 'excluded' | 'distribution' | 'departments';
 
 /**
  * Memoised, and subscribed to the newest evaluation: a slider step re-renders the profile at
  * once, and the results only when the worker's evaluation arrives, so the input event does not
  * wait for the tables and charts.
  */
-export const ResultsPanel = memo(function ResultsPanel({ results, fetchRows, onExplain, onListShown, language }: { results: ResultSource; fetchRows: FetchRows; onExplain: (employeeId: string) => void; onListShown: (list: ResultList | null) => void; language: Language }) {
+export const ResultsPanel = memo(function ResultsPanel({ results, fetchRows, onExplain, onShown, language }: { results: ResultSource; fetchRows: FetchRows; onExplain: (employeeId: string) => void; onShown: (part: ResultPart) => void; language: Language }) {
   const { t } = useTranslation();
   const result = useResult(results, (r) => r);
-  const [tab, setTab] = useState<Tab>('candidates');
-  const choose = (k: Tab) => {
+  const [tab, setTab] = useState<ResultPart>('candidates');
+  const choose = (k: ResultPart) => {
     setTab(k);
-    // The next evaluations bring this list's first page; this one's rows are fetched as it shows.
-    onListShown(k === 'candidates' || k === 'nearMisses' || k === 'excluded' ? k : null);
+    // The evaluations bring the part on screen; a list's rows are fetched as it shows.
+    onShown(k);
   };
   const report = result?.report;
   const explainPerson = onExplain;

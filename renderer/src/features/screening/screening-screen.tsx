@@ -77,12 +77,14 @@ export function ScreeningScreen() {
     [apply],
   );
   const saveProfile = useCallback(() => void perform(saveProfileAction), [perform]);
+  // Whether anything is evaluated yet is the one change of the result the screen itself shows
+  // (export and save become possible); the result is read when an action asks for it.
+  useResult(s.results, (r) => r !== null);
 
   if (s.model.version > 0 && s.model.people?.length === 0) return <p className="muted pad">{t('screening.noData')}</p>;
   if (!s.info || !s.asOf) return <p className="muted pad">{t('screening.loading')}</p>;
 
   const { results } = s;
-  // The newest evaluation is read when an action asks for it: the screen is not re-rendered per result.
   const ctx: ScreeningActionContext = {
     actor,
     get evaluated() {
@@ -125,7 +127,7 @@ export function ScreeningScreen() {
           onHandOff={can(user, 'screening.handoff') && handOffAction.enabled(ctx) ? setHandingOff : null}
           language={language}
         />
-        <ResultsPanel results={results} fetchRows={s.fetchRows} onExplain={onExplain} onListShown={s.showList} language={language} />
+        <ResultsPanel results={results} fetchRows={s.fetchRows} onExplain={onExplain} onShown={s.show} language={language} />
         {handingOff && (
           <HandOffDialog
             run={handingOff}

@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
-import type { CriterionCell, ResultList, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import type { CriterionCell, ResultPart, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import type { ExplainedRecord } from '../../../../shared/domain/screening/criteria/common.ts';
 import { databaseName, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
 import { today } from './format.ts';
@@ -49,8 +49,6 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
   const [profile, setProfile] = useState<Profile>(SEED_PROFILE);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [results] = useState(createResultSource);
-  /** Whether anything has been evaluated yet: the one change of the result the screen itself shows. */
-  const [evaluated, setEvaluated] = useState(false);
   const [explained, setExplained] = useState<Explained | null>(null);
   const latest = useRef(0);
   const batchKey = model.batches.map((b) => b.id).join(',');
@@ -83,12 +81,10 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
   const current = useRef({ profile, asOf, view, info });
   current.current = { profile, asOf, view, info };
 
-  // The list on screen (candidates at first; none on the charts): an evaluation's reply carries
-  // only its first page, and the other lists are fetched when shown.
-  const shownList = useRef<ResultList | null>('candidates');
-  const showList = useCallback((list: ResultList | null) => {
-    shownList.current = list;
-  }, []);
+  // The part of the result on screen (the candidates at first): an evaluation's reply carries
+  // only that part besides the counts. A list shown next fetches its rows; the distributions or
+  // the counts per department are asked for again (the engine answers from its caches).
+  const shown = useRef<ResultPart>('candidates');
 
   /** Asks the worker for this query's evaluation, once per query; the newest answer is shown. */
   const asked = useRef<Query | null>(null);
@@ -100,17 +96,23 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     if (a && a.profile === p && a.asOf === d && a.view === v && a.info === i) return;
     asked.current = q;
     const ticket = ++latest.current;
-    void s.evaluateLatest({ profile: p, asOf: d, view: v, list: shownList.current }).then((r) => {
+    void s.evaluateLatest({ profile: p, asOf: d, view: v, shown: shown.current }).then((r) => {
       // Rendered in the task that brought the reply: left to React's scheduler, the render
       // would wait for a task of its own, and a frame could be painted in between.
       if (!r || ticket !== latest.current) return;
-      flushSync(() => {
-        results.setState({ result: { evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d } });
-        setEvaluated(true);
-      });
+      flushSync(() => results.setState({ result: { evaluation: r.evaluation, report: r.report, warnings: r.warnings, ms: r.ms, profile: p, asOf: d } }));
     });
   }, [results]);
   useEffect(() => evaluate({ profile, asOf, view, info }), [evaluate, info, profile, asOf, view]);
+  const show = useCallback(
+    (part: ResultPart) => {
+      shown.current = part;
+      if (part !== 'distribution' && part !== 'departments') return;
+      asked.current = null;
+      evaluate(current.current);
+    },
+    [evaluate],
+  );
 
   // An edit asks from the input event itself: the worker evaluates while React renders the
   // edited profile, instead of after it (a slider step is shorter by that render). The effect
@@ -146,5 +148,5 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
     return session.current.exportWorkbook({ profile, asOf, view });
   }, [profile, asOf, view]);
 
-  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, results, evaluated, showList, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
+  return { model, info, profile, setProfile: changeProfile, asOf, setAsOf, results, show, explained, setExplained, explainPerson, fetchRows, fullReport, exportWorkbook, batches };
 }

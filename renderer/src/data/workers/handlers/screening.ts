@@ -6,7 +6,7 @@ import { dayNumber, type ScreeningData } from '../../../../../shared/domain/scre
 import type { Evaluation, View } from '../../../../../shared/domain/screening/engine.ts';
 import { explain } from '../../../../../shared/domain/screening/explain.ts';
 import type { Profile } from '../../../../../shared/domain/screening/profile.ts';
-import { buildReport, personRow, reportRows, type ResultList } from '../../../../../shared/domain/screening/report.ts';
+import { buildReport, partsShowing, personRow, reportRows, type ResultList, type ResultPart } from '../../../../../shared/domain/screening/report.ts';
 import { screeningWorkbook } from '../../../../../shared/io/screening-export.ts';
 import type { HeldFacts } from '../../facts/held-facts.ts';
 import { scopedView, viewerScope } from '../../records/scope.ts';
@@ -76,12 +76,12 @@ export function screeningHandlers(facts: HeldFacts) {
         info: { employees: data.n, latestPerformanceEnd: data.latestPerformanceEnd, departments: data.department.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), plants: data.plant.labels.filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), dimensions: data.ratings.dimensions, activityTypes: data.activities.types, certificates: [...certs].sort(), batches: facts.batches.map((b) => b.id).sort() },
       };
     },
-    /** `list`: the list on screen, the only one whose first page the reply carries (every list's when absent; none for the charts). */
-    screeningEvaluate(q: Query & { list?: ResultList | null }) {
+    /** `shown`: the part of the result on screen, the only one the reply carries besides the counts (every part when absent). */
+    screeningEvaluate(q: Query & { shown?: ResultPart }) {
       const t0 = performance.now();
       const ev = evaluate(q);
       const { data } = snapshot();
-      const report = buildReport(data, ev, FIRST_PAGE, q.list === undefined ? undefined : q.list ? [q.list] : []);
+      const report = buildReport(data, ev, FIRST_PAGE, q.shown ? partsShowing(q.shown) : undefined);
       latest = { evaluation: ++evaluations, ev };
       return { evaluation: latest.evaluation, report, warnings: [...warnings(data, q.asOf, ev.inView), ...criterionWarnings(ev)], ms: performance.now() - t0 };
     },
