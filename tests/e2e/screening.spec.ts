@@ -31,7 +31,7 @@ test('seed profile on the demo plant: candidates, near-misses, live threshold, e
   await page.getByTestId('tab-nearMisses').click();
   const nearTable = page.getByRole('table', { name: /差一项/ });
   await expect(nearTable).toContainText('仅差：');
-  // The reply carries the first 100 rows; the rest arrive page by page as the list scrolls.
+  // An evaluation brings the first page of the list on screen; the rest arrive page by page as the list scrolls.
   expect(nearMisses).toBeGreaterThan(100);
   await nearTable.getByTestId('vtable-body').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(nearTable.locator(`[aria-rowindex="${nearMisses + 1}"]`)).toContainText('仅差：');
