@@ -11,7 +11,6 @@ import { ExcludedTable, GroupCounts, PeopleTable, type FetchRows } from './resul
 import { useResult, type ResultSource } from './use-screening.ts';
 import { Warnings } from './warnings.tsx';
 
-
 /**
  * Memoised, and subscribed to the newest evaluation: a slider step re-renders the profile at
  * once, and the results only when the worker's evaluation arrives, so the input event does not
