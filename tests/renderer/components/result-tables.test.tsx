@@ -2,12 +2,12 @@
 // The live result lists: the rows that come with an evaluation are shown without asking the
 // worker for them again, and a near-miss's rank reads in the reader's language.
 import { act, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEED_PROFILE } from '../../../shared/domain/screening/profile.ts';
 import type { PersonRow } from '../../../shared/domain/screening/report.ts';
 import { setLanguage } from '../../../renderer/src/i18n/index.ts';
 import { PeopleTable } from '../../../renderer/src/features/screening/result-tables.tsx';
-import './setup.ts';
+import { withScrollBoxes } from './setup.ts';
 
 const person = (k: number, over: Partial<PersonRow> = {}): PersonRow => ({
   e: k,
@@ -24,15 +24,7 @@ const person = (k: number, over: Partial<PersonRow> = {}): PersonRow => ({
 
 afterEach(() => setLanguage('zh-CN'));
 
-// jsdom lays nothing out: give scroll boxes a window's size, so the table has rows in view.
-const sizes = { clientHeight: 400, clientWidth: 900 };
-const saved = Object.fromEntries(Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]));
-beforeAll(() => {
-  for (const [k, v] of Object.entries(sizes)) Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-});
+withScrollBoxes();
 
 describe('the candidate list', () => {
   it('does not fetch again the rows that arrived with the evaluation', async () => {

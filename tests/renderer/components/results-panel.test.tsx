@@ -2,25 +2,18 @@
 // The officer switches from the candidates to the near-misses while moving sliders: the
 // evaluation brought only the candidates' first page, and the near-misses arrive when shown.
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEED_PROFILE } from '../../../shared/domain/screening/profile.ts';
 import type { PersonRow, ScreeningReport } from '../../../shared/domain/screening/report.ts';
 import { ResultsPanel } from '../../../renderer/src/features/screening/results-panel.tsx';
 import { createResultSource } from '../../../renderer/src/features/screening/use-screening.ts';
-import './setup.ts';
+import { withScrollBoxes } from './setup.ts';
 
 const person = (k: number): PersonRow => ({ e: k, employeeId: String(200000 + k), name: `员工${k}`, department: '质量部', position: '技术员', criteria: [{ id: 'coaching', passed: k === 0, value: 4.8, threshold: 4.5 }], failed: k === 0 ? [] : ['coaching'] });
 
 const report = (over: Partial<ScreeningReport>): ScreeningReport => ({ asOf: '2026-09-30', population: 3, candidates: [], nearMisses: [], excluded: [], candidateCount: 0, nearMissCount: 0, excludedCount: 0, byDepartment: [], byPlant: [], funnel: [], passCounts: [], histograms: [], ...over });
 
-const sizes = { clientHeight: 400, clientWidth: 900 };
-const saved = Object.fromEntries(Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]));
-beforeAll(() => {
-  for (const [k, v] of Object.entries(sizes)) Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-});
+withScrollBoxes();
 
 describe('the result tabs', () => {
   it('tell the session which part is on screen, and fetch a list when it did not come with the evaluation', async () => {
