@@ -250,6 +250,31 @@ describe('encryption at rest', () => {
   });
 });
 
+describe('fact blocks written in a change', () => {
+  it('are sealed with WebCrypto while the transaction waits, and read back as written', async () => {
+    const { db, actor } = await installedDb();
+    const b = new ColumnSetBuilder('performance');
+    for (let i = 0; i < 25_000; i++) b.push({ employeeId: `E${100000 + i}`, period: '2026Q3', score: 60 + (i % 40) });
+    const set = b.build();
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+    let sealedWithWebCrypto = 0;
+    try {
+      await commitImport(db, actor, { plan: planImport(await currentDataset(db, 'performance'), set, 'insert'), fileName: '绩效.xlsx', sha256: 'p', mapping: {}, signature: 's' });
+      sealedWithWebCrypto = encrypt.mock.calls.filter(([, , data]) => (data as Uint8Array).byteLength > 100_000).length;
+    } finally {
+      encrypt.mockRestore();
+    }
+    // Three blocks of 10,000 rows, each sealed by WebCrypto rather than inside the transaction.
+    expect(sealedWithWebCrypto).toBe(3);
+    const raw = (await rawRows(db.name, 'factBlocks')) as Record<string, unknown>[];
+    expect(raw).toHaveLength(3);
+    for (const row of raw) expect(row).not.toHaveProperty('columns');
+    const back = await currentDataset(db, 'performance');
+    expect(back.length).toBe(25_000);
+    expect(rowAt(back, 24_999)).toMatchObject({ employeeId: 'E124999', score: 99 });
+  });
+});
+
 describe('keys handed to a worker', () => {
   const table = { db: { name: 'xinhuo-keys-test' }, name: 'derived', schema: { primKey: { keyPath: 'id' }, indexes: [] } };
 

@@ -281,12 +281,22 @@ export async function sealAhead(table: SealableTable, row: Record<string, unknow
  * Tables with blind indexes, and a realm without the key, are left to the middleware.
  */
 export async function sealRowsAhead(table: SealableTable, rows: readonly object[]): Promise<void> {
-  if (!keyring.has(table.db.name) || BLIND_INDEXES[table.name as keyof typeof BLIND_INDEXES] || !(SEALED_TABLES as readonly string[]).includes(table.name)) return;
+  if (!sealsAhead(table)) return;
   await Promise.all(
     rows.map(async (row) => {
       if (!sealedFormOf.has(row)) sealedFormOf.set(row, await sealAhead(table, row as Record<string, unknown>));
     }),
   );
+}
+
+/** Whether rows of `table` can be sealed ahead in this realm: a sealed table without blind indexes, its key held. */
+function sealsAhead(table: SealableTable): boolean {
+  return keyring.has(table.db.name) && !BLIND_INDEXES[table.name as keyof typeof BLIND_INDEXES] && (SEALED_TABLES as readonly string[]).includes(table.name);
+}
+
+/** Whether sealing `rows` ahead would seal any: some are not sealed yet, and the table's rows can be. */
+export function unsealedAhead(table: SealableTable, rows: readonly object[]): boolean {
+  return sealsAhead(table) && rows.some((row) => !sealedFormOf.has(row));
 }
 
 function sealedParts(table: string, dbName: string, primaryKeyPath: string, row: object): { keys: KeySet; bytes: Uint8Array; key: unknown } {
