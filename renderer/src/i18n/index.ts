@@ -49,22 +49,26 @@ export function initI18n(language: Language, features: readonly { 'zh-CN': Recor
   return i18next;
 }
 
+const MEMO_LIMIT = 20_000;
+const memoised = new WeakSet<typeof i18next>();
+
 /**
  * A translation is a pure function of the language, the catalogues, the key and its options,
  * and i18next spends far longer working one out than a lookup takes: a slider step renders
  * dozens of the same sentences with the same counts. `t` answers from a memo, per key and
  * options (primitive values only; anything else is translated afresh), emptied whenever the
- * catalogues change, and bounded.
+ * catalogues change, and bounded. An instance is wrapped once, however often it is set up.
  */
-const MEMO_LIMIT = 20_000;
 export function memoiseTranslations(instance: typeof i18next): void {
+  if (memoised.has(instance)) return;
+  memoised.add(instance);
   const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const memo = new Map<string, unknown>();
   const forget = () => memo.clear();
   instance.on('languageChanged', forget);
   instance.store.on('added', forget);
   instance.store.on('removed', forget);
-  const memoised = (...args: unknown[]): unknown => {
+  const lookUp = (...args: unknown[]): unknown => {
     const [key, options] = args;
     if (args.length > 2 || !(typeof key === 'string' || isPrimitiveList(key)) || !(options === undefined || isPrimitiveRecord(options))) return translate(...args);
     const id = `${instance.language}\u0000${typeof key === 'string' ? key : JSON.stringify(key)}\u0000${options === undefined ? '' : JSON.stringify(options)}`;
@@ -74,7 +78,7 @@ export function memoiseTranslations(instance: typeof i18next): void {
     memo.set(id, text);
     return text;
   };
-  instance.t = memoised as unknown as typeof instance.t;
+  instance.t = lookUp as unknown as typeof instance.t;
 }
 
 const isPrimitive = (v: unknown) => v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

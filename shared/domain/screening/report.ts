@@ -180,8 +180,8 @@ const byName = new Intl.Collator('zh-CN');
 const activeByGroup = new WeakMap<Uint8Array, Partial<Record<'department' | 'plant', Int32Array>>>();
 /** Active employees in view per department or plant code, kept per view (its inView array). */
 function activeCounts(data: ScreeningData, ev: Evaluation, field: 'department' | 'plant'): Int32Array {
-  const kept = activeByGroup.get(ev.inView) ?? {};
-  activeByGroup.set(ev.inView, kept);
+  let kept = activeByGroup.get(ev.inView);
+  if (!kept) activeByGroup.set(ev.inView, (kept = {}));
   const known = kept[field];
   if (known) return known;
   const { labels, codes } = data[field];

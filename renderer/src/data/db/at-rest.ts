@@ -20,6 +20,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreQuery, DBCoreTable, Middleware } from 'dexie';
+import { equalBytes } from '../../../../shared/bundle/encoding.ts';
 import { failure, FailureError } from '../../../../shared/domain/failure.ts';
 
 /** Tables whose rows are sealed; settings and users are needed before anyone signs in. */
@@ -66,13 +67,10 @@ export function adoptKeys(keys: Record<string, Uint8Array> | undefined): void {
   if (!keys) return;
   for (const name of [...rawKeys.keys()]) if (!(name in keys)) forgetKey(name);
   // Each call brings a fresh copy of the same key: only a different key is installed again.
-  for (const [name, key] of Object.entries(keys)) if (!sameBytes(rawKeys.get(name), key)) rememberKey(name, key);
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  for (const [name, key] of Object.entries(keys)) {
+    const held = rawKeys.get(name);
+    if (!held || !equalBytes(held, key)) rememberKey(name, key);
+  }
 }
 
 const waiting = new Map<string, (() => void)[]>();

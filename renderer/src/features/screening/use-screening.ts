@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { View } from '../../../../shared/domain/screening/engine.ts';
 import { SEED_PROFILE, type Profile } from '../../../../shared/domain/screening/profile.ts';
-import type { CriterionCell, ResultPart, ScreeningReport } from '../../../../shared/domain/screening/report.ts';
+import { partsShowing, type CriterionCell, type ResultPart, type ScreeningReport } from '../../../../shared/domain/screening/report.ts';
 import type { ExplainedRecord } from '../../../../shared/domain/screening/criteria/common.ts';
 import { databaseName, ScreeningSession, useFactModel, type FreshnessWarning, type SnapshotInfo } from '../../data/index.ts';
 import { today } from './format.ts';
@@ -107,7 +107,8 @@ export function useScreening(userId: string, view: View, rememberedAsOf?: string
   const show = useCallback(
     (part: ResultPart) => {
       shown.current = part;
-      if (part !== 'distribution' && part !== 'departments') return;
+      // A list's rows are fetched by its table; any other part comes with an evaluation.
+      if (partsShowing(part).lists.length) return;
       asked.current = null;
       evaluate(current.current);
     },
