@@ -10,6 +10,7 @@ import { commitImport, currentDataset } from '../../renderer/src/data/facts/impo
 import { adoptKeys, forgetKey, pack, sealAhead, unpack } from '../../renderer/src/data/db/at-rest.ts';
 import { atRestKeys, bindKeysToUser, dropKey, heldKey, holdKey } from '../../renderer/src/data/records/at-rest-keys.ts';
 import { buildFactModel, FactModelStore } from '../../renderer/src/data/facts/fact-model.ts';
+import { buildPeopleHere } from '../../renderer/src/data/facts/people-build.ts';
 import { signOut } from '../../renderer/src/data/records/installation.ts';
 import { handOffRun } from '../../renderer/src/data/records/pipeline-store.ts';
 import { saveRun } from '../../renderer/src/data/records/screening-store.ts';
@@ -109,7 +110,7 @@ describe('encryption at rest', () => {
     const { db } = await withData();
     // The people index kept for the next start-up is sealed too.
     let kept: Promise<boolean> | undefined;
-    await buildFactModel(db, 1, async () => () => '', undefined, {}, (w) => (kept = w));
+    await buildFactModel(db, 1, buildPeopleHere(async () => () => ''), undefined, {}, (w) => (kept = w));
     expect(await kept).toBe(true);
     for (const store of ['factBlocks', 'factBatches', 'screeningRuns', 'pipeline', 'audit', 'derived']) {
       const rows = await rawRows(db.name, store);

@@ -5,6 +5,7 @@ import { change } from '../../renderer/src/data/records/change.ts';
 import { storeDemoPlant } from '../../renderer/src/data/facts/demo-store.ts';
 import { BLOCK_ROWS, dropBatch, FACT_KINDS, writeBatch } from '../../renderer/src/data/facts/fact-store.ts';
 import { buildFactModel, loadDataset } from '../../renderer/src/data/facts/fact-model.ts';
+import { buildPeopleHere } from '../../renderer/src/data/facts/people-build.ts';
 import { HeldFacts } from '../../renderer/src/data/facts/held-facts.ts';
 import { installedDb } from './helpers.ts';
 
@@ -72,7 +73,7 @@ describe('demo plant in the store, the UI model and the held facts', () => {
     await storeDemoPlant(db, actor, plant, '7');
     expect((await db.factBatches.toArray()).map((b) => b.dataset).sort()).toEqual(['activities', 'certificates', 'performance', 'ratings', 'roster']);
     const published: number[] = [];
-    const model = await buildFactModel(db, 1, async () => (name) => name.slice(0, 1), (m) => published.push(m.people?.length ?? -1));
+    const model = await buildFactModel(db, 1, buildPeopleHere(async () => (name) => name.slice(0, 1)), (m) => published.push(m.people?.length ?? -1));
     expect(published).toEqual([300]);
     expect(model.people!.length).toBe(300);
     // The UI thread keeps only what the people list needs; the rest is held in the facts worker.

@@ -1,10 +1,16 @@
 // The people index kept between sessions: read back exactly as built, used only while the
 // roster's batches are the ones it was built from, and never written half-built or readable.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ColumnSetBuilder } from '../../shared/domain/facts/columns.ts';
 import { change } from '../../renderer/src/data/records/change.ts';
 import { dropBatch, FACT_KINDS, writeBatch } from '../../renderer/src/data/facts/fact-store.ts';
 import { buildFactModel, type FactModel } from '../../renderer/src/data/facts/fact-model.ts';
+import { buildPeopleHere, type PeopleBuilder } from '../../renderer/src/data/facts/people-build.ts';
+import { buildPeopleInWorker } from '../../renderer/src/data/facts/fact-model.ts';
+import { HeldFacts } from '../../renderer/src/data/facts/held-facts.ts';
+import { peopleHandlers } from '../../renderer/src/data/workers/handlers/people.ts';
+import { loadInitials, lookUpHere } from '../../renderer/src/data/facts/pinyin.ts';
+import type { CallIo } from '../../renderer/src/data/workers/rpc.ts';
 import { buildPeopleIndex, queryPeople, type PeopleIndex, type PeopleQuery } from '../../renderer/src/data/facts/people-index.ts';
 import { keptIndex, packPeopleIndex, peopleSignature, unpackPeopleIndex, writePeopleCache } from '../../renderer/src/data/facts/people-cache.ts';
 import { dropKey, heldKey, holdKey } from '../../renderer/src/data/records/at-rest-keys.ts';
@@ -52,18 +58,34 @@ async function writeRoster(ctx: Awaited<ReturnType<typeof installedDb>>, rows: R
   return change(ctx.db, ctx.actor, 'import', FACT_KINDS, (c) => writeBatch(c, { set: rosterSet(rows), fileName: 'roster.xlsx', sha256: null, mapping: null, mode: 'upsert' }));
 }
 
-async function model(ctx: Awaited<ReturnType<typeof installedDb>>): Promise<{ model: FactModel; kept: boolean | null }> {
+async function model(ctx: Awaited<ReturnType<typeof installedDb>>, build: PeopleBuilder = buildPeopleHere(initials)): Promise<{ model: FactModel; kept: boolean | null }> {
   let written: Promise<boolean> | null = null;
-  const m = await buildFactModel(ctx.db, 1, initials, undefined, {}, (w) => (written = w));
+  const m = await buildFactModel(ctx.db, 1, build, undefined, {}, (w) => (written = w));
   return { model: m, kept: written ? await written : null };
 }
+
+/** The facts worker's people handler, called as the page calls it: the reply crosses as a message does, its buffers handed over. */
+function inWorker() {
+  const handlers = peopleHandlers(new HeldFacts());
+  const handedOver: ArrayBuffer[] = [];
+  const call = async (method: 'peopleIndex', arg: Parameters<typeof handlers.peopleIndex>[0]) => {
+    const transfer: Transferable[] = [];
+    const io: CallIo = { progress: () => {}, signal: new AbortController().signal, transfer: (...items) => transfer.push(...items) };
+    const value = await handlers[method](arg, io);
+    handedOver.push(...(transfer as ArrayBuffer[]));
+    return structuredClone(value, { transfer });
+  };
+  return { handedOver, build: buildPeopleInWorker(() => ({ call }) as never) };
+}
+
+const withPinyin = buildPeopleHere((names) => loadInitials(names, lookUpHere));
 
 describe('kept people index', () => {
   it('reads back exactly what was built: columns, nulls, dictionaries, lookups and searches', async () => {
     const index = await built(ROWS);
     const packed = packPeopleIndex(index, 'sig')!;
     expect(packed).not.toBeNull();
-    const back = unpackPeopleIndex(structuredClone(packed));
+    const back = await unpackPeopleIndex(structuredClone(packed));
     expect(shape(back)).toEqual(shape(index));
     expect(shape(back).searches[0].map((r) => back.ids[r])).toEqual(['000103', '001000']);
   });
@@ -95,6 +117,45 @@ describe('kept people index', () => {
     expect(fourth.kept).toBe(true);
     expect(fourth.model.people!.length).toBe(4);
     expect(fourth.model.people!.rowOf.has('000777')).toBe(false);
+  });
+
+  it('is built in the facts worker, handed to the page packed, and kept there for the next start', async () => {
+    const ctx = await installedDb();
+    await writeRoster(ctx, ROWS);
+    const worker = inWorker();
+    const fromWorker = await model(ctx, worker.build);
+    // The worker writes the kept row itself, after its reply.
+    expect(fromWorker.kept).toBeNull();
+    await vi.waitFor(async () => expect(await ctx.db.derived.count()).toBe(1));
+    const here = (await model(ctx, withPinyin)).model.people!;
+    expect(shape(fromWorker.model.people!)).toEqual(shape(here));
+    expect(shape(fromWorker.model.people!).searches[2].map((r) => here.ids[r])).toEqual(['000103', '001000']);
+    // Its arrays were handed over, not copied: the worker's side is detached.
+    expect(worker.handedOver.length).toBeGreaterThan(5);
+    expect(worker.handedOver.every((b) => b.byteLength === 0)).toBe(true);
+
+    // The next start reads the worker's kept index without the roster's blocks.
+    await ctx.db.factBlocks.clear();
+    const next = await model(ctx);
+    expect(next.kept).toBeNull();
+    expect(shape(next.model.people!)).toEqual(shape(here));
+  });
+
+  it('is built in the facts worker but not kept for a roster still arriving or holding a reserved character', async () => {
+    const arriving = await installedDb();
+    const batch = await writeRoster(arriving, ROWS);
+    await arriving.db.factBatches.put({ ...(await arriving.db.factBatches.get(batch.id))!, blockCount: 2 });
+    expect((await model(arriving, inWorker().build)).model.people!.length).toBe(4);
+
+    const odd = await installedDb();
+    await writeRoster(odd, [...ROWS, { employeeId: '009999', name: '张\uE000伟', department: '质量部', status: 'active' }]);
+    const m = await model(odd, inWorker().build);
+    expect([...queryPeople(m.model.people!, { text: '009999', plant: null, department: null, position: null, status: null, sort: 'employeeId', descending: false })].map((r) => m.model.people!.names[r])).toEqual(['张\uE000伟']);
+
+    // Given time to write, neither worker kept anything.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await arriving.db.derived.count()).toBe(0);
+    expect(await odd.db.derived.count()).toBe(0);
   });
 
   it('is not kept while a batch is still arriving (fewer blocks than it declares)', async () => {
@@ -134,10 +195,10 @@ describe('kept people index', () => {
   it('is refused when its signature or its shape does not match', async () => {
     const index = await built(ROWS);
     const packed = packPeopleIndex(index, 'sig')!;
-    expect(keptIndex(packed, 'other')).toBeNull();
-    expect(keptIndex({ ...packed, length: 5 }, 'sig')).toBeNull();
-    expect(keptIndex({ ...packed, haystack: { ...packed.haystack, starts: packed.haystack.starts.subarray(1) } }, 'sig')).toBeNull();
-    expect(keptIndex(packed, 'sig')?.length).toBe(4);
+    expect(await keptIndex(packed, 'other')).toBeNull();
+    expect(await keptIndex({ ...packed, length: 5 }, 'sig')).toBeNull();
+    expect(await keptIndex({ ...packed, haystack: { ...packed.haystack, starts: packed.haystack.starts.subarray(1) } }, 'sig')).toBeNull();
+    expect((await keptIndex(packed, 'sig'))?.length).toBe(4);
   });
 
   it('signs the batches it was built from, in any order, with this installation\'s partition', () => {

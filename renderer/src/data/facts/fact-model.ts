@@ -1,18 +1,20 @@
 // The UI thread's fact model (DESIGN.md §4): only what the people list and the employee page
-// need — the people index, built from the resolved roster or read back as kept
-// (people-cache.ts). Every other dataset is held once, in the facts worker (held-facts.ts), and
+// need — the people index, read back as kept (people-cache.ts) or built by the facts worker
+// from the roster (people-build.ts). Every other dataset is held once, in the facts worker (held-facts.ts), and
 // asked for by the screens that need it. Rebuilt when the set of live batches changes.
 
 import { liveQuery, type Subscription } from 'dexie';
-import type { ColumnSet, StringColumn } from '../../../../shared/domain/facts/columns.ts';
+import type { ColumnSet } from '../../../../shared/domain/facts/columns.ts';
 import type { DatasetName } from '../../../../shared/domain/facts/datasets.ts';
 import { resolveDataset } from '../../../../shared/domain/facts/resolve.ts';
 import type { XinhuoDb } from '../db/db.ts';
 import { keyHeld } from '../db/at-rest.ts';
 import { atRestKeys } from '../records/at-rest-keys.ts';
 import { liveBatchesFor, readDataset, type ReadOptions } from './fact-store.ts';
-import { buildPeopleIndex, yieldToEventLoop, type InitialsOf, type PeopleIndex } from './people-index.ts';
-import { keptIndex, peopleSignature, readPeopleCache, writePeopleCache } from './people-cache.ts';
+import { yieldToEventLoop, type PeopleIndex } from './people-index.ts';
+import { keptIndex, peopleSignature, readPeopleCache, unpackPeopleIndex } from './people-cache.ts';
+import { buildPeopleHere, type PeopleBuilder } from './people-build.ts';
+import { factsClient } from '../workers/facts-client.ts';
 import { getInstallation } from '../records/installation.ts';
 import { ownPartition } from '../../../../shared/records/store.ts';
 import { loadInitials } from './pinyin.ts';
@@ -34,29 +36,20 @@ export async function loadDataset(db: XinhuoDb, dataset: DatasetName, options: R
 
 /**
  * Builds the model: the live batches and the people index, read back as kept when the roster's
- * batches are the ones it was built from, else built from the roster and kept for next time.
+ * batches are the ones it was built from, else built (`build`) and kept for next time.
  * `kept`: a write of the new index to wait for (tests); the app lets it finish in the background.
  */
-export async function buildFactModel(db: XinhuoDb, version: number, initials: (names: StringColumn) => Promise<InitialsOf>, publish: (m: FactModel) => void = () => {}, options: ReadOptions = {}, kept?: (written: Promise<boolean>) => void): Promise<FactModel> {
+export async function buildFactModel(db: XinhuoDb, version: number, build: PeopleBuilder, publish: (m: FactModel) => void = () => {}, options: ReadOptions = {}, kept?: (written: Promise<boolean>) => void): Promise<FactModel> {
   const installation = getInstallation(db);
   const [batches, stored] = await Promise.all([liveBatchesFor(db, undefined, options), readPeopleCache(db, options.waitForKey)]);
   const ownPart = await installation.then((i) => (i ? ownPartition(i) : null));
   const signature = peopleSignature(batches.filter((b) => b.dataset === 'roster'), ownPart);
-  let people = keptIndex(stored, signature);
-  let complete = false;
-  if (!people) {
-    const read = await readDataset(db, 'roster', options);
-    // A batch still arriving (a bundle applied in chunks) is shown as it stands but not kept.
-    const blockCount = new Map(batches.map((b) => [b.id, b.blockCount]));
-    complete = read.every((b) => b.blocks.length === blockCount.get(b.batch));
-    await yieldToEventLoop();
-    const roster = resolveDataset('roster', read);
-    people = await buildPeopleIndex(roster, await initials(roster.columns.name as StringColumn));
-  }
-  const model: FactModel = { version, batches, people };
+  const people = await keptIndex(stored, signature);
+  const built = people ? null : await build(db, signature, options);
+  const model: FactModel = { version, batches, people: people ?? built!.people };
   publish(model);
-  if (complete) {
-    const written = writePeopleCache(db, people, signature).catch((e: unknown) => {
+  if (built?.keep) {
+    const written = built.keep().catch((e: unknown) => {
       console.warn('people index not kept', e);
       return false;
     });
@@ -64,6 +57,16 @@ export async function buildFactModel(db: XinhuoDb, version: number, initials: (n
   }
   return model;
 }
+
+/** Builds the index in the facts worker (`client`: tests give their own), which keeps it; this thread only unpacks it. */
+export const buildPeopleInWorker =
+  (client: () => Pick<ReturnType<typeof factsClient>, 'call'> = factsClient): PeopleBuilder =>
+  async (db, signature, options) => {
+    // The worker reads with the keys this thread holds: before sign-in, wait for them.
+    if (options.waitForKey && (await atRestKeys(db))) await keyHeld(db.name);
+    const built = await client().call('peopleIndex', { dbName: db.name, signature });
+    return { people: 'packed' in built ? await unpackPeopleIndex(built.packed) : built.index };
+  };
 
 type Listener = () => void;
 
@@ -144,7 +147,7 @@ export class FactModelStore {
     return buildFactModel(
       this.db,
       this.model.version + 1,
-      loadInitials,
+      typeof Worker === 'undefined' ? buildPeopleHere(loadInitials) : buildPeopleInWorker(),
       (m) => {
         // A newer rebuild supersedes this one.
         if (ticket !== this.building) return;

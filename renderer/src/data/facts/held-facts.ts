@@ -33,13 +33,19 @@ export class HeldFacts {
     return this.dbHandle;
   }
 
-  /** Opens the database and (re)loads the facts if the live batches changed since the last load. */
-  async ensure(dbName: string): Promise<void> {
+  /** The database, opened if it is not the one open (the facts are reloaded at the next `ensure`). */
+  open(dbName: string): XinhuoDb {
     if (this.dbHandle?.name !== dbName) {
       this.dbHandle?.close();
       this.dbHandle = new XinhuoDb(dbName);
       this.signature = null;
     }
+    return this.dbHandle;
+  }
+
+  /** Opens the database and (re)loads the facts if the live batches changed since the last load. */
+  async ensure(dbName: string): Promise<void> {
+    this.open(dbName);
     while (this.loading) await this.loading;
     const batches = await liveBatches(this.db);
     const signature = batches.map((b) => b.id).sort().join(',');

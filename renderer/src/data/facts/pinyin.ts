@@ -1,7 +1,8 @@
 // Pinyin initials for search (张伟 → zw). The first character is read as a surname
 // (曾 → z, 单 → s). The distinct characters of all names (a few thousand) are looked up once,
-// in a worker where one is available, so pinyin-pro's dictionary never loads on the UI thread
-// and 100,000 names take tens of milliseconds.
+// by a pinyin worker, or in the thread itself when that is a worker already (the facts worker
+// builds the people index), so pinyin-pro's dictionary never loads on the UI thread and 100,000
+// names take tens of milliseconds.
 
 import type { StringColumn } from '../../../../shared/domain/facts/columns.ts';
 import { BUILD_CHUNK, yieldToEventLoop, type InitialsOf } from './people-index.ts';
@@ -13,14 +14,17 @@ const HAN = /[\u3400-\u9fff]/;
 const surnameCache = new Map<string, string>();
 const charCache = new Map<string, string>();
 
-async function lookUp(request: PinyinRequest): Promise<PinyinReply> {
-  if (typeof Worker === 'undefined') {
-    const initial = initialWith((await import('pinyin-pro')).pinyin);
-    return {
-      surnames: Object.fromEntries(request.surnames.map((c) => [c, initial(c, true)])),
-      chars: Object.fromEntries(request.chars.map((c) => [c, initial(c, false)])),
-    };
-  }
+/** Looks the characters up in this thread: in a worker, or where there are no workers (tests). */
+export async function lookUpHere(request: PinyinRequest): Promise<PinyinReply> {
+  const initial = initialWith((await import('pinyin-pro')).pinyin);
+  return {
+    surnames: Object.fromEntries(request.surnames.map((c) => [c, initial(c, true)])),
+    chars: Object.fromEntries(request.chars.map((c) => [c, initial(c, false)])),
+  };
+}
+
+async function lookUpInWorker(request: PinyinRequest): Promise<PinyinReply> {
+  if (typeof Worker === 'undefined') return lookUpHere(request);
   const worker = new Worker(new URL('../workers/pinyin.worker.ts', import.meta.url), { type: 'module' });
   try {
     return await new RpcClient<PinyinApi>(worker as unknown as PortLike).call('initials', request);
@@ -30,7 +34,7 @@ async function lookUp(request: PinyinRequest): Promise<PinyinReply> {
 }
 
 /** An initials function that knows every character of these names. */
-export async function loadInitials(names: StringColumn = []): Promise<InitialsOf> {
+export async function loadInitials(names: StringColumn = [], lookUp: (request: PinyinRequest) => Promise<PinyinReply> = lookUpInWorker): Promise<InitialsOf> {
   const surnames = new Set<string>();
   const chars = new Set<string>();
   for (let i = 0; i < names.length; i++) {

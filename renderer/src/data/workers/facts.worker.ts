@@ -2,6 +2,7 @@
 // handlers that need it registered on it. Analytics and quality checks register theirs here.
 
 import { HeldFacts } from '../facts/held-facts.ts';
+import { peopleHandlers } from './handlers/people.ts';
 import { recordHandlers } from './handlers/records.ts';
 import { screeningHandlers } from './handlers/screening.ts';
 import { syncHandlers } from './handlers/sync.ts';
@@ -12,6 +13,7 @@ const facts = new HeldFacts();
 export const factsHandlers = {
   ...screeningHandlers(facts),
   ...recordHandlers(facts),
+  ...peopleHandlers(facts),
   ...syncHandlers(facts),
 };
 
