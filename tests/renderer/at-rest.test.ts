@@ -87,6 +87,28 @@ describe('encryption at rest', () => {
     expect(() => pack({ bytes: new Uint8Array([1]) })).toThrow(/columns can be sealed/);
   });
 
+  it('packs long arrays of strings as dictionaries and reads them back as JSON would', () => {
+    const periods = Array.from({ length: 1000 }, (_, i) => (i % 7 === 3 ? null : `2026Q${(i % 4) + 1}`));
+    // A hole and undefined read back as null, as through JSON; a lone surrogate and reserved characters survive.
+    const odd = ['张\uD800', '\uE000', '', ...periods.slice(0, 40)];
+    const sparse: (string | undefined)[] = new Array(40).fill('甲');
+    sparse[3] = undefined;
+    delete sparse[5];
+    const mixed = [...periods.slice(0, 40), 1];
+    const value = { columns: { period: periods, odd, sparse, mixed, short: ['a', null] }, nested: [{ ids: periods.slice(0, 64) }] };
+    const json = JSON.parse(JSON.stringify(value)) as unknown;
+    const bytes = pack(value);
+    expect(unpack(bytes)).toEqual(json);
+    // The values are packed once each: the 1,000 periods take the room of their five labels and their codes.
+    expect(bytes.length).toBeLessThan(JSON.stringify(value).length / 2);
+    expect(new TextDecoder().decode(pack({ periods })).split('2026Q1').length - 1).toBe(1);
+    // An array holding anything but strings and nulls stays JSON.
+    expect(new TextDecoder().decode(pack({ mixed })).split('2026Q1').length - 1).toBe(mixed.filter((p) => p === '2026Q1').length);
+    // More than 65,535 distinct values widen the codes.
+    const many = Array.from({ length: 70_000 }, (_, i) => (i === 5 ? null : `E${i}`));
+    expect(unpack(pack({ many })).many).toEqual(many);
+  });
+
   it('reads rows packed before the other kinds existed (a header entry without a kind is a Float64Array)', () => {
     const enc = new TextEncoder();
     const header = enc.encode(JSON.stringify([[['score'], 2]]));
