@@ -24,19 +24,31 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-/** Cells of a table's first columns whose content does not fit. */
-async function cutKeyCells(page: Page, table: string | RegExp, columns: number): Promise<string[]> {
-  return page.getByRole('table', { name: table }).evaluate((t, n) => {
+/** Cells of a table's first `columns` columns (or of the columns at these indexes) whose content does not fit. */
+async function cutKeyCells(page: Page, table: string | RegExp, columns: number | number[]): Promise<string[]> {
+  const indexes = typeof columns === 'number' ? [...Array(columns).keys()] : columns;
+  return page.getByRole('table', { name: table }).evaluate((t, wanted) => {
     const out: string[] = [];
     for (const row of Array.from(t.querySelectorAll('[role=row]')).slice(1, 15)) {
-      Array.from(row.querySelectorAll<HTMLElement>('[role=cell]'))
-        .slice(0, n)
-        .forEach((cell) => {
-          if (cell.scrollWidth > cell.clientWidth + 1) out.push(`${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth})`);
-        });
+      Array.from(row.querySelectorAll<HTMLElement>('[role=cell]')).forEach((cell, i) => {
+        if (wanted.includes(i) && cell.scrollWidth > cell.clientWidth + 1) out.push(`${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth})`);
+      });
     }
     return out;
-  }, columns);
+  }, indexes);
+}
+
+/** Column headers that do not sit over their column: each header's edges against the first row's cell. */
+async function misalignedHeaders(page: Page, table: string | RegExp): Promise<string[]> {
+  return page.getByRole('table', { name: table }).evaluate((t) => {
+    const heads = Array.from(t.querySelectorAll<HTMLElement>('[role=columnheader]'));
+    const cells = Array.from(t.querySelectorAll('[role=row]')[1]?.querySelectorAll<HTMLElement>('[role=cell]') ?? []);
+    return heads.flatMap((h, i) => {
+      const a = h.getBoundingClientRect();
+      const b = cells[i]?.getBoundingClientRect();
+      return b && (Math.abs(a.left - b.left) > 1 || Math.abs(a.width - b.width) > 1) ? [`${h.textContent}: ${Math.round(a.left)}+${Math.round(a.width)} over ${Math.round(b.left)}+${Math.round(b.width)}`] : [];
+    });
+  });
 }
 
 async function go(page: Page, link: string) {
@@ -57,7 +69,9 @@ test('people and screening fit at 1440×900, 1024×768 and 768×1024, with 工�
     await go(page, '员工');
     await app.waitForPeople(2000);
     expect(await overflowing(page), `people at ${size.width}`).toEqual([]);
-    expect(await cutKeyCells(page, '员工', 2), `people key columns at ${size.width}`).toEqual([]);
+    // 工号, 姓名, the status badge and the hire date whole; the headers over their columns.
+    expect(await cutKeyCells(page, '员工', [0, 1, 5, 6]), `people key columns at ${size.width}`).toEqual([]);
+    expect(await misalignedHeaders(page, '员工'), `people headers at ${size.width}`).toEqual([]);
 
     await go(page, '培训师筛选');
     await expect(page.getByTestId('tab-candidates')).toHaveText(/候选人 \d+/);
@@ -90,4 +104,10 @@ test('people and screening fit at 1440×900, 1024×768 and 768×1024, with 工�
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1)).toBeVisible();
   expect(await cutKeyCells(page, 'Audit log', 3), 'audit columns in English at 768').toEqual([]);
+  // English dates and badges are longer: the people list keeps them whole too.
+  await page.getByRole('button', { name: /Menu$/ }).tap();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByTestId('people-count')).toHaveText('2,000 people');
+  expect(await cutKeyCells(page, 'People', [0, 1, 5, 6]), 'people columns in English at 768').toEqual([]);
+  expect(await misalignedHeaders(page, 'People'), 'people headers in English at 768').toEqual([]);
 });

@@ -12,6 +12,9 @@ describe('formatting', () => {
     expect(formatDate('2024-05-01', 'zh-CN')).toBe('2024年5月1日');
     expect(formatDate('2024-05-01T23:30:00Z', 'en')).toBe('May 1, 2024');
     expect(formatDate(null, 'en')).toBe('');
+    // For tables: the month abbreviated where the language has it.
+    expect(formatDate('2020-09-23', 'en', 'short')).toBe('Sep 23, 2020');
+    expect(formatDate('2020-09-23', 'zh-CN', 'short')).toBe('2020年9月23日');
     expect(formatPercent(0.125, 'en')).toBe('12.5%');
     expect(formatNumber(1234567, 'zh-CN')).toBe('1,234,567');
   });

@@ -104,10 +104,11 @@ function formatterFor<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: st
 }
 
 /** 2024年5月1日 in zh-CN, May 1, 2024 in English, from an ISO date without time-zone shifts. */
-export function formatDate(iso: string | null | undefined, language: Language): string {
+/** A calendar date (YYYY-MM-DD) in the reader's language; `short`: the month abbreviated where the language has it (Aug 12, 2021), for tables. */
+export function formatDate(iso: string | null | undefined, language: Language, month: 'long' | 'short' = 'long'): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return formatterFor(`date|${language}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatterFor(`date|${language}|${month}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month, day: 'numeric', timeZone: 'UTC' })).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatDateTime(iso: string, language: Language): string {

@@ -7,17 +7,18 @@ import { departmentScope, recordAudit, exportRows, isCancelled, peopleCountFor, 
 import { formatDate, type Language } from '../../i18n/index.ts';
 import { getPlatform } from '../../platform/index.ts';
 import { useAppStore } from '../../store/index.ts';
-import { navigate, VirtualTable, type TableColumn } from '../../ui/index.ts';
+import { navigate, textColumns, VirtualTable, type TableColumn } from '../../ui/index.ts';
 import { DEFAULT_DEMO_EMPLOYEES, DemoFields, DemoProgressView, useDemoLoader, type DemoSettings } from '../setup/index.ts';
 
 const COLUMNS: { id: SortColumn; width: number; minChars?: number }[] = [
   { id: 'employeeId', width: 1, minChars: 11 },
-  { id: 'name', width: 1 },
+  // Four characters: most Chinese names whole.
+  { id: 'name', width: 1, minChars: 8 },
   { id: 'plant', width: 1.4 },
   { id: 'department', width: 1.2 },
   { id: 'position', width: 1.1 },
   { id: 'status', width: 0.8 },
-  { id: 'hireDate', width: 1.2, minChars: 10 },
+  { id: 'hireDate', width: 1.2 },
 ];
 
 type FilterKey = 'plant' | 'department' | 'position' | 'status';
@@ -94,7 +95,17 @@ export function PeopleScreen() {
   if (model.version === 0) return <p className="muted pad">{t('people.loadingModel')}</p>;
   if (!index || index.length === 0) return <EmptyState />;
 
-  const columns: TableColumn[] = COLUMNS.map((c) => ({ id: c.id, title: t(`people.columns.${c.id}`), width: c.width, minChars: c.minChars, sortable: true }));
+  // On a tablet the plant, department and position give way first: a header, a status badge
+  // (12 px text in a 14 px table, 16 px of padding) and a date in this language are never cut.
+  const floors: Partial<Record<SortColumn, number>> = {
+    status: Math.max(...index.status.labels.map((s) => Math.ceil((textColumns(s ? t(`status.${s}`, { defaultValue: s }) : '') * 12) / 14) + 2)),
+    hireDate: Math.max(...['2000-09-28', '2000-12-28'].map((d) => textColumns(formatDate(d, language, 'short')))),
+  };
+  const columns: TableColumn[] = COLUMNS.map((c) => {
+    const title = t(`people.columns.${c.id}`);
+    // The header's sort arrow takes two more.
+    return { id: c.id, title, width: c.width, minChars: Math.max(textColumns(title) + 2, floors[c.id] ?? c.minChars ?? 0), sortable: true };
+  });
   const cell = (position: number, column: string) => {
     const row = rows[position];
     switch (column) {
@@ -103,7 +114,7 @@ export function PeopleScreen() {
       case 'name':
         return index.names[row];
       case 'hireDate':
-        return formatDate(index.hireDates[row], language);
+        return formatDate(index.hireDates[row], language, 'short');
       case 'status': {
         const s = index.status.labels[index.status.codes[row]];
         return <span className={`status status-${s}`}>{s ? t(`status.${s}`, { defaultValue: s }) : ''}</span>;
